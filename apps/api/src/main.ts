@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { EnvironmentError, loadConfig } from '@qinglang/config';
+import { createApplication } from '@qinglang/runtime';
+
+/** `npm start` (QL_ROLE=all: API and workers in one process) and `npm run start:api` (QL_ROLE=api). */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApplication(config);
+  await app.listen(config.port, '0.0.0.0');
+}
+
+main().catch((error) => {
+  // A bad environment is the operator's to fix: say which variable, without a stack trace.
+  console.error(error instanceof EnvironmentError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig, ConfigModule } from '@qinglang/config';
+import { dataSourceOptions } from '@qinglang/persistence';
+import { PlatformsModule } from '@qinglang/platforms';
+import { ENTITIES, MIGRATIONS, MigrationService } from '@qinglang/runtime';
+
+/** What operator commands need: the database and the services they call; no queue, no workers, no HTTP. */
+@Module({})
+export class CliModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [ConfigModule.forRoot(config), TypeOrmModule.forRoot(dataSourceOptions(config, ENTITIES, MIGRATIONS)), PlatformsModule],
+      providers: [MigrationService],
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { createServer } from 'node:http';
+import { EnvironmentError, loadConfig } from '@qinglang/config';
+import { MetricsService } from '@qinglang/operations';
+import { createWorkerContext } from '@qinglang/runtime';
+
+/**
+ * `npm run start:worker`: queue workers only (needs REDIS_URL). Start as many as the volume needs, on as many
+ * machines; each serves its own Prometheus metrics on METRICS_PORT when set.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig({ ...process.env, QL_ROLE: 'worker' });
+  const context = await createWorkerContext(config);
+  const metricsPort = Number(process.env.METRICS_PORT ?? 0);
+  if (metricsPort > 0) {
+    const metrics = context.get(MetricsService);
+    createServer(async (request, response) => {
+      if (request.url !== '/metrics') return void response.writeHead(404).end();
+      response.writeHead(200, { 'Content-Type': metrics.registry.contentType }).end(await metrics.registry.metrics());
+    }).listen(metricsPort, '0.0.0.0');
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof EnvironmentError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IngestModule, ITEM_RESULTS } from '@qinglang/ingest';
+import { MediaModule } from '@qinglang/media';
+import { Signal } from './signal.entity';
+import { SignalsService } from './signals.service';
+import { ModelRegistry } from './model-registry.service';
+import { FrameClassifier } from './frame-classifier.service';
+import { SegmentClassifyProcessor } from './segment-classify.processor';
+import { PostClassifyProcessor } from './post-classify.processor';
+import { TextBatchProcessor, TipBatchProcessor } from './batch.processors';
+import { ItemResultsService } from './item-results.service';
+
+// Global so ingest's controllers can read results through ITEM_RESULTS without importing this module (which
+// depends on ingest): the dependency points downstream only.
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([Signal]), IngestModule, MediaModule],
+  providers: [
+    SignalsService,
+    ModelRegistry,
+    FrameClassifier,
+    SegmentClassifyProcessor,
+    PostClassifyProcessor,
+    TextBatchProcessor,
+    TipBatchProcessor,
+    { provide: ITEM_RESULTS, useClass: ItemResultsService },
+  ],
+  exports: [ModelRegistry, SignalsService, ITEM_RESULTS],
+})
+export class ClassifierModule {}

@@ -1,0 +1,88 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { readFile } from 'node:fs/promises';
+import { APP_CONFIG, AppConfig } from '@qinglang/config';
+import { Frame, FramesService, hammingDistance } from '@qinglang/media';
+import { MetricsService } from '@qinglang/operations';
+import { newId } from '@qinglang/persistence';
+import { FileStorage } from '@qinglang/storage';
+import { ModelRegistry } from './model-registry.service';
+import { topLabel } from './nsfw-model';
+import { Signal } from './signal.entity';
+import { SignalsService } from './signals.service';
+
+export interface FrameClassification {
+  classified: number;
+  nearDuplicates: number;
+}
+
+/**
+ * Scores a source's pending frames with the porn model, in batches. For a stream, a frame whose perceptual hash
+ * is within NEAR_DUPLICATE_DISTANCE bits of the stream's last classified frame is recorded as a near-duplicate
+ * instead, unless that frame is MAX_UNCLASSIFIED_GAP_SECONDS or more in the past.
+ */
+@Injectable()
+export class FrameClassifier {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly frames: FramesService,
+    private readonly signals: SignalsService,
+    private readonly models: ModelRegistry,
+    private readonly storage: FileStorage,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  async classifyPending(frames: Frame[], streamId: string | null): Promise<FrameClassification> {
+    const pending = frames.filter((f) => f.status === 'pending');
+    if (!pending.length) return { classified: 0, nearDuplicates: 0 };
+    const { toClassify, duplicates } = streamId ? await this.splitNearDuplicates(streamId, pending) : { toClassify: pending, duplicates: [] };
+    const model = await this.models.nsfw();
+    const batchSize = this.config.ml.batchSize;
+    for (let i = 0; i < toClassify.length; i += batchSize) {
+      const batch = toClassify.slice(i, i + batchSize);
+      const images = await Promise.all(batch.map(async (f) => model.decode(await readFile(this.storage.absolute(f.imagePath)))));
+      const stop = this.metrics.classificationSeconds.startTimer({ model: model.name });
+      const scores = await model.classify(images);
+      stop();
+      const now = new Date();
+      const rows = batch.map((frame, j) =>
+        Object.assign(new Signal(), {
+          id: newId(),
+          platformId: frame.platformId,
+          sourceKind: 'frame' as const,
+          sourceId: frame.id,
+          model: model.name,
+          modelVersion: model.version,
+          scores: scores[j],
+          topLabel: topLabel(scores[j]),
+          createdAt: now,
+        }),
+      );
+      await this.frames.markClassifiedWith(batch.map((f) => f.id), (manager) => this.signals.record(manager, rows));
+      this.metrics.frames.inc({ outcome: 'classified' }, batch.length);
+    }
+    await this.frames.markNearDuplicates(duplicates);
+    this.metrics.frames.inc({ outcome: 'near_duplicate' }, duplicates.length);
+    return { classified: toClassify.length, nearDuplicates: duplicates.length };
+  }
+
+  private async splitNearDuplicates(streamId: string, pending: Frame[]) {
+    const threshold = this.config.media.nearDuplicateDistance;
+    const maxGapMs = this.config.media.maxUnclassifiedGapSeconds * 1000;
+    let last = await this.frames.lastClassifiedBefore(streamId, pending[0].streamTimeMs ?? 0);
+    const toClassify: Frame[] = [];
+    const duplicates: Array<{ id: string; duplicateOfId: string; distance: number }> = [];
+    for (const frame of pending) {
+      if (last) {
+        const distance = hammingDistance(last.perceptualHash, frame.perceptualHash);
+        const gap = (frame.streamTimeMs ?? 0) - (last.streamTimeMs ?? 0);
+        if (distance <= threshold && gap < maxGapMs) {
+          duplicates.push({ id: frame.id, duplicateOfId: last.id, distance });
+          continue;
+        }
+      }
+      toClassify.push(frame);
+      last = frame;
+    }
+    return { toClassify, duplicates };
+  }
+}

@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { Signal } from './signal.entity';
+
+@Injectable()
+export class SignalsService {
+  constructor(@InjectRepository(Signal) private readonly signals: Repository<Signal>) {}
+
+  /** Written in the caller's transaction, with the frames' status, so a crash leaves neither or both. */
+  async record(manager: EntityManager, signals: Signal[]): Promise<void> {
+    for (let i = 0; i < signals.length; i += 50) await manager.insert(Signal, signals.slice(i, i + 50));
+  }
+
+  forSources(sourceKind: Signal['sourceKind'], sourceIds: string[]): Promise<Signal[]> {
+    if (!sourceIds.length) return Promise.resolve([]);
+    return this.signals.findBy({ sourceKind, sourceId: In(sourceIds) });
+  }
+}

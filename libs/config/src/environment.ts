@@ -1,0 +1,124 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { resolve } from 'node:path';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toNumber = toInt;
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1' ? true : value === false || value === 'false' || value === '0' ? false : value;
+
+/** Which parts of the service one process runs. `all` is the embedded default: API and workers together. */
+export type ProcessRole = 'all' | 'api' | 'worker';
+
+// One small class per namespace, validated at boot; a bad value fails with a message naming the variable.
+export class ServerEnvironment {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT?: number;
+  @IsOptional() @IsIn(['all', 'api', 'worker']) QL_ROLE?: ProcessRole;
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL?: string;
+  @IsOptional() @Transform(toBool) @IsBoolean() LOG_JSON?: boolean;
+}
+
+export class DatabaseEnvironment {
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite)' })
+  DATABASE_URL?: string;
+  @IsOptional() @IsString() DATA_DIR?: string;
+}
+
+export class RedisEnvironment {
+  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL (leave it unset for the in-process queue)' })
+  REDIS_URL?: string;
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_:.-]+$/) QUEUE_PREFIX?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) QUEUE_LOCK_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) MEDIA_CONCURRENCY?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) STUCK_AFTER_MS?: number;
+}
+
+export class MediaEnvironment {
+  @IsOptional() @IsString() FFMPEG_PATH?: string;
+  @IsOptional() @Transform(toNumber) @Min(0.1) @Max(3600) FRAME_INTERVAL_SECONDS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) MAX_UPLOAD_BYTES?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) SEGMENT_FETCH_TIMEOUT_MS?: number;
+  @IsOptional() @Transform(toBool) @IsBoolean() SEGMENT_FETCH_ALLOW_PRIVATE?: boolean;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) FFMPEG_TIMEOUT_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(64) NEAR_DUPLICATE_DISTANCE?: number;
+  @IsOptional() @Transform(toNumber) @Min(0) MAX_UNCLASSIFIED_GAP_SECONDS?: number;
+}
+
+export class MlEnvironment {
+  @IsOptional() @IsIn(['tensorflow', 'wasm', 'cpu']) TF_BACKEND?: 'tensorflow' | 'wasm' | 'cpu';
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) CLASSIFY_BATCH_SIZE?: number;
+}
+
+export interface AppConfig {
+  port: number;
+  role: ProcessRole;
+  logLevel: string;
+  logJson: boolean;
+  dataDir: string;
+  database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+  queue: { driver: 'in-process' } | { driver: 'bullmq'; url: string; prefix: string };
+  queueLockMs: number;
+  mediaConcurrency: number;
+  stuckAfterMs: number;
+  media: {
+    ffmpegPath?: string;
+    frameIntervalSeconds: number;
+    maxUploadBytes: number;
+    fetchTimeoutMs: number;
+    fetchAllowPrivate: boolean;
+    ffmpegTimeoutMs: number;
+    nearDuplicateDistance: number;
+    maxUnclassifiedGapSeconds: number;
+  };
+  ml: { backend?: 'tensorflow' | 'wasm' | 'cpu'; batchSize: number };
+}
+
+export class EnvironmentError extends Error {}
+
+function validateNamespace<T extends object>(cls: new () => T, env: NodeJS.ProcessEnv): T {
+  const instance = plainToInstance(cls, { ...env }, { excludeExtraneousValues: false });
+  const errors = validateSync(instance, { skipMissingProperties: false, forbidUnknownValues: false });
+  if (errors.length) {
+    const lines = errors.map((e) => `${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new EnvironmentError(`Invalid environment: ${lines.join(' | ')}`);
+  }
+  return instance;
+}
+
+/** Reads and validates the environment once; throws EnvironmentError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const server = validateNamespace(ServerEnvironment, env);
+  const db = validateNamespace(DatabaseEnvironment, env);
+  const redis = validateNamespace(RedisEnvironment, env);
+  const media = validateNamespace(MediaEnvironment, env);
+  const ml = validateNamespace(MlEnvironment, env);
+  const dataDir = resolve(db.DATA_DIR ?? './data');
+  const role = server.QL_ROLE ?? 'all';
+  if (!redis.REDIS_URL && role !== 'all') {
+    throw new EnvironmentError(`Invalid environment: QL_ROLE=${JSON.stringify(role)}: a separate api or worker process needs REDIS_URL (the in-process queue only works with QL_ROLE=all)`);
+  }
+  return {
+    port: server.PORT ?? 3000,
+    role,
+    logLevel: server.LOG_LEVEL ?? 'log',
+    logJson: server.LOG_JSON ?? true,
+    dataDir,
+    database: db.DATABASE_URL ? { type: 'postgres', url: db.DATABASE_URL } : { type: 'sqlite', path: resolve(dataDir, 'qinglang.sqlite') },
+    queue: redis.REDIS_URL ? { driver: 'bullmq', url: redis.REDIS_URL, prefix: redis.QUEUE_PREFIX ?? 'qinglang' } : { driver: 'in-process' },
+    queueLockMs: redis.QUEUE_LOCK_MS ?? 30_000,
+    mediaConcurrency: redis.MEDIA_CONCURRENCY ?? 1,
+    stuckAfterMs: redis.STUCK_AFTER_MS ?? 10 * 60_000,
+    media: {
+      ffmpegPath: media.FFMPEG_PATH || undefined,
+      frameIntervalSeconds: media.FRAME_INTERVAL_SECONDS ?? 2,
+      maxUploadBytes: media.MAX_UPLOAD_BYTES ?? 64 * 1024 * 1024,
+      fetchTimeoutMs: media.SEGMENT_FETCH_TIMEOUT_MS ?? 30_000,
+      fetchAllowPrivate: media.SEGMENT_FETCH_ALLOW_PRIVATE ?? false,
+      ffmpegTimeoutMs: media.FFMPEG_TIMEOUT_MS ?? 120_000,
+      nearDuplicateDistance: media.NEAR_DUPLICATE_DISTANCE ?? 6,
+      maxUnclassifiedGapSeconds: media.MAX_UNCLASSIFIED_GAP_SECONDS ?? 30,
+    },
+    ml: { backend: ml.TF_BACKEND, batchSize: ml.CLASSIFY_BATCH_SIZE ?? 8 },
+  };
+}

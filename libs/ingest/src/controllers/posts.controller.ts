@@ -1,0 +1,56 @@
+import { Body, Controller, Get, Inject, Param, Post, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { FileFieldsInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPlatform, Platform } from '@qinglang/platforms';
+import { CreatePostDto } from '../dto/post.dto';
+import { PostsService } from '../services/posts.service';
+import { AccountsService } from '../services/accounts.service';
+import { ITEM_RESULTS, ItemResultsReader } from '../services/item-results';
+import { UploadedMedia } from '../services/upload-checks';
+import { postView } from '../views';
+import type { Post as PostEntity } from '../entities/post.entity';
+
+export const MAX_POST_IMAGES = 9;
+
+@ApiTags('posts')
+@ApiBearerAuth()
+@Controller('v1/posts')
+export class PostsController {
+  constructor(
+    private readonly posts: PostsService,
+    private readonly accounts: AccountsService,
+    @Inject(ITEM_RESULTS) private readonly results: ItemResultsReader,
+  ) {}
+
+  @Post()
+  @UseInterceptors(FileFieldsInterceptor([{ name: 'images', maxCount: MAX_POST_IMAGES }, { name: 'video', maxCount: 1 }]))
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiOperation({ summary: 'Submit a self-media post: text, up to 9 `images`, an optional `video` (or `videoUrl`); 202 queued' })
+  async create(
+    @CurrentPlatform() platform: Platform,
+    @Body() body: CreatePostDto,
+    @UploadedFiles() files: { images?: UploadedMedia[]; video?: UploadedMedia[] } | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { post, created } = await this.posts.accept(
+      { platformId: platform.id, externalId: body.externalId, authorId: body.authorId, text: body.text ?? '', videoUrl: body.videoUrl },
+      files?.images ?? [],
+      files?.video?.[0],
+    );
+    response.status(created ? 202 : 200);
+    return this.view(post);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: "A post's status and, once classified, its scores" })
+  async get(@CurrentPlatform() platform: Platform, @Param('id') id: string) {
+    const post = await this.posts.lifecycle.getForPlatform(platform.id, id);
+    return this.view(post, await this.results.forSource(platform.id, 'post', post.id));
+  }
+
+  private async view(post: PostEntity, results?: unknown) {
+    const [author, media] = await Promise.all([this.accounts.findById(post.accountId), this.posts.attachments(post.id)]);
+    return postView(post, author?.externalId ?? '', media, results);
+  }
+}

@@ -1,0 +1,122 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { newId } from '@qinglang/persistence';
+import { MetricsService } from '@qinglang/operations';
+import { JobQueue } from '@qinglang/queue';
+import { TextBatch, TextKind } from '../entities/text-batch.entity';
+import { TextLine } from '../entities/text-line.entity';
+import { TipBatch } from '../entities/tip-batch.entity';
+import { AgeBand, TipEvent } from '../entities/tip-event.entity';
+import { StreamsService } from './streams.service';
+import { ItemLifecycle, isUniqueViolation } from './item-lifecycle';
+
+export interface LineInput {
+  sentAt: Date;
+  senderId?: string;
+  text: string;
+}
+
+export interface TipInput {
+  tipperId: string;
+  ageBand: AgeBand;
+  amount: string;
+  currency: string;
+  giftName?: string;
+  sentAt: Date;
+}
+
+/** Chat, transcript and tip batches: written whole in one transaction with their lines or events, or not at all. */
+@Injectable()
+export class BatchesService {
+  private readonly logger = new Logger('BatchesService');
+  readonly textLifecycle: ItemLifecycle<TextBatch>;
+  readonly tipLifecycle: ItemLifecycle<TipBatch>;
+
+  constructor(
+    @InjectRepository(TextBatch) private readonly textBatches: Repository<TextBatch>,
+    @InjectRepository(TextLine) private readonly textLines: Repository<TextLine>,
+    @InjectRepository(TipBatch) private readonly tipBatches: Repository<TipBatch>,
+    @InjectRepository(TipEvent) private readonly tipEvents: Repository<TipEvent>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly streams: StreamsService,
+    private readonly queue: JobQueue,
+    private readonly metrics: MetricsService,
+  ) {
+    this.textLifecycle = new ItemLifecycle(textBatches, 'batch_not_found');
+    this.tipLifecycle = new ItemLifecycle(tipBatches, 'batch_not_found');
+  }
+
+  async acceptLines(platformId: string, streamId: string, kind: TextKind, lines: LineInput[], idempotencyKey?: string) {
+    await this.streams.getForPlatform(platformId, streamId);
+    const existing = idempotencyKey ? await this.textBatches.findOneBy({ platformId, idempotencyKey }) : null;
+    if (existing) return { batch: existing, created: false };
+    const now = new Date();
+    const batch = this.textBatches.create({
+      id: newId(), platformId, streamId, kind, idempotencyKey: idempotencyKey ?? null, lineCount: lines.length,
+      stage: 'queued', failureCode: null, failureReason: null, createdAt: now, updatedAt: now, finishedAt: null,
+    });
+    const rows = lines.map((line, position) =>
+      this.textLines.create({ id: newId(), batchId: batch.id, streamId, position, sentAt: line.sentAt, senderId: line.senderId ?? null, text: line.text }),
+    );
+    const saved = await this.insertOnce(TextBatch, batch, TextLine, rows, () => this.textBatches.findOneBy({ platformId, idempotencyKey: idempotencyKey ?? '' }));
+    if (saved.created) {
+      this.metrics.itemsIngested.inc({ kind });
+      await this.enqueue(() => this.queue.enqueue('text-batch.process', { batchId: batch.id }), batch.id);
+    }
+    return saved;
+  }
+
+  async acceptTips(platformId: string, streamId: string, events: TipInput[], idempotencyKey?: string) {
+    await this.streams.getForPlatform(platformId, streamId);
+    const existing = idempotencyKey ? await this.tipBatches.findOneBy({ platformId, idempotencyKey }) : null;
+    if (existing) return { batch: existing, created: false };
+    const now = new Date();
+    const batch = this.tipBatches.create({
+      id: newId(), platformId, streamId, idempotencyKey: idempotencyKey ?? null, eventCount: events.length,
+      stage: 'queued', failureCode: null, failureReason: null, createdAt: now, updatedAt: now, finishedAt: null,
+    });
+    const rows = events.map((event, position) =>
+      this.tipEvents.create({ id: newId(), batchId: batch.id, platformId, streamId, position, ...event, giftName: event.giftName ?? null }),
+    );
+    const saved = await this.insertOnce(TipBatch, batch, TipEvent, rows, () => this.tipBatches.findOneBy({ platformId, idempotencyKey: idempotencyKey ?? '' }));
+    if (saved.created) {
+      this.metrics.itemsIngested.inc({ kind: 'tips' });
+      await this.enqueue(() => this.queue.enqueue('tip-batch.process', { batchId: batch.id }), batch.id);
+    }
+    return saved;
+  }
+
+  lines(batchId: string): Promise<TextLine[]> {
+    return this.textLines.find({ where: { batchId }, order: { position: 'ASC' } });
+  }
+
+  events(batchId: string): Promise<TipEvent[]> {
+    return this.tipEvents.find({ where: { batchId }, order: { position: 'ASC' } });
+  }
+
+  private async insertOnce<B extends object, R extends object>(
+    batchEntity: new () => B,
+    batch: B,
+    rowEntity: new () => R,
+    rows: R[],
+    findExisting: () => Promise<B | null>,
+  ): Promise<{ batch: B; created: boolean }> {
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.insert(batchEntity, batch);
+        // Chunked so a large batch stays under SQLite's bound-parameter limit.
+        for (let i = 0; i < rows.length; i += 100) await manager.insert(rowEntity, rows.slice(i, i + 100));
+      });
+      return { batch, created: true };
+    } catch (error) {
+      const existing = isUniqueViolation(error) ? await findExisting() : null;
+      if (existing) return { batch: existing, created: false };
+      throw error;
+    }
+  }
+
+  private async enqueue(enqueue: () => Promise<void>, batchId: string): Promise<void> {
+    await enqueue().catch((error) => this.logger.error({ message: 'enqueue failed; the reconciler will retry', batchId, error: String(error) }));
+  }
+}

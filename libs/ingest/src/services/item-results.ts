@@ -1,0 +1,6 @@
+/** Results of a finished item, provided by the classifier module (downstream of ingest). */
+export const ITEM_RESULTS = Symbol('ITEM_RESULTS');
+
+export interface ItemResultsReader {
+  forSource(platformId: string, sourceKind: 'segment' | 'post', sourceId: string): Promise<unknown>;
+}

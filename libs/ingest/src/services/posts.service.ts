@@ -1,0 +1,95 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { extname } from 'node:path';
+import { DataSource, Repository } from 'typeorm';
+import { newId } from '@qinglang/persistence';
+import { MetricsService } from '@qinglang/operations';
+import { JobQueue } from '@qinglang/queue';
+import { FileStorage } from '@qinglang/storage';
+import { Post } from '../entities/post.entity';
+import { PostMedia } from '../entities/post-media.entity';
+import { AccountsService } from './accounts.service';
+import { ItemLifecycle, isUniqueViolation } from './item-lifecycle';
+import { IMAGE_EXTENSIONS, UploadedMedia, VIDEO_EXTENSIONS, checkMediaUrl, checkUpload, discard } from './upload-checks';
+
+export interface PostRequest {
+  platformId: string;
+  externalId: string;
+  authorId: string;
+  text: string;
+  videoUrl?: string;
+}
+
+@Injectable()
+export class PostsService {
+  private readonly logger = new Logger('PostsService');
+  readonly lifecycle: ItemLifecycle<Post>;
+
+  constructor(
+    @InjectRepository(Post) private readonly posts: Repository<Post>,
+    @InjectRepository(PostMedia) private readonly media: Repository<PostMedia>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: AccountsService,
+    private readonly storage: FileStorage,
+    private readonly queue: JobQueue,
+    private readonly metrics: MetricsService,
+  ) {
+    this.lifecycle = new ItemLifecycle(posts, 'post_not_found');
+  }
+
+  /** Accepts a post with its images and video; the same external id again returns the first post unchanged. */
+  async accept(request: PostRequest, images: UploadedMedia[], video?: UploadedMedia): Promise<{ post: Post; created: boolean }> {
+    const uploads = [...images, video];
+    try {
+      const existing = await this.posts.findOneBy({ platformId: request.platformId, externalId: request.externalId });
+      if (existing) return { post: existing, created: false };
+      for (const image of images) checkUpload(image, IMAGE_EXTENSIONS, await this.storage.headOfAbsolute(image.path));
+      if (video) checkUpload(video, VIDEO_EXTENSIONS, await this.storage.headOfAbsolute(video.path));
+      if (request.videoUrl) checkMediaUrl(request.videoUrl);
+      const author = await this.accounts.findOrCreate(request.platformId, request.authorId);
+      const now = new Date();
+      const post = this.posts.create({
+        id: newId(),
+        platformId: request.platformId,
+        externalId: request.externalId,
+        accountId: author.id,
+        text: request.text,
+        videoUrl: request.videoUrl ?? null,
+        stage: 'queued',
+        failureCode: null,
+        failureReason: null,
+        createdAt: now,
+        updatedAt: now,
+        finishedAt: null,
+      });
+      const attachments: PostMedia[] = [];
+      for (const [position, file] of [...images.map((f) => ['image', f] as const), ...(video ? [['video', video] as const] : [])].entries()) {
+        const id = newId();
+        const [kind, upload] = file;
+        const mediaPath = await this.storage.adopt(upload.path, `media/${request.platformId}/posts/${post.id}/${id}${extname(upload.originalname).toLowerCase()}`);
+        attachments.push(this.media.create({ id, postId: post.id, position, kind, mediaPath, originalName: upload.originalname.slice(0, 255), sizeBytes: upload.size }));
+      }
+      try {
+        await this.dataSource.transaction(async (manager) => {
+          await manager.insert(Post, post);
+          if (attachments.length) await manager.insert(PostMedia, attachments);
+        });
+      } catch (error) {
+        await this.storage.remove(`media/${request.platformId}/posts/${post.id}`);
+        if (!isUniqueViolation(error)) throw error;
+        return { post: await this.posts.findOneByOrFail({ platformId: request.platformId, externalId: request.externalId }), created: false };
+      }
+      this.metrics.itemsIngested.inc({ kind: 'post' });
+      await this.queue.enqueue('post.sample', { postId: post.id }).catch((error) =>
+        this.logger.error({ message: 'enqueue failed; the reconciler will retry', postId: post.id, error: String(error) }),
+      );
+      return { post, created: true };
+    } finally {
+      await discard(uploads);
+    }
+  }
+
+  attachments(postId: string): Promise<PostMedia[]> {
+    return this.media.find({ where: { postId }, order: { position: 'ASC' } });
+  }
+}

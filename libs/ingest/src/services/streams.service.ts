@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { newId } from '@qinglang/persistence';
+import { ApiError } from '@qinglang/operations';
+import { Stream, StreamStatus } from '../entities/stream.entity';
+import { AccountsService } from './accounts.service';
+import { isUniqueViolation } from './item-lifecycle';
+
+export interface StreamChanges {
+  title?: string;
+  viewerCount?: number;
+  status?: StreamStatus;
+}
+
+@Injectable()
+export class StreamsService {
+  constructor(
+    @InjectRepository(Stream) private readonly streams: Repository<Stream>,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  /**
+   * Registers a stream by the platform's external id; registering it again updates it and returns the same
+   * stream, so a platform can retry freely. Returns whether it was created.
+   */
+  async register(platformId: string, externalId: string, streamerId: string, changes: StreamChanges): Promise<{ stream: Stream; created: boolean }> {
+    const account = await this.accounts.findOrCreate(platformId, streamerId);
+    const existing = await this.streams.findOneBy({ platformId, externalId });
+    if (existing) {
+      if (existing.accountId !== account.id) {
+        throw new ApiError(409, 'stream_streamer_mismatch', `Stream ${externalId} is already registered to another streamer.`);
+      }
+      return { stream: await this.apply(existing, changes), created: false };
+    }
+    const now = new Date();
+    const stream = this.streams.create({
+      id: newId(),
+      platformId,
+      externalId,
+      accountId: account.id,
+      title: changes.title ?? '',
+      viewerCount: changes.viewerCount ?? 0,
+      status: changes.status ?? 'live',
+      createdAt: now,
+      updatedAt: now,
+    });
+    try {
+      await this.streams.insert(stream);
+      return { stream, created: true };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return this.register(platformId, externalId, streamerId, changes);
+    }
+  }
+
+  async update(platformId: string, id: string, changes: StreamChanges): Promise<Stream> {
+    return this.apply(await this.getForPlatform(platformId, id), changes);
+  }
+
+  async getForPlatform(platformId: string, id: string): Promise<Stream> {
+    const stream = await this.streams.findOneBy({ id, platformId });
+    if (!stream) throw new ApiError(404, 'stream_not_found', `No such stream: ${id}`);
+    return stream;
+  }
+
+  findById(id: string): Promise<Stream | null> {
+    return this.streams.findOneBy({ id });
+  }
+
+  private async apply(stream: Stream, changes: StreamChanges): Promise<Stream> {
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as StreamChanges;
+    if (!Object.keys(defined).length) return stream;
+    Object.assign(stream, defined, { updatedAt: new Date() });
+    await this.streams.update({ id: stream.id }, { ...defined, updatedAt: stream.updatedAt });
+    return stream;
+  }
+}

@@ -1,0 +1,17 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@qinglang/config';
+import { FfmpegBinary, locateFfmpeg } from './ffmpeg-locator';
+import { FrameSampler } from './frame-sampler';
+
+/** The ffmpeg binary this process uses (shown in /health) and the sampler built on it. */
+@Injectable()
+export class FfmpegService {
+  readonly binary: FfmpegBinary;
+  readonly sampler: FrameSampler;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.binary = locateFfmpeg(config.media.ffmpegPath);
+    this.sampler = new FrameSampler({ ffmpegPath: this.binary.path, timeoutMs: config.media.ffmpegTimeoutMs });
+    new Logger('Ffmpeg').log({ message: 'ffmpeg located', ...this.binary });
+  }
+}

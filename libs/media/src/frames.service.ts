@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, LessThan, Repository } from 'typeorm';
+import { ApiError } from '@qinglang/operations';
+import { Frame, FrameSourceKind } from './frame.entity';
+
+@Injectable()
+export class FramesService {
+  constructor(@InjectRepository(Frame) private readonly frames: Repository<Frame>) {}
+
+  /**
+   * Records a source's sampled frames in one transaction, replacing any still-pending frames a crashed run left,
+   * so a re-run never doubles them (the unique key on source and position backs this up).
+   */
+  async replacePending(sourceKind: FrameSourceKind, sourceId: string, frames: Frame[]): Promise<void> {
+    await this.frames.manager.transaction(async (manager) => {
+      await manager.delete(Frame, { sourceKind, sourceId, status: 'pending' });
+      for (let i = 0; i < frames.length; i += 50) await manager.insert(Frame, frames.slice(i, i + 50));
+    });
+  }
+
+  forSource(sourceKind: FrameSourceKind, sourceId: string): Promise<Frame[]> {
+    return this.frames.find({ where: { sourceKind, sourceId }, order: { positionMs: 'ASC' } });
+  }
+
+  /** The stream's latest frame that the model scored before this time: what a new frame is compared against. */
+  lastClassifiedBefore(streamId: string, streamTimeMs: number): Promise<Frame | null> {
+    return this.frames.findOne({
+      where: { streamId, status: 'classified', streamTimeMs: LessThan(streamTimeMs) },
+      order: { streamTimeMs: 'DESC' },
+    });
+  }
+
+  async markNearDuplicates(duplicates: Array<{ id: string; duplicateOfId: string; distance: number }>): Promise<void> {
+    for (const d of duplicates) {
+      await this.frames.update({ id: d.id, status: 'pending' }, { status: 'near_duplicate', duplicateOfId: d.duplicateOfId, duplicateDistance: d.distance });
+    }
+  }
+
+  /** Marks frames classified in one transaction with `write` (which stores their scores). */
+  async markClassifiedWith(ids: string[], write: (manager: EntityManager) => Promise<void>): Promise<void> {
+    await this.frames.manager.transaction(async (manager) => {
+      await write(manager);
+      await manager.update(Frame, { id: In(ids), status: 'pending' }, { status: 'classified' });
+    });
+  }
+
+  async getForPlatform(platformId: string, id: string): Promise<Frame> {
+    const frame = await this.frames.findOneBy({ id, platformId });
+    if (!frame) throw new ApiError(404, 'frame_not_found', `No such frame: ${id}`);
+    return frame;
+  }
+}

@@ -1,0 +1,7 @@
+export * from './frame.entity';
+export * from './frames.service';
+export * from './ffmpeg-locator';
+export * from './ffmpeg.service';
+export * from './frame-sampler';
+export * from './perceptual-hash';
+export * from './media.module';

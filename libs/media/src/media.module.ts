@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IngestModule } from '@qinglang/ingest';
+import { PlatformsModule } from '@qinglang/platforms';
+import { Frame } from './frame.entity';
+import { FramesService } from './frames.service';
+import { FfmpegService } from './ffmpeg.service';
+import { FramesController } from './frames.controller';
+import { SegmentSampleProcessor } from './segment-sample.processor';
+import { PostSampleProcessor } from './post-sample.processor';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Frame]), IngestModule, PlatformsModule],
+  controllers: [FramesController],
+  providers: [FramesService, FfmpegService, SegmentSampleProcessor, PostSampleProcessor],
+  exports: [FramesService, FfmpegService],
+})
+export class MediaModule {}

@@ -1,0 +1,27 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '@qinglang/config';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type ClassList = Function[];
+
+/** One description of the database for the service, the CLI and the migration drift test. */
+export function dataSourceOptions(config: Pick<AppConfig, 'database'>, entities: ClassList, migrations: ClassList): DataSourceOptions {
+  const common = { entities, migrations, migrationsRun: false, synchronize: false, logging: ['error'] as ('error')[] };
+  if (config.database.type === 'postgres') {
+    return { ...common, type: 'postgres', url: config.database.url, extra: { max: 10 } };
+  }
+  mkdirSync(dirname(config.database.path), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: config.database.path,
+    // WAL lets readers (API) and the writer (workers) share the file; the busy timeout rides out short locks.
+    prepareDatabase: (db: { pragma(s: string): unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { newId } from '@qinglang/persistence';
+import { Platform } from './platform.entity';
+
+const KEY_PREFIX = 'ql_';
+
+/**
+ * API keys are 32 random bytes, so a plain SHA-256 is enough to store them: there is nothing to brute-force,
+ * and a deterministic hash lets a request find its platform with one indexed lookup.
+ */
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+export class PlatformNameTakenError extends Error {}
+
+@Injectable()
+export class PlatformsService {
+  constructor(@InjectRepository(Platform) private readonly platforms: Repository<Platform>) {}
+
+  /** Creates a platform and returns its key: the only time the key exists outside the caller's hands. */
+  async create(name: string): Promise<{ platform: Platform; apiKey: string }> {
+    const trimmed = name.trim();
+    if (!/^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$/u.test(trimmed)) {
+      throw new Error('A platform name is 1-100 letters, digits, spaces, dots, dashes or underscores.');
+    }
+    if (await this.platforms.existsBy({ name: trimmed })) throw new PlatformNameTakenError(`A platform named "${trimmed}" already exists.`);
+    const apiKey = KEY_PREFIX + randomBytes(32).toString('base64url');
+    const platform = this.platforms.create({
+      id: newId(),
+      name: trimmed,
+      apiKeyHash: hashApiKey(apiKey),
+      apiKeyPrefix: apiKey.slice(0, 10),
+      createdAt: new Date(),
+    });
+    await this.platforms.insert(platform);
+    return { platform, apiKey };
+  }
+
+  findByApiKey(apiKey: string): Promise<Platform | null> {
+    return this.platforms.findOneBy({ apiKeyHash: hashApiKey(apiKey) });
+  }
+}

@@ -1,0 +1,74 @@
+import { Logger } from '@nestjs/common';
+import { Job, Queue, Worker } from 'bullmq';
+import { JOBS, JobName, JobPayloads, QUEUE_NAMES, QueueName, jobId } from './job-map';
+import type { JobCounts, JobRunner, QueueDriver } from './queue-driver';
+
+export interface BullmqDriverOptions {
+  lockDurationMs: number;
+}
+
+/**
+ * Queues on Redis. Queues come from @nestjs/bullmq (BullModule.registerQueue); workers are created here because
+ * their handlers are resolved from the job map at boot rather than fixed by decorators.
+ */
+export class BullmqQueueDriver implements QueueDriver {
+  readonly name = 'bullmq' as const;
+  private readonly logger = new Logger('BullmqQueue');
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly queues: Record<QueueName, Queue>,
+    private readonly options: BullmqDriverOptions,
+  ) {}
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void> {
+    const definition = JOBS[name];
+    await this.queues[definition.queue].add(name, payload, {
+      ...definition.options,
+      jobId: jobId(name, payload),
+      // Forget finished jobs after a while; the database row, not the job, is the record of the work.
+      removeOnComplete: { age: 3600, count: 10_000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    });
+  }
+
+  async startWorkers(runner: JobRunner, concurrency: Partial<Record<QueueName, number>>): Promise<void> {
+    for (const queueName of QUEUE_NAMES) {
+      const queue = this.queues[queueName];
+      const worker = new Worker(
+        queueName,
+        async (job: Job) => runner(job.name as JobName, job.data, { made: job.attemptsMade, max: job.opts.attempts ?? 1 }),
+        {
+          connection: queue.opts.connection,
+          prefix: queue.opts.prefix,
+          concurrency: concurrency[queueName] ?? 1,
+          lockDuration: this.options.lockDurationMs,
+          stalledInterval: Math.max(1000, Math.floor(this.options.lockDurationMs / 2)),
+          // A job whose worker died is retried; only a job that kills workers again and again ends as failed.
+          maxStalledCount: 3,
+        },
+      );
+      worker.on('error', (error) => this.logger.error({ message: 'worker error', queue: queueName, error: String(error) }));
+      worker.on('failed', (job, error) => this.logger.warn({ message: 'job attempt failed', job: job?.id, attemptsMade: job?.attemptsMade, error: String(error) }));
+      this.workers.push(worker);
+    }
+    await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
+  }
+
+  async counts(): Promise<JobCounts> {
+    const result = {} as JobCounts;
+    for (const name of QUEUE_NAMES) {
+      result[name] = await this.queues[name].getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
+    }
+    return result;
+  }
+
+  async ping(): Promise<void> {
+    // Any round trip to Redis will do; job counts also prove the queue's keys are readable.
+    await this.queues.media.getJobCounts('waiting');
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()));
+  }
+}

@@ -1,0 +1,42 @@
+import type { JobsOptions } from 'bullmq';
+
+/** Queues split work by the resource it needs, so each can be scaled on its own: ffmpeg (media) and the models (classify). */
+export const QUEUE_NAMES = ['media', 'classify', 'text'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/** Payloads carry ids only: the processor reloads the row, so a re-run sees the current state. */
+export interface JobPayloads {
+  'segment.sample': { segmentId: string };
+  'segment.classify': { segmentId: string };
+  'post.sample': { postId: string };
+  'post.classify': { postId: string };
+  'text-batch.process': { batchId: string };
+  'tip-batch.process': { batchId: string };
+}
+export type JobName = keyof JobPayloads;
+
+// Named option sets: exponential backoff for what a retry can fix; see PermanentJobError for what it can't.
+const RETRY_MEDIA: JobsOptions = { attempts: 5, backoff: { type: 'exponential', delay: 2_000 } };
+const RETRY_MODEL: JobsOptions = { attempts: 5, backoff: { type: 'exponential', delay: 1_000 } };
+
+interface JobDefinition<N extends JobName> {
+  queue: QueueName;
+  options: JobsOptions;
+  /** Derived from the payload, so enqueuing the same work twice is one job. */
+  id: (payload: JobPayloads[N]) => string;
+}
+
+export const JOBS: { [N in JobName]: JobDefinition<N> } = {
+  'segment.sample': { queue: 'media', options: RETRY_MEDIA, id: (p) => `segment.sample:${p.segmentId}` },
+  'segment.classify': { queue: 'classify', options: RETRY_MODEL, id: (p) => `segment.classify:${p.segmentId}` },
+  'post.sample': { queue: 'media', options: RETRY_MEDIA, id: (p) => `post.sample:${p.postId}` },
+  'post.classify': { queue: 'classify', options: RETRY_MODEL, id: (p) => `post.classify:${p.postId}` },
+  'text-batch.process': { queue: 'text', options: RETRY_MODEL, id: (p) => `text-batch.process:${p.batchId}` },
+  'tip-batch.process': { queue: 'text', options: RETRY_MODEL, id: (p) => `tip-batch.process:${p.batchId}` },
+};
+
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+export function jobId<N extends JobName>(name: N, payload: JobPayloads[N]): string {
+  return (JOBS[name] as JobDefinition<N>).id(payload);
+}

@@ -1,0 +1,47 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { TerminusModule } from '@nestjs/terminus';
+import { AppConfig, ConfigModule } from '@qinglang/config';
+import { dataSourceOptions } from '@qinglang/persistence';
+import { ApiExceptionFilter, MetricsController, OperationsModule } from '@qinglang/operations';
+import { QueueModule } from '@qinglang/queue';
+import { StorageModule } from '@qinglang/storage';
+import { ApiKeyGuard, PlatformsModule } from '@qinglang/platforms';
+import { IngestModule } from '@qinglang/ingest';
+import { MediaModule } from '@qinglang/media';
+import { ClassifierModule } from '@qinglang/classifier';
+import { ENTITIES, MIGRATIONS } from './schema';
+import { HealthController } from './health.controller';
+import { MigrationService } from './migration.service';
+
+/**
+ * The whole service for one process. Every role loads the same modules; the role decides whether the queue
+ * workers start (not in `api`) and whether the HTTP server listens (not in `worker`, see main.ts).
+ */
+@Module({})
+export class AppModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        OperationsModule,
+        StorageModule,
+        TypeOrmModule.forRoot(dataSourceOptions(config, ENTITIES, MIGRATIONS)),
+        QueueModule.forRoot(config),
+        TerminusModule,
+        PlatformsModule,
+        IngestModule,
+        MediaModule,
+        ClassifierModule,
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        MigrationService,
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      ],
+    };
+  }
+}

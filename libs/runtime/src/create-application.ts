@@ -1,0 +1,38 @@
+import { INestApplication, INestApplicationContext, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '@qinglang/config';
+import { createLogger } from '@qinglang/operations';
+import { AppModule } from './app.module';
+
+/** The HTTP application (roles `all` and `api`): validation, body limits and OpenAPI at /docs. */
+export async function createApplication(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+    logger: createLogger(config.logLevel, config.logJson),
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '2mb' });
+  app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
+  // Unknown fields are an error, not silently dropped: a typo in a field name must not pass unnoticed.
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Qinglang')
+      .setDescription('Ingest live-stream segments, posts, chat, transcripts and tips; read their classification.')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A platform API key from `npm run cli -- platform create <name>`' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  return app;
+}
+
+/** A worker process: the same modules without an HTTP server. */
+export async function createWorkerContext(config: AppConfig): Promise<INestApplicationContext> {
+  const context = await NestFactory.createApplicationContext(AppModule.forConfig(config), { logger: createLogger(config.logLevel, config.logJson) });
+  context.enableShutdownHooks();
+  return context;
+}
