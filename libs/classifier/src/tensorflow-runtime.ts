@@ -21,7 +21,9 @@ async function tryBackend(tf: typeof TensorflowJs, name: TfBackendName): Promise
     await tf.ready();
     return tf.getBackend() === name;
   } catch (error) {
-    logger.warn({ message: `TensorFlow backend ${name} is not available`, error: String(error).slice(0, 300) });
+    // tfjs-node is optional: not installed is the normal case on a machine that cannot download libtensorflow.
+    const notInstalled = (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND';
+    logger[notInstalled ? 'log' : 'warn']({ message: `TensorFlow backend ${name} is not available`, error: String(error).slice(0, 300) });
     return false;
   }
 }

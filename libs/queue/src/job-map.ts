@@ -22,17 +22,17 @@ const RETRY_MODEL: JobsOptions = { attempts: 5, backoff: { type: 'exponential', 
 interface JobDefinition<N extends JobName> {
   queue: QueueName;
   options: JobsOptions;
-  /** Derived from the payload, so enqueuing the same work twice is one job. */
+  /** Derived from the payload, so enqueuing the same work twice is one job (BullMQ forbids ':' in ids). */
   id: (payload: JobPayloads[N]) => string;
 }
 
 export const JOBS: { [N in JobName]: JobDefinition<N> } = {
-  'segment.sample': { queue: 'media', options: RETRY_MEDIA, id: (p) => `segment.sample:${p.segmentId}` },
-  'segment.classify': { queue: 'classify', options: RETRY_MODEL, id: (p) => `segment.classify:${p.segmentId}` },
-  'post.sample': { queue: 'media', options: RETRY_MEDIA, id: (p) => `post.sample:${p.postId}` },
-  'post.classify': { queue: 'classify', options: RETRY_MODEL, id: (p) => `post.classify:${p.postId}` },
-  'text-batch.process': { queue: 'text', options: RETRY_MODEL, id: (p) => `text-batch.process:${p.batchId}` },
-  'tip-batch.process': { queue: 'text', options: RETRY_MODEL, id: (p) => `tip-batch.process:${p.batchId}` },
+  'segment.sample': { queue: 'media', options: RETRY_MEDIA, id: (p) => `segment.sample_${p.segmentId}` },
+  'segment.classify': { queue: 'classify', options: RETRY_MODEL, id: (p) => `segment.classify_${p.segmentId}` },
+  'post.sample': { queue: 'media', options: RETRY_MEDIA, id: (p) => `post.sample_${p.postId}` },
+  'post.classify': { queue: 'classify', options: RETRY_MODEL, id: (p) => `post.classify_${p.postId}` },
+  'text-batch.process': { queue: 'text', options: RETRY_MODEL, id: (p) => `text-batch.process_${p.batchId}` },
+  'tip-batch.process': { queue: 'text', options: RETRY_MODEL, id: (p) => `tip-batch.process_${p.batchId}` },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

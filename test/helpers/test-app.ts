@@ -1,0 +1,99 @@
+import { INestApplication } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { AppConfig, loadConfig } from '@qinglang/config';
+import { PlatformsService } from '@qinglang/platforms';
+import { createApplication } from '@qinglang/runtime';
+
+export const FIXTURES = join(__dirname, '..', 'fixtures');
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  http: () => TestAgent;
+  createPlatform(name?: string): Promise<{ id: string; apiKey: string }>;
+  close(): Promise<void>;
+}
+
+export interface TestBackends {
+  env: Record<string, string>;
+  cleanup(): Promise<void>;
+}
+
+/** SQLite in a fresh data directory and the in-process queue: the embedded defaults. */
+export async function embeddedBackends(): Promise<TestBackends> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'qinglang-test-'));
+  return { env: { DATA_DIR: dataDir }, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+/** A database of its own on the real PostgreSQL and a key prefix of its own on the real Redis. */
+export async function serviceBackends(): Promise<TestBackends> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'qinglang-test-'));
+  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const database = `qinglang_test_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return {
+    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString(), REDIS_URL: redisUrl, QUEUE_PREFIX: `qltest-${database}`, QUEUE_LOCK_MS: '5000' },
+    cleanup: async () => {
+      const client = new Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await client.end();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startTestApp(backends: TestBackends, env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({ LOG_LEVEL: 'warn', LOG_JSON: 'false', ...backends.env, ...env });
+  const app = await createApplication(config);
+  await app.init();
+  return {
+    app,
+    config,
+    http: () => request(app.getHttpServer()),
+    async createPlatform(name = `platform-${randomBytes(3).toString('hex')}`) {
+      const { platform, apiKey } = await app.get(PlatformsService).create(name);
+      return { id: platform.id, apiKey };
+    },
+    close: () => app.close(),
+  };
+}
+
+/** Polls until `check` returns a value, or fails with the last thing seen: waits for a state, never sleeps blindly. */
+export async function waitFor<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 90_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+export async function waitForTerminal(http: () => TestAgent, apiKey: string, path: string, timeoutMs?: number) {
+  return waitFor(
+    async () => {
+      const response = await http().get(path).set('Authorization', `Bearer ${apiKey}`);
+      return ['classified', 'failed'].includes(response.body.status) ? response.body : undefined;
+    },
+    `${path} to finish`,
+    timeoutMs,
+  );
+}

@@ -1,0 +1,14 @@
+// Shared Jest settings: TypeScript through ts-jest (transpile only; `npm run typecheck` checks types) and the
+// @qinglang/<lib> aliases of tsconfig.json.
+const { resolve } = require('node:path');
+
+module.exports = {
+  rootDir: resolve(__dirname, '..'),
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: { '^@qinglang/(.*)$': '<rootDir>/libs/$1/src' },
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/data/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/fixtures/'],
+  testTimeout: 120_000,
+};

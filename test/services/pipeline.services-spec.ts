@@ -1,0 +1,4 @@
+import { serviceBackends } from '../helpers/test-app';
+import { describePipeline } from '../suites/pipeline.suite';
+
+describePipeline('PostgreSQL + BullMQ', serviceBackends);
