@@ -51,13 +51,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const payload = exception.getResponse() as string | { message?: string | string[]; code?: string };
       const messages = typeof payload === 'string' ? [payload] : Array.isArray(payload.message) ? payload.message : [payload.message ?? exception.message];
       const isValidation = status === 400 && typeof payload === 'object' && Array.isArray(payload.message);
-      const code = (typeof payload === 'object' && payload.code) || (isValidation ? 'validation_failed' : CODES_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'http_error'));
+      const code = (typeof payload === 'object' && payload.code) || (isValidation ? 'validation_failed' : (CODES_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'http_error')));
       return [status, { code, message: messages.join('; '), details: isValidation ? messages : undefined, correlationId }];
     }
-    // body-parser errors carry a status and a type (e.g. entity.parse.failed, entity.too.large)
+    // Errors from Express middleware (body-parser's entity.too.large, say) carry their own 4xx status.
     const maybe = exception as { status?: number; type?: string; message?: string };
     if (typeof maybe?.status === 'number' && maybe.status >= 400 && maybe.status < 500) {
-      const code = maybe.type === 'entity.parse.failed' ? 'invalid_json' : (maybe.type?.replace(/\./g, '_') ?? CODES_BY_STATUS[maybe.status] ?? 'bad_request');
+      const code = CODES_BY_STATUS[maybe.status] ?? 'bad_request';
       return [maybe.status, { code, message: maybe.message ?? 'Bad request', correlationId }];
     }
     return [500, { code: 'internal_error', message: 'An unexpected error occurred; quote the correlation id when reporting it.', correlationId }];

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@qinglang/config';
-import { createLogger } from '@qinglang/operations';
+import { ApiError, createLogger } from '@qinglang/operations';
 import { AppModule } from './app.module';
 
 /** The HTTP application (roles `all` and `api`): validation, body limits and OpenAPI at /docs. */
@@ -14,6 +14,10 @@ export async function createApplication(config: AppConfig): Promise<INestApplica
   });
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
+  // Nest turns body-parser's errors into a bare 400; name unreadable JSON with its own code before it does.
+  app.use((error: { type?: string; message?: string } | undefined, _request: unknown, _response: unknown, next: (error?: unknown) => void) =>
+    next(error?.type === 'entity.parse.failed' ? new ApiError(400, 'invalid_json', `The body is not valid JSON: ${error.message}`) : error),
+  );
   // Unknown fields are an error, not silently dropped: a typo in a field name must not pass unnoticed.
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
   app.enableShutdownHooks();
