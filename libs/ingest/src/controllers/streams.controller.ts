@@ -17,9 +17,10 @@ export class StreamsController {
   @Post()
   @ApiOperation({ summary: 'Register a live stream (again: updates it and returns the same stream)' })
   async register(@CurrentPlatform() platform: Platform, @Body() body: RegisterStreamDto, @Res({ passthrough: true }) response: Response) {
-    const { stream, created } = await this.streams.register(platform.id, body.externalId, body.streamerId, body);
+    const { externalId, streamerId, ...changes } = body;
+    const { stream, created } = await this.streams.register(platform.id, externalId, streamerId, changes);
     response.status(created ? 201 : 200);
-    return streamView(stream, body.streamerId);
+    return streamView(stream, streamerId);
   }
 
   @Patch(':id')

@@ -69,7 +69,8 @@ export class StreamsService {
   }
 
   private async apply(stream: Stream, changes: StreamChanges): Promise<Stream> {
-    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as StreamChanges;
+    const { title, viewerCount, status } = changes;
+    const defined = Object.fromEntries(Object.entries({ title, viewerCount, status }).filter(([, v]) => v !== undefined)) as StreamChanges;
     if (!Object.keys(defined).length) return stream;
     Object.assign(stream, defined, { updatedAt: new Date() });
     await this.streams.update({ id: stream.id }, { ...defined, updatedAt: stream.updatedAt });
