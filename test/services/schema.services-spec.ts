@@ -1,0 +1,4 @@
+import { serviceBackends } from '../helpers/test-app';
+import { describeSchema } from '../suites/schema.suite';
+
+describeSchema('PostgreSQL', serviceBackends);
