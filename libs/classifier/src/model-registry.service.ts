@@ -29,6 +29,9 @@ export class ModelRegistry implements OnApplicationBootstrap {
       this.runtime = await loadTensorflow(this.config.ml.backend);
       const model = new NsfwModel(this.runtime);
       await model.load();
+      // The first run on a backend compiles its kernels (about 1.3 s on wasm): pay it here, not on a platform's segment.
+      const blank = { data: new Uint8Array(224 * 224 * 3), width: 224, height: 224 };
+      await model.classify(Array.from({ length: this.config.ml.batchSize }, () => blank));
       return model;
     })();
     return this.nsfwLoading;

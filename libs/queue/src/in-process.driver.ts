@@ -96,6 +96,7 @@ export class InProcessQueueDriver implements QueueDriver {
         this.logger.warn({ message: 'job failed', job: job.id, attempts: job.attemptsMade, error: String(error) });
         return;
       }
+      this.logger.debug({ message: 'job attempt failed; will retry', job: job.id, attempts: job.attemptsMade, error: String(error) });
       const base = typeof backoff === 'object' ? (backoff.delay ?? 1000) : (backoff ?? 1000);
       const delay = base * 2 ** (job.attemptsMade - 1);
       q.delayed++;
