@@ -8,11 +8,12 @@ import { FfmpegService } from './ffmpeg.service';
 import { FramesController } from './frames.controller';
 import { SegmentSampleProcessor } from './segment-sample.processor';
 import { PostSampleProcessor } from './post-sample.processor';
+import { SourceMedia } from './source-media.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Frame]), IngestModule, PlatformsModule],
   controllers: [FramesController],
-  providers: [FramesService, FfmpegService, SegmentSampleProcessor, PostSampleProcessor],
+  providers: [FramesService, FfmpegService, SourceMedia, SegmentSampleProcessor, PostSampleProcessor],
   exports: [FramesService, FfmpegService],
 })
 export class MediaModule {}

@@ -1,4 +1,5 @@
 export * from './item-status';
+export * from './tracked-item';
 export * from './account.entity';
 export * from './stream.entity';
 export * from './segment.entity';

@@ -1,14 +1,12 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { BigNumberColumn, IdColumn, InstantColumn } from '@qinglang/persistence';
-import type { ItemStage } from './item-status';
+import { Column, Entity, Index } from 'typeorm';
+import { BigNumberColumn, IdColumn } from '@qinglang/persistence';
+import { TrackedItem } from './tracked-item';
 
 /** A piece of a live stream, uploaded or fetched from a URL, that the media worker samples into frames. */
 @Entity('segments')
 @Index('uq_segments_platform_idempotency', ['platformId', 'idempotencyKey'], { unique: true })
 @Index('ix_segments_stage_updated', ['stage', 'updatedAt'])
-export class Segment {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
-  @IdColumn({ name: 'platform_id' }) platformId: string;
+export class Segment extends TrackedItem {
   @IdColumn({ name: 'stream_id' }) streamId: string;
   @Column({ name: 'idempotency_key', type: 'varchar', length: 200, nullable: true }) idempotencyKey: string | null;
   @Column({ type: 'varchar', length: 8 }) source: 'upload' | 'url';
@@ -19,10 +17,4 @@ export class Segment {
   @BigNumberColumn({ name: 'size_bytes', nullable: true }) sizeBytes: number | null;
   @BigNumberColumn({ name: 'start_offset_ms' }) startOffsetMs: number;
   @Column({ name: 'duration_ms', type: 'integer', nullable: true }) durationMs: number | null;
-  @Column({ type: 'varchar', length: 16 }) stage: ItemStage;
-  @Column({ name: 'failure_code', type: 'varchar', length: 64, nullable: true }) failureCode: string | null;
-  @Column({ name: 'failure_reason', type: 'varchar', length: 1000, nullable: true }) failureReason: string | null;
-  @InstantColumn({ name: 'created_at' }) createdAt: Date;
-  @InstantColumn({ name: 'updated_at' }) updatedAt: Date;
-  @InstantColumn({ name: 'finished_at', nullable: true }) finishedAt: Date | null;
 }

@@ -1,6 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { IdColumn, InstantColumn } from '@qinglang/persistence';
-import type { ItemStage } from './item-status';
+import { Column, Entity, Index } from 'typeorm';
+import { IdColumn } from '@qinglang/persistence';
+import { TrackedItem } from './tracked-item';
 
 export type TextKind = 'chat' | 'transcript';
 
@@ -8,17 +8,9 @@ export type TextKind = 'chat' | 'transcript';
 @Entity('text_batches')
 @Index('uq_text_batches_platform_idempotency', ['platformId', 'idempotencyKey'], { unique: true })
 @Index('ix_text_batches_stage_updated', ['stage', 'updatedAt'])
-export class TextBatch {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
-  @IdColumn({ name: 'platform_id' }) platformId: string;
+export class TextBatch extends TrackedItem {
   @IdColumn({ name: 'stream_id' }) streamId: string;
   @Column({ type: 'varchar', length: 16 }) kind: TextKind;
   @Column({ name: 'idempotency_key', type: 'varchar', length: 200, nullable: true }) idempotencyKey: string | null;
   @Column({ name: 'line_count', type: 'integer' }) lineCount: number;
-  @Column({ type: 'varchar', length: 16 }) stage: ItemStage;
-  @Column({ name: 'failure_code', type: 'varchar', length: 64, nullable: true }) failureCode: string | null;
-  @Column({ name: 'failure_reason', type: 'varchar', length: 1000, nullable: true }) failureReason: string | null;
-  @InstantColumn({ name: 'created_at' }) createdAt: Date;
-  @InstantColumn({ name: 'updated_at' }) updatedAt: Date;
-  @InstantColumn({ name: 'finished_at', nullable: true }) finishedAt: Date | null;
 }

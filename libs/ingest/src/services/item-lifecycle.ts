@@ -1,16 +1,7 @@
 import { In, LessThan, Not, Repository } from 'typeorm';
 import { ApiError } from '@qinglang/operations';
 import { ItemStage, TERMINAL_STAGES } from '../entities/item-status';
-
-interface TrackedItem {
-  id: string;
-  platformId: string;
-  stage: ItemStage;
-  failureCode: string | null;
-  failureReason: string | null;
-  updatedAt: Date;
-  finishedAt: Date | null;
-}
+import type { TrackedItem } from '../entities/tracked-item';
 
 /**
  * The state machine every accepted item shares (segment, post, text batch, tip batch): stages only move

@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { extname } from 'node:path';
 import { DataSource, Repository } from 'typeorm';
 import { newId } from '@qinglang/persistence';
-import { MetricsService } from '@qinglang/operations';
+import { ApiError, MetricsService } from '@qinglang/operations';
 import { JobQueue } from '@qinglang/queue';
 import { FileStorage } from '@qinglang/storage';
 import { Post } from '../entities/post.entity';
@@ -46,6 +46,7 @@ export class PostsService {
       for (const image of images) checkUpload(image, IMAGE_EXTENSIONS, await this.storage.headOfAbsolute(image.path));
       if (video) checkUpload(video, VIDEO_EXTENSIONS, await this.storage.headOfAbsolute(video.path));
       if (request.videoUrl) checkMediaUrl(request.videoUrl);
+      if (video && request.videoUrl) throw new ApiError(400, 'video_and_video_url', 'Send either a video file or a videoUrl, not both.');
       const author = await this.accounts.findOrCreate(request.platformId, request.authorId);
       const now = new Date();
       const post = this.posts.create({
