@@ -1,0 +1,132 @@
+import { FrameBox, RgbaImage, clamp, cropRgba, decodeFrameJpeg } from './frame-image';
+import { prepareForOcr } from './ocr-preprocessor';
+import { DecodedQrCode, decodeQrCodes } from './qr-decoder';
+import { OcrLine, TesseractOcr, TesseractOcrOptions } from './tesseract-ocr';
+
+/** Where overlays are read: the bands streamers burn text into, or the whole frame at low resolution. */
+export type OverlayRegion = 'top' | 'bottom' | 'full';
+
+export interface RegionText {
+  region: OverlayRegion;
+  /** The region's lines, top to bottom, joined by newlines; tesseract keeps the spaces the overlay had. */
+  text: string;
+  /** 0–100, the lines' confidences weighted by their length. */
+  confidence: number;
+  /** Around all the region's lines, in frame pixels. */
+  box: FrameBox;
+  lines: OcrLine[];
+}
+
+export interface FrameTextResult {
+  /** Regions in which text was recognised; empty when none was, or when OCR was skipped. */
+  regions: RegionText[];
+  qrCodes: DecodedQrCode[];
+  ocr: boolean;
+  /** Wall time of the whole read. */
+  ms: number;
+  /** Where the time went: JPEG decoding, QR search and each region's OCR (worker time, queueing excluded). */
+  timings: Partial<Record<'decode' | 'qr' | OverlayRegion, number>>;
+}
+
+export interface FrameTextReaderOptions extends TesseractOcrOptions {
+  /** Default: the top and bottom bands. */
+  regions?: OverlayRegion[];
+  /** Height of each band as a fraction of the frame's. Default 0.22. */
+  bandFraction?: number;
+  /** Lines whose mean word confidence is below this are dropped as noise. Default 50. */
+  minLineConfidence?: number;
+}
+
+export interface ReadOptions {
+  /** False to look for QR codes only: OCR costs several times more than the QR search. */
+  ocr?: boolean;
+}
+
+// Bands are enlarged to what a 720-line frame would show: the sampler keeps frames at most 960 wide, where
+// overlay captions are 15–25 px tall, and the Chinese model reads best at 30 px or more.
+const TARGET_HEIGHT = 720;
+const MAX_ENLARGE = 3;
+// The whole frame is read small: only large text is expected there, and it costs less.
+const FULL_FRAME_HEIGHT = 360;
+
+/**
+ * Reads burnt-in text and QR codes from a sampled frame. Holds one tesseract worker for its lifetime, so make one
+ * reader per process and `close()` it at shutdown. QR search runs on this thread while the worker thread does OCR.
+ */
+export class FrameTextReader {
+  private readonly ocrEngine: TesseractOcr;
+  private readonly regions: OverlayRegion[];
+  private readonly bandFraction: number;
+  private readonly minLineConfidence: number;
+
+  constructor(options: FrameTextReaderOptions = {}) {
+    this.ocrEngine = new TesseractOcr(options);
+    this.regions = options.regions ?? ['top', 'bottom'];
+    this.bandFraction = options.bandFraction ?? 0.22;
+    this.minLineConfidence = options.minLineConfidence ?? 50;
+  }
+
+  async read(jpegBytes: Buffer, options: ReadOptions = {}): Promise<FrameTextResult> {
+    const started = performance.now();
+    const ocr = options.ocr ?? true;
+    const frame = decodeFrameJpeg(jpegBytes);
+    const timings: FrameTextResult['timings'] = { decode: Math.round(performance.now() - started) };
+    const reads = Promise.all(ocr ? this.regions.map((region) => this.readRegion(frame, region)) : []);
+    // Awaited after the QR search; until then this handler keeps an early failure from counting as unhandled.
+    reads.catch(() => undefined);
+    // Let the OCR jobs reach the worker thread before this thread is busy with the QR search.
+    if (ocr) await new Promise((resolve) => setImmediate(resolve));
+    const qrStarted = performance.now();
+    const qrCodes = decodeQrCodes(frame);
+    timings.qr = Math.round(performance.now() - qrStarted);
+    const regions: RegionText[] = [];
+    for (const { region, ms, found } of await reads) {
+      timings[region] = ms;
+      if (found) regions.push(found);
+    }
+    return { regions, qrCodes, ocr, ms: Math.round(performance.now() - started), timings };
+  }
+
+  /** Loads the OCR model now (about a second) instead of on the first frame; a missing model fails here. */
+  warmUp(): Promise<void> {
+    return this.ocrEngine.start();
+  }
+
+  close(): Promise<void> {
+    return this.ocrEngine.close();
+  }
+
+  private async readRegion(frame: RgbaImage, region: OverlayRegion): Promise<{ region: OverlayRegion; ms: number; found?: RegionText }> {
+    const band = Math.round(frame.height * this.bandFraction);
+    const area: FrameBox =
+      region === 'top'
+        ? { x: 0, y: 0, width: frame.width, height: band }
+        : region === 'bottom'
+          ? { x: 0, y: frame.height - band, width: frame.width, height: band }
+          : { x: 0, y: 0, width: frame.width, height: frame.height };
+    const scale = region === 'full' ? Math.min(1, FULL_FRAME_HEIGHT / frame.height) : clamp(TARGET_HEIGHT / frame.height, 1, MAX_ENLARGE);
+    const crop = cropRgba(frame, area);
+    const { lines, ms } = await this.ocrEngine.recognize(prepareForOcr(crop.image, scale).pgm);
+    const kept = lines.filter((line) => line.text && line.confidence >= this.minLineConfidence).map((line) => toFrame(line, crop.box, scale));
+    return { region, ms, found: kept.length ? regionText(region, kept) : undefined };
+  }
+}
+
+function toFrame(line: OcrLine, origin: FrameBox, scale: number): OcrLine {
+  const x = origin.x + Math.floor(line.box.x / scale);
+  const y = origin.y + Math.floor(line.box.y / scale);
+  return {
+    ...line,
+    box: { x, y, width: Math.ceil((line.box.x + line.box.width) / scale) + origin.x - x, height: Math.ceil((line.box.y + line.box.height) / scale) + origin.y - y },
+  };
+}
+
+function regionText(region: OverlayRegion, lines: OcrLine[]): RegionText {
+  const characters = lines.reduce((sum, line) => sum + line.text.length, 0);
+  const confidence = Math.round(lines.reduce((sum, line) => sum + line.confidence * line.text.length, 0) / characters);
+  const x = Math.min(...lines.map((line) => line.box.x));
+  const y = Math.min(...lines.map((line) => line.box.y));
+  const right = Math.max(...lines.map((line) => line.box.x + line.box.width));
+  const bottom = Math.max(...lines.map((line) => line.box.y + line.box.height));
+  return { region, text: lines.map((line) => line.text).join('\n'), confidence, box: { x, y, width: right - x, height: bottom - y }, lines };
+}
