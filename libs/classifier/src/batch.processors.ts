@@ -1,20 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { BatchesService } from '@qinglang/ingest';
-import { MetricsService } from '@qinglang/operations';
-import { HandlesJob, JobFailure, JobPayloads, ReconcilableJobHandler } from '@qinglang/queue';
+import { HandlesJob, JobFailure, JobPayloads, JobQueue, ReconcilableJobHandler } from '@qinglang/queue';
 
 /**
- * Chat, transcript and tip batches move through the same queue and states as media. The text and tip
- * classifiers that score them are the classifier-core issue's work; until they are registered a batch is
- * finished with no signals, and its lines or events are kept for them.
+ * Chat, transcript and tip batches move through the same queue and states as media, ending with the stream's
+ * flag evaluation. The text and tip classifiers that will add signals here are the classifier-core issue's
+ * work; until they are registered a batch adds no signals, and its lines or events are kept for them.
  */
 @Injectable()
 @HandlesJob('text-batch.process')
 export class TextBatchProcessor implements ReconcilableJobHandler<'text-batch.process'> {
-  constructor(private readonly batches: BatchesService, private readonly metrics: MetricsService) {}
+  constructor(private readonly batches: BatchesService, private readonly queue: JobQueue) {}
 
   async handle({ batchId }: JobPayloads['text-batch.process']): Promise<void> {
-    if (await this.batches.textLifecycle.advance(batchId, 'classified')) this.metrics.itemsFinished.inc({ kind: 'text_batch', status: 'classified' });
+    const batch = await this.batches.textLifecycle.get(batchId);
+    if (!batch || batch.stage === 'classified' || batch.stage === 'failed') return;
+    await this.batches.textLifecycle.advance(batchId, 'flagging');
+    await this.queue.enqueue('subject.flag', { subjectKind: 'stream', subjectId: batch.streamId, item: { kind: 'text_batch', id: batchId } });
   }
 
   async onFailed({ batchId }: JobPayloads['text-batch.process'], failure: JobFailure): Promise<void> {
@@ -29,10 +31,13 @@ export class TextBatchProcessor implements ReconcilableJobHandler<'text-batch.pr
 @Injectable()
 @HandlesJob('tip-batch.process')
 export class TipBatchProcessor implements ReconcilableJobHandler<'tip-batch.process'> {
-  constructor(private readonly batches: BatchesService, private readonly metrics: MetricsService) {}
+  constructor(private readonly batches: BatchesService, private readonly queue: JobQueue) {}
 
   async handle({ batchId }: JobPayloads['tip-batch.process']): Promise<void> {
-    if (await this.batches.tipLifecycle.advance(batchId, 'classified')) this.metrics.itemsFinished.inc({ kind: 'tip_batch', status: 'classified' });
+    const batch = await this.batches.tipLifecycle.get(batchId);
+    if (!batch || batch.stage === 'classified' || batch.stage === 'failed') return;
+    await this.batches.tipLifecycle.advance(batchId, 'flagging');
+    await this.queue.enqueue('subject.flag', { subjectKind: 'stream', subjectId: batch.streamId, item: { kind: 'tip_batch', id: batchId } });
   }
 
   async onFailed({ batchId }: JobPayloads['tip-batch.process'], failure: JobFailure): Promise<void> {

@@ -6,9 +6,14 @@ import { MetricsService } from '@qinglang/operations';
 import { newId } from '@qinglang/persistence';
 import { FileStorage } from '@qinglang/storage';
 import { ModelRegistry } from './model-registry.service';
-import { topLabel } from './nsfw-model';
+import { NsfwScores, topLabel } from './nsfw-model';
 import { Signal } from './signal.entity';
 import { SignalsService } from './signals.service';
+
+/** NSFWJS's classes mapped onto the porn category: explicit photos and explicit drawings; "sexy" is not porn. */
+export function pornCategoryScore(scores: NsfwScores): Record<string, number> {
+  return { porn: Number(Math.min(1, scores.porn + scores.hentai).toFixed(6)) };
+}
 
 export interface FrameClassification {
   classified: number;
@@ -31,10 +36,10 @@ export class FrameClassifier {
     private readonly metrics: MetricsService,
   ) {}
 
-  async classifyPending(frames: Frame[], streamId: string | null): Promise<FrameClassification> {
+  async classifyPending(frames: Frame[], subject: { kind: 'stream' | 'post'; id: string }): Promise<FrameClassification> {
     const pending = frames.filter((f) => f.status === 'pending');
     if (!pending.length) return { classified: 0, nearDuplicates: 0 };
-    const { toClassify, duplicates } = streamId ? await this.splitNearDuplicates(streamId, pending) : { toClassify: pending, duplicates: [] };
+    const { toClassify, duplicates } = subject.kind === 'stream' ? await this.splitNearDuplicates(subject.id, pending) : { toClassify: pending, duplicates: [] };
     const model = await this.models.nsfw();
     const batchSize = this.config.ml.batchSize;
     for (let i = 0; i < toClassify.length; i += batchSize) {
@@ -54,8 +59,13 @@ export class FrameClassifier {
           modelVersion: model.version,
           scores: scores[j],
           topLabel: topLabel(scores[j]),
+          subjectKind: subject.kind,
+          subjectId: subject.id,
+          categories: pornCategoryScore(scores[j]),
+          detail: { frameId: frame.id, positionMs: frame.positionMs, imageUrl: `/v1/frames/${frame.id}/image` },
+          streamTimeMs: frame.streamTimeMs,
           createdAt: now,
-        }),
+        } satisfies Signal),
       );
       await this.frames.markClassifiedWith(batch.map((f) => f.id), (manager) => this.signals.record(manager, rows));
       this.metrics.frames.inc({ outcome: 'classified' }, batch.length);

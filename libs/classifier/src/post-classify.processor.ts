@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { PostsService } from '@qinglang/ingest';
 import { FramesService } from '@qinglang/media';
-import { MetricsService } from '@qinglang/operations';
-import { HandlesJob, JobFailure, JobHandler, JobPayloads } from '@qinglang/queue';
+import { HandlesJob, JobFailure, JobHandler, JobPayloads, JobQueue } from '@qinglang/queue';
 import { FrameClassifier } from './frame-classifier.service';
 
 type Payload = JobPayloads['post.classify'];
 
-/** Classify stage of a post: score the frames of its images and video. */
+/** Classify stage of a post: score the frames of its images and video, then hand the post to flagging. */
 @Injectable()
 @HandlesJob('post.classify')
 export class PostClassifyProcessor implements JobHandler<'post.classify'> {
@@ -15,19 +14,22 @@ export class PostClassifyProcessor implements JobHandler<'post.classify'> {
     private readonly posts: PostsService,
     private readonly frames: FramesService,
     private readonly classifier: FrameClassifier,
-    private readonly metrics: MetricsService,
+    private readonly queue: JobQueue,
   ) {}
 
   async handle({ postId }: Payload): Promise<void> {
     const post = await this.posts.lifecycle.get(postId);
-    if (!post || (post.stage !== 'sampled' && post.stage !== 'classifying')) return;
-    await this.posts.lifecycle.advance(post.id, 'classifying');
-    const frames = [...(await this.frames.forSource('post_image', post.id)), ...(await this.frames.forSource('post_video', post.id))];
-    await this.classifier.classifyPending(frames, null);
-    if (await this.posts.lifecycle.advance(post.id, 'classified')) this.metrics.itemsFinished.inc({ kind: 'post', status: 'classified' });
+    if (!post || !['sampled', 'classifying', 'flagging'].includes(post.stage)) return;
+    if (post.stage !== 'flagging') {
+      await this.posts.lifecycle.advance(post.id, 'classifying');
+      const frames = [...(await this.frames.forSource('post_image', post.id)), ...(await this.frames.forSource('post_video', post.id))];
+      await this.classifier.classifyPending(frames, { kind: 'post', id: post.id });
+      await this.posts.lifecycle.advance(post.id, 'flagging');
+    }
+    await this.queue.enqueue('subject.flag', { subjectKind: 'post', subjectId: post.id, item: { kind: 'post', id: post.id } });
   }
 
   async onFailed({ postId }: Payload, failure: JobFailure): Promise<void> {
-    if (await this.posts.lifecycle.fail(postId, failure.code, failure.reason)) this.metrics.itemsFinished.inc({ kind: 'post', status: 'failed' });
+    await this.posts.lifecycle.fail(postId, failure.code, failure.reason);
   }
 }

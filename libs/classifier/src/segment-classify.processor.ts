@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { SegmentsService } from '@qinglang/ingest';
 import { FramesService } from '@qinglang/media';
-import { MetricsService } from '@qinglang/operations';
-import { HandlesJob, JobFailure, JobHandler, JobPayloads } from '@qinglang/queue';
+import { HandlesJob, JobFailure, JobHandler, JobPayloads, JobQueue } from '@qinglang/queue';
 import { FrameClassifier } from './frame-classifier.service';
 
 type Payload = JobPayloads['segment.classify'];
 
-/** Classify stage of a segment: score its frames (skipping near-duplicates), then mark it classified. */
+/** Classify stage of a segment: score its frames (skipping near-duplicates), then hand the stream to flagging. */
 @Injectable()
 @HandlesJob('segment.classify')
 export class SegmentClassifyProcessor implements JobHandler<'segment.classify'> {
@@ -15,18 +14,22 @@ export class SegmentClassifyProcessor implements JobHandler<'segment.classify'> 
     private readonly segments: SegmentsService,
     private readonly frames: FramesService,
     private readonly classifier: FrameClassifier,
-    private readonly metrics: MetricsService,
+    private readonly queue: JobQueue,
   ) {}
 
   async handle({ segmentId }: Payload): Promise<void> {
     const segment = await this.segments.lifecycle.get(segmentId);
-    if (!segment || (segment.stage !== 'sampled' && segment.stage !== 'classifying')) return;
-    await this.segments.lifecycle.advance(segment.id, 'classifying');
-    await this.classifier.classifyPending(await this.frames.forSource('segment', segment.id), segment.streamId);
-    if (await this.segments.lifecycle.advance(segment.id, 'classified')) this.metrics.itemsFinished.inc({ kind: 'segment', status: 'classified' });
+    if (!segment || !['sampled', 'classifying', 'flagging'].includes(segment.stage)) return;
+    if (segment.stage !== 'flagging') {
+      await this.segments.lifecycle.advance(segment.id, 'classifying');
+      const frames = await this.frames.forSource('segment', segment.id);
+      await this.classifier.classifyPending(frames, { kind: 'stream', id: segment.streamId });
+      await this.segments.lifecycle.advance(segment.id, 'flagging');
+    }
+    await this.queue.enqueue('subject.flag', { subjectKind: 'stream', subjectId: segment.streamId, item: { kind: 'segment', id: segment.id } });
   }
 
   async onFailed({ segmentId }: Payload, failure: JobFailure): Promise<void> {
-    if (await this.segments.lifecycle.fail(segmentId, failure.code, failure.reason)) this.metrics.itemsFinished.inc({ kind: 'segment', status: 'failed' });
+    await this.segments.lifecycle.fail(segmentId, failure.code, failure.reason);
   }
 }

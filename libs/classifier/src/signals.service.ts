@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, MoreThanOrEqual, Repository } from 'typeorm';
 import { Signal } from './signal.entity';
 
 @Injectable()
@@ -10,6 +10,11 @@ export class SignalsService {
   /** Written in the caller's transaction, with the frames' status, so a crash leaves neither or both. */
   async record(manager: EntityManager, signals: Signal[]): Promise<void> {
     for (let i = 0; i < signals.length; i += 50) await manager.insert(Signal, signals.slice(i, i + 50));
+  }
+
+  /** A subject's signals since a time, oldest first: what flagging adds up. */
+  forSubject(subjectKind: 'stream' | 'post', subjectId: string, since: Date): Promise<Signal[]> {
+    return this.signals.find({ where: { subjectKind, subjectId, createdAt: MoreThanOrEqual(since) }, order: { createdAt: 'ASC' } });
   }
 
   forSources(sourceKind: Signal['sourceKind'], sourceIds: string[]): Promise<Signal[]> {

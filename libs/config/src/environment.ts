@@ -17,6 +17,7 @@ export class ServerEnvironment {
   @IsOptional() @IsIn(['all', 'api', 'worker']) QL_ROLE?: ProcessRole;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() LOG_JSON?: boolean;
+  @IsOptional() @IsString() POLICY_PATH?: string;
 }
 
 export class DatabaseEnvironment {
@@ -56,6 +57,8 @@ export interface AppConfig {
   logLevel: string;
   logJson: boolean;
   dataDir: string;
+  /** config/policy.yaml unless POLICY_PATH says otherwise. */
+  policyPath: string;
   database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
   queue: { driver: 'in-process' } | { driver: 'bullmq'; url: string; prefix: string };
   queueLockMs: number;
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: server.LOG_LEVEL ?? 'log',
     logJson: server.LOG_JSON ?? true,
     dataDir,
+    policyPath: resolve(server.POLICY_PATH ?? 'config/policy.yaml'),
     database: db.DATABASE_URL ? { type: 'postgres', url: db.DATABASE_URL } : { type: 'sqlite', path: resolve(dataDir, 'qinglang.sqlite') },
     queue: redis.REDIS_URL ? { driver: 'bullmq', url: redis.REDIS_URL, prefix: redis.QUEUE_PREFIX ?? 'qinglang' } : { driver: 'in-process' },
     queueLockMs: redis.QUEUE_LOCK_MS ?? 30_000,

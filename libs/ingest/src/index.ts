@@ -4,6 +4,7 @@ export * from './services/streams.service';
 export * from './services/segments.service';
 export * from './services/posts.service';
 export * from './services/batches.service';
+export * from './services/tracked-items.service';
 export * from './services/item-lifecycle';
 export * from './services/item-results';
 export * from './ingest.module';

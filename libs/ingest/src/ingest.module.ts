@@ -12,6 +12,7 @@ import { StreamsService } from './services/streams.service';
 import { SegmentsService } from './services/segments.service';
 import { PostsService } from './services/posts.service';
 import { BatchesService } from './services/batches.service';
+import { TrackedItems } from './services/tracked-items.service';
 import { StreamsController } from './controllers/streams.controller';
 import { SegmentsController } from './controllers/segments.controller';
 import { PostsController } from './controllers/posts.controller';
@@ -37,7 +38,7 @@ import { join } from 'node:path';
     }),
   ],
   controllers: [StreamsController, SegmentsController, PostsController, BatchesController],
-  providers: [AccountsService, StreamsService, SegmentsService, PostsService, BatchesService],
-  exports: [AccountsService, StreamsService, SegmentsService, PostsService, BatchesService],
+  providers: [AccountsService, StreamsService, SegmentsService, PostsService, BatchesService, TrackedItems],
+  exports: [AccountsService, StreamsService, SegmentsService, PostsService, BatchesService, TrackedItems],
 })
 export class IngestModule {}

@@ -29,3 +29,6 @@ export function IdColumn(options: ColumnOptions = {}) {
 }
 
 export const newId = (): string => randomUUID();
+
+/** What a simple-json object column holds (kept shallow: TypeORM's deep-partial types choke on recursive ones). */
+export type JsonObject = Record<string, string | number | boolean | null | object>;

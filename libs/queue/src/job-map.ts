@@ -1,8 +1,13 @@
 import type { JobsOptions } from 'bullmq';
 
-/** Queues split work by the resource it needs, so each can be scaled on its own: ffmpeg (media) and the models (classify). */
-export const QUEUE_NAMES = ['media', 'classify', 'text'] as const;
+/** Queues split work by the resource it needs, so each can be scaled on its own: ffmpeg (media), the models (classify), text and flags. */
+export const QUEUE_NAMES = ['media', 'classify', 'text', 'flag'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export interface FlaggedItem {
+  kind: 'segment' | 'post' | 'text_batch' | 'tip_batch';
+  id: string;
+}
 
 /** Payloads carry ids only: the processor reloads the row, so a re-run sees the current state. */
 export interface JobPayloads {
@@ -12,6 +17,8 @@ export interface JobPayloads {
   'post.classify': { postId: string };
   'text-batch.process': { batchId: string };
   'tip-batch.process': { batchId: string };
+  /** Re-evaluates a subject's flags after an item added signals to it; the item is finished once this is done. */
+  'subject.flag': { subjectKind: 'stream' | 'post'; subjectId: string; item: FlaggedItem };
 }
 export type JobName = keyof JobPayloads;
 
@@ -33,6 +40,7 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   'post.classify': { queue: 'classify', options: RETRY_MODEL, id: (p) => `post.classify_${p.postId}` },
   'text-batch.process': { queue: 'text', options: RETRY_MODEL, id: (p) => `text-batch.process_${p.batchId}` },
   'tip-batch.process': { queue: 'text', options: RETRY_MODEL, id: (p) => `tip-batch.process_${p.batchId}` },
+  'subject.flag': { queue: 'flag', options: RETRY_MODEL, id: (p) => `subject.flag_${p.item.kind}_${p.item.id}` },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

@@ -30,7 +30,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     if (!this.runsWorkers) return;
     this.registry.resolve();
-    await this.driver.startWorkers(this.registry.run, { media: this.config.mediaConcurrency, classify: 1, text: 2 });
+    await this.driver.startWorkers(this.registry.run, { media: this.config.mediaConcurrency, classify: 1, text: 2, flag: 2 });
     // In-process jobs died with the last process, so everything unfinished is re-enqueued now; on BullMQ only
     // what has not moved for STUCK_AFTER_MS (its own stalled-job check covers a worker that died mid-job).
     await this.reconcile(this.driver.name === 'in-process' ? new Date(8.64e15) : new Date(Date.now() - this.config.stuckAfterMs));

@@ -11,6 +11,8 @@ import { ApiKeyGuard, PlatformsModule } from '@qinglang/platforms';
 import { IngestModule } from '@qinglang/ingest';
 import { MediaModule } from '@qinglang/media';
 import { ClassifierModule } from '@qinglang/classifier';
+import { FlaggingModule } from '@qinglang/flagging';
+import { PolicyModule } from '@qinglang/policy';
 import { ENTITIES, MIGRATIONS } from './schema';
 import { HealthController } from './health.controller';
 import { MigrationService } from './migration.service';
@@ -35,6 +37,8 @@ export class AppModule {
         IngestModule,
         MediaModule,
         ClassifierModule,
+        PolicyModule,
+        FlaggingModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [

@@ -1,0 +1,4 @@
+/** What Qinglang looks for. Every signal scores some of these; flags and sanctions are per category. */
+export const CATEGORIES = ['gambling', 'porn', 'tipping'] as const;
+export type Category = (typeof CATEGORIES)[number];
+export type CategoryScores = Partial<Record<Category, number>>;

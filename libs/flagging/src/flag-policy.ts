@@ -1,0 +1,27 @@
+import type { Category } from './category';
+
+export interface CategoryFlagRule {
+  /** Confidence at which a flag opens. */
+  flagThreshold: number;
+  /** A signal counts as evidence for the category from this score. */
+  evidenceThreshold: number;
+  /** Signals older than this no longer add up. */
+  windowSeconds: number;
+}
+
+/** The part of the policy flagging reads; its version (a hash of the policy file) is stored on every flag. */
+export interface FlagPolicy {
+  readonly version: string;
+  rule(category: Category): CategoryFlagRule;
+}
+
+export const FLAG_POLICY = Symbol('FLAG_POLICY');
+
+/**
+ * Independent pieces of evidence add up as a noisy-OR: 1 - Π(1 - score). One strong signal flags on its own;
+ * several weaker ones in the window can too, which a maximum would miss.
+ */
+export function combineEvidence(scores: number[]): number {
+  const none = scores.reduce((product, score) => product * (1 - Math.min(Math.max(score, 0), 0.999)), 1);
+  return Number((1 - none).toFixed(4));
+}

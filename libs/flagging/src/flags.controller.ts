@@ -1,0 +1,66 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { CurrentPlatform, Platform } from '@qinglang/platforms';
+import { CATEGORIES } from './category';
+import { Flag } from './flag.entity';
+import { FlagEvidence } from './flag-evidence.entity';
+import { FlagsService } from './flags.service';
+
+export class ListFlagsQuery {
+  @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
+  @IsOptional() @IsIn(CATEGORIES) category?: (typeof CATEGORIES)[number];
+  @IsOptional() @IsIn(['stream', 'post']) subjectKind?: 'stream' | 'post';
+  @IsOptional() @IsString() subjectId?: string;
+  @IsOptional() @IsString() before?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+}
+
+function flagView(flag: Flag, evidence?: FlagEvidence[]) {
+  return {
+    id: flag.id,
+    category: flag.category,
+    status: flag.status,
+    subject: { kind: flag.subjectKind, id: flag.subjectId },
+    accountId: flag.accountId,
+    confidence: flag.confidence,
+    evidenceCount: flag.evidenceCount,
+    modelVersions: flag.modelVersions,
+    policyVersion: flag.policyVersion,
+    openedAt: flag.openedAt.toISOString(),
+    updatedAt: flag.updatedAt.toISOString(),
+    ...(evidence
+      ? {
+          evidence: evidence.map((e) => ({
+            source: { kind: e.sourceKind, id: e.sourceId },
+            score: e.score,
+            streamTimeMs: e.streamTimeMs,
+            model: { name: e.model, version: e.modelVersion },
+            detail: e.detail,
+          })),
+        }
+      : {}),
+  };
+}
+
+@ApiTags('flags')
+@ApiBearerAuth()
+@Controller('v1/flags')
+export class FlagsController {
+  constructor(private readonly flags: FlagsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The platform's flags, newest first; page with `before=<last id>`" })
+  async list(@CurrentPlatform() platform: Platform, @Query() query: ListFlagsQuery) {
+    const flags = await this.flags.list(platform.id, { ...query, limit: query.limit ?? 50 });
+    return { flags: flags.map((f) => flagView(f)), next: flags.length === (query.limit ?? 50) ? flags.at(-1)!.id : null };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One flag with its evidence: frames with times, text spans, tip events' })
+  async get(@CurrentPlatform() platform: Platform, @Param('id') id: string) {
+    const flag = await this.flags.getForPlatform(platform.id, id);
+    return flagView(flag, await this.flags.evidenceOf(flag.id));
+  }
+}

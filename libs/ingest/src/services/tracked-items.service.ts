@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { FlaggedItem } from '@qinglang/queue';
+import type { TrackedItem } from '../entities/tracked-item';
+import { BatchesService } from './batches.service';
+import { ItemLifecycle } from './item-lifecycle';
+import { PostsService } from './posts.service';
+import { SegmentsService } from './segments.service';
+
+/** The lifecycle of any kind of item, for stages shared by all kinds (flagging, finishing). */
+@Injectable()
+export class TrackedItems {
+  constructor(
+    private readonly segments: SegmentsService,
+    private readonly posts: PostsService,
+    private readonly batches: BatchesService,
+  ) {}
+
+  of(kind: FlaggedItem['kind']): ItemLifecycle<TrackedItem> {
+    const lifecycles: Record<FlaggedItem['kind'], ItemLifecycle<TrackedItem>> = {
+      segment: this.segments.lifecycle as unknown as ItemLifecycle<TrackedItem>,
+      post: this.posts.lifecycle as unknown as ItemLifecycle<TrackedItem>,
+      text_batch: this.batches.textLifecycle as unknown as ItemLifecycle<TrackedItem>,
+      tip_batch: this.batches.tipLifecycle as unknown as ItemLifecycle<TrackedItem>,
+    };
+    return lifecycles[kind];
+  }
+}

@@ -1,0 +1,3 @@
+export * from './policy';
+export * from './policy.service';
+export * from './policy.module';
