@@ -32,7 +32,7 @@ export function parsePolicy(content: string, source = 'policy.yaml'): Policy {
   const at = (node: Node | null | undefined) => (node?.range ? `${source}:${lines.linePos(node.range[0]).line}` : source);
   if (document.errors.length) {
     const error = document.errors[0];
-    throw new PolicyError(`${source}:${error.linePos?.[0].line ?? '?'}: not valid YAML: ${error.message.split('\n')[0]}`);
+    throw new PolicyError(`${source}:${lines.linePos(error.pos[0]).line}: not valid YAML: ${error.message.split('\n')[0]}`);
   }
   const categoriesNode = document.get('categories', true) as Node | undefined;
   if (!isMap(categoriesNode)) throw new PolicyError(`${at(document.contents as Node)}: expected a mapping "categories"`);

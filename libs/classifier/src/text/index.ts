@@ -6,7 +6,6 @@ export * from './lexicon-loader';
 export * from './lexicon-matcher';
 export * from './lexicon-scorer';
 export * from './score-combiner';
-export * from './policy-loader';
 export * from './text-classifier';
 export * from './text-evaluation';
 export * from './text-benchmark';

@@ -1,6 +1,8 @@
 import { loadLexicon } from './lexicon-loader';
 import { LexiconScorer } from './lexicon-scorer';
-import { loadPolicy, textThresholds } from './policy-loader';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parsePolicy } from '@qinglang/policy/policy';
 import { CompositeTextScorer, ScoreCombiner } from './score-combiner';
 import { CategoryScores, TEXT_CATEGORIES, TextCategory, TextEvidence, TextScorer } from './text-scorer';
 
@@ -39,5 +41,7 @@ export interface TextClassifierOptions {
 export function createTextClassifier(options: TextClassifierOptions = {}): TextClassifier {
   const lexicon = new LexiconScorer(loadLexicon(options.lexiconDir));
   const scorer = options.scorers?.length ? new CompositeTextScorer([lexicon, ...options.scorers], options.combine) : lexicon;
-  return new TextClassifier(scorer, textThresholds(loadPolicy(options.policyPath)));
+  const policyPath = resolve(options.policyPath ?? 'config/policy.yaml');
+  const { categories } = parsePolicy(readFileSync(policyPath, 'utf8'), policyPath);
+  return new TextClassifier(scorer, { gambling: categories.gambling.flagThreshold, porn: categories.porn.flagThreshold, tipping: categories.tipping.flagThreshold });
 }
