@@ -1,21 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { BatchesService } from '@qinglang/ingest';
 import { HandlesJob, JobFailure, JobPayloads, JobQueue, ReconcilableJobHandler } from '@qinglang/queue';
+import { SignalsService } from './signals.service';
+import { TextSignals } from './text-signals.service';
+import { TipSignals } from './tips/tip-signals.service';
 
-/**
- * Chat, transcript and tip batches move through the same queue and states as media, ending with the stream's
- * flag evaluation. The text and tip classifiers that will add signals here are the classifier-core issue's
- * work; until they are registered a batch adds no signals, and its lines or events are kept for them.
- */
+/** A chat or transcript batch: each line through the text classifier; lines that are evidence become signals. */
 @Injectable()
 @HandlesJob('text-batch.process')
 export class TextBatchProcessor implements ReconcilableJobHandler<'text-batch.process'> {
-  constructor(private readonly batches: BatchesService, private readonly queue: JobQueue) {}
+  constructor(
+    private readonly batches: BatchesService,
+    private readonly text: TextSignals,
+    private readonly signals: SignalsService,
+    private readonly queue: JobQueue,
+  ) {}
 
   async handle({ batchId }: JobPayloads['text-batch.process']): Promise<void> {
     const batch = await this.batches.textLifecycle.get(batchId);
     if (!batch || batch.stage === 'classified' || batch.stage === 'failed') return;
-    await this.batches.textLifecycle.advance(batchId, 'flagging');
+    if (batch.stage !== 'flagging') {
+      const lines = await this.batches.lines(batchId);
+      const signals = this.text.toSignals(
+        lines.map((line) => ({
+          sourceKind: 'text_line' as const,
+          sourceId: line.id,
+          platformId: batch.platformId,
+          text: line.text,
+          subject: { kind: 'stream' as const, id: batch.streamId },
+          context: { kind: batch.kind, senderId: line.senderId, at: line.sentAt.toISOString(), atMs: line.sentAt.getTime() },
+        })),
+      );
+      await this.signals.recordNew(signals);
+      await this.batches.textLifecycle.advance(batchId, 'flagging');
+    }
     await this.queue.enqueue('subject.flag', { subjectKind: 'stream', subjectId: batch.streamId, item: { kind: 'text_batch', id: batchId } });
   }
 
@@ -28,15 +46,24 @@ export class TextBatchProcessor implements ReconcilableJobHandler<'text-batch.pr
   }
 }
 
+/** A tip batch: the tip rules over each event; events a rule hits become `tipping` signals. */
 @Injectable()
 @HandlesJob('tip-batch.process')
 export class TipBatchProcessor implements ReconcilableJobHandler<'tip-batch.process'> {
-  constructor(private readonly batches: BatchesService, private readonly queue: JobQueue) {}
+  constructor(
+    private readonly batches: BatchesService,
+    private readonly tips: TipSignals,
+    private readonly signals: SignalsService,
+    private readonly queue: JobQueue,
+  ) {}
 
   async handle({ batchId }: JobPayloads['tip-batch.process']): Promise<void> {
     const batch = await this.batches.tipLifecycle.get(batchId);
     if (!batch || batch.stage === 'classified' || batch.stage === 'failed') return;
-    await this.batches.tipLifecycle.advance(batchId, 'flagging');
+    if (batch.stage !== 'flagging') {
+      await this.signals.recordNew(await this.tips.forEvents(await this.batches.events(batchId)));
+      await this.batches.tipLifecycle.advance(batchId, 'flagging');
+    }
     await this.queue.enqueue('subject.flag', { subjectKind: 'stream', subjectId: batch.streamId, item: { kind: 'tip_batch', id: batchId } });
   }
 

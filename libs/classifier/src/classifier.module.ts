@@ -10,22 +10,29 @@ import { SegmentClassifyProcessor } from './segment-classify.processor';
 import { PostClassifyProcessor } from './post-classify.processor';
 import { TextBatchProcessor, TipBatchProcessor } from './batch.processors';
 import { ItemResultsService } from './item-results.service';
+import { TextSignals } from './text-signals.service';
+import { TipSignals } from './tips/tip-signals.service';
+import { ClassifyTextController } from './classify-text.controller';
+import { PlatformsModule } from '@qinglang/platforms';
 
 // Global so ingest's controllers can read results through ITEM_RESULTS without importing this module (which
 // depends on ingest): the dependency points downstream only.
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Signal]), IngestModule, MediaModule],
+  imports: [TypeOrmModule.forFeature([Signal]), IngestModule, MediaModule, PlatformsModule],
+  controllers: [ClassifyTextController],
   providers: [
     SignalsService,
     ModelRegistry,
     FrameClassifier,
+    TextSignals,
+    TipSignals,
     SegmentClassifyProcessor,
     PostClassifyProcessor,
     TextBatchProcessor,
     TipBatchProcessor,
     { provide: ITEM_RESULTS, useClass: ItemResultsService },
   ],
-  exports: [ModelRegistry, SignalsService, ITEM_RESULTS],
+  exports: [ModelRegistry, SignalsService, TextSignals, ITEM_RESULTS],
 })
 export class ClassifierModule {}

@@ -3,10 +3,12 @@ import { PostsService } from '@qinglang/ingest';
 import { FramesService } from '@qinglang/media';
 import { HandlesJob, JobFailure, JobHandler, JobPayloads, JobQueue } from '@qinglang/queue';
 import { FrameClassifier } from './frame-classifier.service';
+import { SignalsService } from './signals.service';
+import { TextSignals } from './text-signals.service';
 
 type Payload = JobPayloads['post.classify'];
 
-/** Classify stage of a post: score the frames of its images and video, then hand the post to flagging. */
+/** Classify stage of a post: score its text and the frames of its images and video, then hand it to flagging. */
 @Injectable()
 @HandlesJob('post.classify')
 export class PostClassifyProcessor implements JobHandler<'post.classify'> {
@@ -14,6 +16,8 @@ export class PostClassifyProcessor implements JobHandler<'post.classify'> {
     private readonly posts: PostsService,
     private readonly frames: FramesService,
     private readonly classifier: FrameClassifier,
+    private readonly text: TextSignals,
+    private readonly signals: SignalsService,
     private readonly queue: JobQueue,
   ) {}
 
@@ -24,6 +28,10 @@ export class PostClassifyProcessor implements JobHandler<'post.classify'> {
       await this.posts.lifecycle.advance(post.id, 'classifying');
       const frames = [...(await this.frames.forSource('post_image', post.id)), ...(await this.frames.forSource('post_video', post.id))];
       await this.classifier.classifyPending(frames, { kind: 'post', id: post.id });
+      if (post.text.trim()) {
+        const subject = { kind: 'post' as const, id: post.id };
+        await this.signals.recordNew(this.text.toSignals([{ sourceKind: 'post_text', sourceId: post.id, platformId: post.platformId, text: post.text, subject }]));
+      }
       await this.posts.lifecycle.advance(post.id, 'flagging');
     }
     await this.queue.enqueue('subject.flag', { subjectKind: 'post', subjectId: post.id, item: { kind: 'post', id: post.id } });

@@ -12,6 +12,16 @@ export class SignalsService {
     for (let i = 0; i < signals.length; i += 50) await manager.insert(Signal, signals.slice(i, i + 50));
   }
 
+  /** Stores signals on their own, skipping any already stored for the same source and model (a re-run). */
+  async recordNew(signals: Signal[]): Promise<void> {
+    if (!signals.length) return;
+    await this.signals.manager.transaction(async (manager) => {
+      const existing = await manager.findBy(Signal, { sourceId: In(signals.map((s) => s.sourceId)) });
+      const seen = new Set(existing.map((s) => `${s.sourceKind}:${s.sourceId}:${s.model}`));
+      await this.record(manager, signals.filter((s) => !seen.has(`${s.sourceKind}:${s.sourceId}:${s.model}`)));
+    });
+  }
+
   /** A subject's signals since a time, oldest first: what flagging adds up. */
   forSubject(subjectKind: 'stream' | 'post', subjectId: string, since: Date): Promise<Signal[]> {
     return this.signals.find({ where: { subjectKind, subjectId, createdAt: MoreThanOrEqual(since) }, order: { createdAt: 'ASC' } });

@@ -6,6 +6,8 @@ categories:
   gambling: { flag_threshold: 0.6, evidence_threshold: 0.3, window_seconds: 600 }
   porn: { flag_threshold: 0.8, evidence_threshold: 0.5, window_seconds: 300 }
   tipping: { flag_threshold: 0.7, evidence_threshold: 0.4, window_seconds: 900 }
+tipping_rules:
+  { window_seconds: 3600, tipper_amount_cap: 1000, single_tip_cap: 500, structuring_min_count: 3, burst_seconds: 120, burst_min_tips: 5, linked_streams_min: 4 }
 ${overrides}`;
 
 describe('parsePolicy', () => {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { Between, DataSource, Repository } from 'typeorm';
 import { newId } from '@qinglang/persistence';
 import { MetricsService } from '@qinglang/operations';
 import { JobQueue } from '@qinglang/queue';
@@ -89,6 +89,16 @@ export class BatchesService {
 
   lines(batchId: string): Promise<TextLine[]> {
     return this.textLines.find({ where: { batchId }, order: { position: 'ASC' } });
+  }
+
+  /** One tipper's tips on the platform between two times: for caps, structuring and tips across streams. */
+  tipsOfTipper(platformId: string, tipperId: string, from: Date, to: Date): Promise<TipEvent[]> {
+    return this.tipEvents.find({ where: { platformId, tipperId, sentAt: Between(from, to) }, order: { sentAt: 'ASC' } });
+  }
+
+  /** A stream's tips between two times: for bursts. */
+  tipsOfStream(streamId: string, from: Date, to: Date): Promise<TipEvent[]> {
+    return this.tipEvents.find({ where: { streamId, sentAt: Between(from, to) }, order: { sentAt: 'ASC' } });
   }
 
   events(batchId: string): Promise<TipEvent[]> {

@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { APP_CONFIG, AppConfig } from '@qinglang/config';
+import { JsonObject, newId } from '@qinglang/persistence';
+import { PolicyService } from '@qinglang/policy';
+import { Signal } from './signal.entity';
+import { DEFAULT_LEXICON_DIR, TEXT_CATEGORIES, TextClassification, TextClassifier, createTextClassifier } from './text';
+
+export interface TextItem {
+  sourceKind: Signal['sourceKind'];
+  sourceId: string;
+  platformId: string;
+  text: string;
+  subject: { kind: 'stream' | 'post'; id: string };
+  streamTimeMs?: number | null;
+  /** Shown to a reviewer beside the text (sender, time, frame). */
+  context?: JsonObject;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir)
+    .flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]))
+    .sort();
+}
+
+/**
+ * The text classifier as the pipeline and the API use it: one instance per process, its version the hash of the
+ * lexicon files, and signals only for texts that are evidence for some category (most chat is not, and a
+ * signal per line would bury the ones that matter).
+ */
+@Injectable()
+export class TextSignals {
+  readonly model = 'qinglang-text-lexicon';
+  readonly version: string;
+  private readonly classifier: TextClassifier;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig, private readonly policy: PolicyService) {
+    this.classifier = createTextClassifier({ policyPath: config.policyPath });
+    const hash = createHash('sha256');
+    for (const file of filesUnder(DEFAULT_LEXICON_DIR)) hash.update(file.slice(DEFAULT_LEXICON_DIR.length)).update(readFileSync(file));
+    this.version = hash.digest('hex').slice(0, 16);
+  }
+
+  classify(text: string): TextClassification {
+    return this.classifier.classify(text);
+  }
+
+  toSignals(items: TextItem[], now = new Date()): Signal[] {
+    const signals: Signal[] = [];
+    for (const item of items) {
+      const result = this.classifier.classify(item.text);
+      const isEvidence = TEXT_CATEGORIES.some((c) => result.scores[c] >= this.policy.rule(c).evidenceThreshold);
+      if (!isEvidence) continue;
+      const top = TEXT_CATEGORIES.reduce((best, c) => (result.scores[c] > result.scores[best] ? c : best));
+      signals.push(
+        Object.assign(new Signal(), {
+          id: newId(),
+          platformId: item.platformId,
+          sourceKind: item.sourceKind,
+          sourceId: item.sourceId,
+          model: this.model,
+          modelVersion: this.version,
+          scores: result.scores,
+          topLabel: top,
+          subjectKind: item.subject.kind,
+          subjectId: item.subject.id,
+          categories: result.scores,
+          detail: { ...(item.context ?? {}), text: item.text, spans: result.evidence as unknown as object },
+          streamTimeMs: item.streamTimeMs ?? null,
+          createdAt: now,
+        } satisfies Signal),
+      );
+    }
+    return signals;
+  }
+}
