@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import { APP_CONFIG, AppConfig } from '@qinglang/config';
-import { Frame, FramesService, hammingDistance } from '@qinglang/media';
+import { Frame, FrameTextService, FramesService, hammingDistance } from '@qinglang/media';
 import { MetricsService } from '@qinglang/operations';
 import { newId } from '@qinglang/persistence';
 import { FileStorage } from '@qinglang/storage';
@@ -9,6 +9,7 @@ import { ModelRegistry } from './model-registry.service';
 import { NsfwScores, topLabel } from './nsfw-model';
 import { Signal } from './signal.entity';
 import { SignalsService } from './signals.service';
+import { TextSignals } from './text-signals.service';
 
 /** NSFWJS's classes mapped onto the porn category: explicit photos and explicit drawings; "sexy" is not porn. */
 export function pornCategoryScore(scores: NsfwScores): Record<string, number> {
@@ -34,6 +35,8 @@ export class FrameClassifier {
     private readonly models: ModelRegistry,
     private readonly storage: FileStorage,
     private readonly metrics: MetricsService,
+    private readonly frameText: FrameTextService,
+    private readonly text: TextSignals,
   ) {}
 
   async classifyPending(frames: Frame[], subject: { kind: 'stream' | 'post'; id: string }): Promise<FrameClassification> {
@@ -44,7 +47,9 @@ export class FrameClassifier {
     const batchSize = this.config.ml.batchSize;
     for (let i = 0; i < toClassify.length; i += batchSize) {
       const batch = toClassify.slice(i, i + batchSize);
-      const images = await Promise.all(batch.map(async (f) => model.decode(await readFile(this.storage.absolute(f.imagePath)))));
+      const jpegs = await Promise.all(batch.map((f) => readFile(this.storage.absolute(f.imagePath))));
+      const images = jpegs.map((jpeg) => model.decode(jpeg));
+      const textSignals = await this.readOverlays(batch, jpegs, i, subject);
       const stop = this.metrics.classificationSeconds.startTimer({ model: model.name });
       const scores = await model.classify(images);
       stop();
@@ -67,12 +72,42 @@ export class FrameClassifier {
           createdAt: now,
         } satisfies Signal),
       );
-      await this.frames.markClassifiedWith(batch.map((f) => f.id), (manager) => this.signals.record(manager, rows));
+      await this.frames.markClassifiedWith(batch.map((f) => f.id), (manager) => this.signals.record(manager, [...rows, ...textSignals]));
       this.metrics.frames.inc({ outcome: 'classified' }, batch.length);
     }
     await this.frames.markNearDuplicates(duplicates);
     this.metrics.frames.inc({ outcome: 'near_duplicate' }, duplicates.length);
     return { classified: toClassify.length, nearDuplicates: duplicates.length };
+  }
+
+  /**
+   * Burnt-in text and QR codes: QR on every classified frame (cheap), OCR on every Nth (OCR_EVERY_NTH_FRAME) and
+   * the first. What they read goes through the text classifier like chat, as evidence tied to the frame.
+   */
+  private async readOverlays(batch: Frame[], jpegs: Buffer[], offset: number, subject: { kind: 'stream' | 'post'; id: string }): Promise<Signal[]> {
+    const every = this.frameText.ocrEveryNthFrame;
+    const items = [];
+    for (const [j, frame] of batch.entries()) {
+      const read = await this.frameText.read(jpegs[j], every > 0 && (offset + j) % every === 0);
+      const lines = [...read.regions.map((r) => r.text), ...read.qrCodes.map((q) => q.url ?? q.data)];
+      if (!lines.length) continue;
+      items.push({
+        sourceKind: 'frame_text' as const,
+        sourceId: frame.id,
+        platformId: frame.platformId,
+        text: lines.join('\n'),
+        subject,
+        streamTimeMs: frame.streamTimeMs,
+        context: {
+          frameId: frame.id,
+          positionMs: frame.positionMs,
+          imageUrl: `/v1/frames/${frame.id}/image`,
+          regions: read.regions.map((r) => ({ region: r.region, text: r.text, confidence: r.confidence, box: r.box })),
+          qrCodes: read.qrCodes.map((q) => ({ data: q.data, url: q.url ?? null, host: q.host ?? null, box: q.box })),
+        },
+      });
+    }
+    return this.text.toSignals(items);
   }
 
   private async splitNearDuplicates(streamId: string, pending: Frame[]) {

@@ -44,6 +44,7 @@ export class MediaEnvironment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) FFMPEG_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(64) NEAR_DUPLICATE_DISTANCE?: number;
   @IsOptional() @Transform(toNumber) @Min(0) MAX_UNCLASSIFIED_GAP_SECONDS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1000) OCR_EVERY_NTH_FRAME?: number;
 }
 
 export class MlEnvironment {
@@ -73,6 +74,8 @@ export interface AppConfig {
     ffmpegTimeoutMs: number;
     nearDuplicateDistance: number;
     maxUnclassifiedGapSeconds: number;
+    /** OCR the overlay bands of every Nth classified frame of a segment (and its first); 0 turns OCR off. */
+    ocrEveryNthFrame: number;
   };
   ml: { backend?: 'tensorflow' | 'wasm' | 'cpu'; batchSize: number };
 }
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ffmpegTimeoutMs: media.FFMPEG_TIMEOUT_MS ?? 120_000,
       nearDuplicateDistance: media.NEAR_DUPLICATE_DISTANCE ?? 6,
       maxUnclassifiedGapSeconds: media.MAX_UNCLASSIFIED_GAP_SECONDS ?? 30,
+      ocrEveryNthFrame: media.OCR_EVERY_NTH_FRAME ?? 2,
     },
     ml: { backend: ml.TF_BACKEND, batchSize: ml.CLASSIFY_BATCH_SIZE ?? 8 },
   };

@@ -5,3 +5,5 @@ export * from './ffmpeg.service';
 export * from './frame-sampler';
 export * from './perceptual-hash';
 export * from './media.module';
+export * from './frame-text';
+export * from './frame-text.service';

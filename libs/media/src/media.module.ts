@@ -9,11 +9,12 @@ import { FramesController } from './frames.controller';
 import { SegmentSampleProcessor } from './segment-sample.processor';
 import { PostSampleProcessor } from './post-sample.processor';
 import { SourceMedia } from './source-media.service';
+import { FrameTextService } from './frame-text.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Frame]), IngestModule, PlatformsModule],
   controllers: [FramesController],
-  providers: [FramesService, FfmpegService, SourceMedia, SegmentSampleProcessor, PostSampleProcessor],
-  exports: [FramesService, FfmpegService],
+  providers: [FramesService, FfmpegService, SourceMedia, FrameTextService, SegmentSampleProcessor, PostSampleProcessor],
+  exports: [FramesService, FfmpegService, FrameTextService],
 })
 export class MediaModule {}
