@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { AppConfig, loadConfig } from '@qinglang/config';
 import { NsfwModel, loadTensorflow } from '@qinglang/classifier';
-import { FramesService, FrameSampler, locateFfmpeg } from '@qinglang/media';
+import { FrameTextReader, FramesService, FrameSampler, locateFfmpeg } from '@qinglang/media';
+import { benchmarkTextClassifier } from '@qinglang/classifier';
 import { PlatformsService } from '@qinglang/platforms';
 import { SegmentsService, StreamsService } from '@qinglang/ingest';
 import { createApplication } from '@qinglang/runtime';
@@ -154,10 +155,39 @@ async function benchRawModel(config: AppConfig, jpegDir: string): Promise<Figure
   return { rawModelFrames: images.length, rawModelSeconds: round(wall), rawModelFramesPerSecond: round(images.length / wall) };
 }
 
+/** The text classifier on short chat messages, on one core (CPU time, not wall time). */
+function benchText(): Figures {
+  const result = benchmarkTextClassifier({ texts: 50_000 });
+  console.log(`text: ${result.texts} chat messages in ${result.cpuSeconds.toFixed(2)} CPU s`);
+  console.log(`  texts classified per second per core: ${result.textsPerSecondPerCore}`);
+  return { textsClassifiedPerSecondPerCore: result.textsPerSecondPerCore };
+}
+
+/** Overlay reading on the sampled frames: QR search only, then QR plus OCR of the top and bottom bands. */
+async function benchFrameText(jpegDir: string): Promise<Figures> {
+  const reader = new FrameTextReader();
+  try {
+    await reader.warmUp();
+    const files = (await readdir(jpegDir)).filter((f) => f.endsWith('.jpg')).sort();
+    const jpegs = await Promise.all(files.map((f) => readFile(join(jpegDir, f))));
+    const figures: Figures = {};
+    for (const ocr of [false, true]) {
+      const started = process.hrtime.bigint();
+      for (const jpeg of jpegs) await reader.read(jpeg, { ocr });
+      const perSecond = jpegs.length / seconds(started);
+      console.log(`frame text (${ocr ? 'QR + OCR' : 'QR only'}): ${perSecond.toFixed(2)} frames per second`);
+      figures[ocr ? 'frameTextWithOcrFramesPerSecond' : 'frameTextQrOnlyFramesPerSecond'] = round(perSecond);
+    }
+    return figures;
+  } finally {
+    await reader.close();
+  }
+}
+
 async function main(): Promise<void> {
   const workDir = await mkdtemp(join(tmpdir(), 'qinglang-bench-'));
   try {
-    const passThrough = ['FFMPEG_PATH', 'TF_BACKEND', 'CLASSIFY_BATCH_SIZE', 'FRAME_INTERVAL_SECONDS'];
+    const passThrough = ['FFMPEG_PATH', 'TF_BACKEND', 'CLASSIFY_BATCH_SIZE', 'FRAME_INTERVAL_SECONDS', 'OCR_EVERY_NTH_FRAME'];
     const config = loadConfig({
       ...Object.fromEntries(passThrough.filter((k) => process.env[k]).map((k) => [k, process.env[k]])),
       DATA_DIR: join(workDir, 'data'),
@@ -176,6 +206,8 @@ async function main(): Promise<void> {
     const figures: Figures = { clipSeconds: CLIP_SECONDS, ...(await benchSampling(config, ffmpeg.path, clip, samplesDir)) };
     Object.assign(figures, await benchPipeline(config, clip, workDir));
     Object.assign(figures, await benchRawModel(config, samplesDir));
+    Object.assign(figures, await benchFrameText(samplesDir));
+    Object.assign(figures, benchText());
     // Equal to the share of the pipeline's wall time the model alone would need for the frames it classified.
     const ratio = Number(figures.pipelineFramesClassifiedPerSecond) / Number(figures.rawModelFramesPerSecond);
     figures.pipelineToRawModelRatio = round(ratio);

@@ -5,3 +5,4 @@ export * from './nsfw-model';
 export * from './model-registry.service';
 export * from './frame-classifier.service';
 export * from './classifier.module';
+export * from './text';
