@@ -41,6 +41,18 @@ describe('cli: platform create', () => {
     }
   });
 
+  it('scan prints what a local video holds, with times', async () => {
+    const { stdout, stderr } = await cli('scan', join(ROOT, 'test', 'fixtures', 'segment-gambling-overlay.ts'), '--json');
+    expect(stderr).toMatch(/TensorFlow.js backend: (wasm|tensorflow|cpu)/);
+    const rows = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const summary = rows.pop();
+    expect(rows.map((r) => r.timeMs)).toEqual([0, 2000, 4000]);
+    expect(rows.every((r) => r.flagged.includes('gambling') && r.qrCodes.includes('https://bet-888-casino.example/register?ref=live'))).toBe(true);
+    expect(summary).toEqual({ summary: { frames: 3, flagged: { gambling: [0, 2000, 4000] } } });
+    const benign = await cli('scan', join(ROOT, 'test', 'fixtures', 'segment-benign-overlay.ts'), '--json');
+    expect(JSON.parse(benign.stdout.trim().split('\n').pop()!)).toEqual({ summary: { frames: 3, flagged: {} } });
+  });
+
   it('refuses a name that is taken, with exit code 2 and a message', async () => {
     await cli('platform', 'create', 'Douyu Test');
     const error = await cli('platform', 'create', 'Douyu Test').catch((e) => e);

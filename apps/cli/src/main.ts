@@ -3,11 +3,13 @@ import { CliError } from './commands/cli-error';
 import { registerClassifyTextCommand } from './commands/classify-text.command';
 import { registerEvalTextCommand } from './commands/eval-text.command';
 import { registerPlatformCommands } from './commands/platform.command';
+import { registerScanCommand } from './commands/scan.command';
 
 const program = new Command('qinglang').description('Qinglang operator commands').exitOverride();
 registerPlatformCommands(program);
 registerClassifyTextCommand(program);
 registerEvalTextCommand(program);
+registerScanCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) process.exit(error.exitCode);
