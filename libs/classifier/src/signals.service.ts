@@ -27,6 +27,16 @@ export class SignalsService {
     return this.signals.find({ where: { subjectKind, subjectId, createdAt: MoreThanOrEqual(since) }, order: { createdAt: 'ASC' } });
   }
 
+  /** The signals of several subjects (an account's streams and posts) since a time. */
+  async forSubjects(subjectIds: string[], since: Date): Promise<Signal[]> {
+    const found: Signal[] = [];
+    // Chunked: SQLite binds at most 999 parameters.
+    for (let i = 0; i < subjectIds.length; i += 500) {
+      found.push(...(await this.signals.find({ where: { subjectId: In(subjectIds.slice(i, i + 500)), createdAt: MoreThanOrEqual(since) } })));
+    }
+    return found.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  }
+
   forSources(sourceKind: Signal['sourceKind'], sourceIds: string[]): Promise<Signal[]> {
     if (!sourceIds.length) return Promise.resolve([]);
     return this.signals.findBy({ sourceKind, sourceId: In(sourceIds) });

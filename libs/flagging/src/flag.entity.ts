@@ -2,11 +2,12 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { IdColumn, InstantColumn } from '@qinglang/persistence';
 import type { Category } from './category';
 
-export type FlagSubjectKind = 'stream' | 'post';
+export type FlagSubjectKind = 'stream' | 'post' | 'account';
 export type FlagStatus = 'open' | 'closed';
 
 /**
- * A suspected violation of one category by one subject (a stream or a post), opened when its signals pass the
+ * A suspected violation of one category by one subject (a stream, a post, or an account across several of
+ * them), opened when its signals pass the
  * policy threshold. While it is open, new evidence attaches to it: `openKey` is set only while open and is
  * unique, so there is one open flag per subject and category even with concurrent workers.
  */

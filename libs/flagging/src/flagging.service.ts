@@ -16,6 +16,13 @@ export interface FlagSubject {
   accountId: string;
 }
 
+export interface EvaluationOptions {
+  /** The subject's signals since a time; by default those recorded against the subject itself. */
+  signalsSince?: (since: Date) => Promise<Signal[]>;
+  /** Evidence must come from at least this many different streams or posts (for account flags). */
+  minSubjects?: number;
+}
+
 /**
  * Turns a subject's recent signals into flags: per category, the evidence in the policy window is combined;
  * past the threshold a flag opens, and while it is open every new piece of evidence attaches to it.
@@ -28,15 +35,18 @@ export class FlaggingService {
     private readonly signals: SignalsService,
   ) {}
 
-  async evaluate(subject: FlagSubject, now = new Date()): Promise<Flag[]> {
+  async evaluate(subject: FlagSubject, now = new Date(), options: EvaluationOptions = {}): Promise<Flag[]> {
     const longest = Math.max(...CATEGORIES.map((c) => this.policy.rule(c).windowSeconds));
-    const recent = await this.signals.forSubject(subject.kind, subject.id, new Date(now.getTime() - longest * 1000));
+    const since = new Date(now.getTime() - longest * 1000);
+    const recent = options.signalsSince
+      ? await options.signalsSince(since)
+      : await this.signals.forSubject(subject.kind as 'stream' | 'post', subject.id, since);
     const touched: Flag[] = [];
     for (const category of CATEGORIES) {
       const rule = this.policy.rule(category);
-      const since = now.getTime() - rule.windowSeconds * 1000;
-      const evidence = recent.filter((s) => s.createdAt.getTime() >= since && (s.categories?.[category] ?? 0) >= rule.evidenceThreshold);
-      if (!evidence.length) continue;
+      const windowStart = now.getTime() - rule.windowSeconds * 1000;
+      const evidence = recent.filter((s) => s.createdAt.getTime() >= windowStart && (s.categories?.[category] ?? 0) >= rule.evidenceThreshold);
+      if (!evidence.length || new Set(evidence.map((s) => s.subjectId)).size < (options.minSubjects ?? 1)) continue;
       const flag = await this.dataSource.transaction((manager) => this.apply(manager, subject, category, evidence, rule.flagThreshold, now));
       if (flag) touched.push(flag);
     }

@@ -11,7 +11,7 @@ import { FlagsService } from './flags.service';
 export class ListFlagsQuery {
   @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
   @IsOptional() @IsIn(CATEGORIES) category?: (typeof CATEGORIES)[number];
-  @IsOptional() @IsIn(['stream', 'post']) subjectKind?: 'stream' | 'post';
+  @IsOptional() @IsIn(['stream', 'post', 'account']) subjectKind?: 'stream' | 'post' | 'account';
   @IsOptional() @IsString() subjectId?: string;
   @IsOptional() @IsString() before?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PostsService, StreamsService, TrackedItems } from '@qinglang/ingest';
 import { MetricsService } from '@qinglang/operations';
 import { HandlesJob, JobFailure, JobHandler, JobPayloads } from '@qinglang/queue';
+import { SignalsService } from '@qinglang/classifier';
 import { FlaggingService } from './flagging.service';
 
 type Payload = JobPayloads['subject.flag'];
@@ -18,6 +19,7 @@ export class SubjectFlagProcessor implements JobHandler<'subject.flag'> {
     private readonly streams: StreamsService,
     private readonly posts: PostsService,
     private readonly items: TrackedItems,
+    private readonly signals: SignalsService,
     private readonly metrics: MetricsService,
   ) {}
 
@@ -26,8 +28,24 @@ export class SubjectFlagProcessor implements JobHandler<'subject.flag'> {
     const row = await lifecycle.get(item.id);
     if (!row || row.stage !== 'flagging') return;
     const owner = subjectKind === 'stream' ? await this.streams.findById(subjectId) : await this.posts.lifecycle.get(subjectId);
-    if (owner) await this.flagging.evaluate({ kind: subjectKind, id: subjectId, platformId: owner.platformId, accountId: owner.accountId });
+    if (owner) {
+      await this.flagging.evaluate({ kind: subjectKind, id: subjectId, platformId: owner.platformId, accountId: owner.accountId });
+      await this.evaluateAccount(owner.platformId, owner.accountId);
+    }
     if (await lifecycle.advance(item.id, 'classified')) this.metrics.itemsFinished.inc({ kind: item.kind, status: 'classified' });
+  }
+
+  /**
+   * The account across its streams and posts: weak evidence spread over several of them can add up to a flag
+   * that no single stream or post reaches. Only evidence from two or more subjects counts, so an account flag
+   * never just repeats one stream's flag.
+   */
+  async evaluateAccount(platformId: string, accountId: string): Promise<void> {
+    const subjects = async () => [...(await this.streams.idsOfAccount(accountId)), ...(await this.posts.idsOfAccount(accountId))];
+    await this.flagging.evaluate({ kind: 'account', id: accountId, platformId, accountId }, new Date(), {
+      signalsSince: async (since) => this.signals.forSubjects(await subjects(), since),
+      minSubjects: 2,
+    });
   }
 
   async onFailed({ item }: Payload, failure: JobFailure): Promise<void> {

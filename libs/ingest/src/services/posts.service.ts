@@ -90,6 +90,10 @@ export class PostsService {
     }
   }
 
+  async idsOfAccount(accountId: string): Promise<string[]> {
+    return (await this.posts.find({ where: { accountId }, select: { id: true } })).map((p) => p.id);
+  }
+
   attachments(postId: string): Promise<PostMedia[]> {
     return this.media.find({ where: { postId }, order: { position: 'ASC' } });
   }

@@ -64,6 +64,10 @@ export class StreamsService {
     return stream;
   }
 
+  async idsOfAccount(accountId: string): Promise<string[]> {
+    return (await this.streams.find({ where: { accountId }, select: { id: true } })).map((s) => s.id);
+  }
+
   findById(id: string): Promise<Stream | null> {
     return this.streams.findOneBy({ id });
   }
