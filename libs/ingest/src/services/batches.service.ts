@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Between, DataSource, Repository } from 'typeorm';
 import { newId } from '@qinglang/persistence';
@@ -29,7 +29,6 @@ export interface TipInput {
 /** Chat, transcript and tip batches: written whole in one transaction with their lines or events, or not at all. */
 @Injectable()
 export class BatchesService {
-  private readonly logger = new Logger('BatchesService');
   readonly textLifecycle: ItemLifecycle<TextBatch>;
   readonly tipLifecycle: ItemLifecycle<TipBatch>;
 
@@ -62,7 +61,7 @@ export class BatchesService {
     const saved = await this.insertOnce(TextBatch, batch, TextLine, rows, () => this.textBatches.findOneBy({ platformId, idempotencyKey: idempotencyKey ?? '' }));
     if (saved.created) {
       this.metrics.itemsIngested.inc({ kind });
-      await this.enqueue(() => this.queue.enqueue('text-batch.process', { batchId: batch.id }), batch.id);
+      await this.queue.enqueueAccepted('text-batch.process', { batchId: batch.id });
     }
     return saved;
   }
@@ -82,7 +81,7 @@ export class BatchesService {
     const saved = await this.insertOnce(TipBatch, batch, TipEvent, rows, () => this.tipBatches.findOneBy({ platformId, idempotencyKey: idempotencyKey ?? '' }));
     if (saved.created) {
       this.metrics.itemsIngested.inc({ kind: 'tips' });
-      await this.enqueue(() => this.queue.enqueue('tip-batch.process', { batchId: batch.id }), batch.id);
+      await this.queue.enqueueAccepted('tip-batch.process', { batchId: batch.id });
     }
     return saved;
   }
@@ -124,9 +123,5 @@ export class BatchesService {
       if (existing) return { batch: existing, created: false };
       throw error;
     }
-  }
-
-  private async enqueue(enqueue: () => Promise<void>, batchId: string): Promise<void> {
-    await enqueue().catch((error) => this.logger.error({ message: 'enqueue failed; the reconciler will retry', batchId, error: String(error) }));
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { extname } from 'node:path';
 import { DataSource, Repository } from 'typeorm';
@@ -22,7 +22,6 @@ export interface PostRequest {
 
 @Injectable()
 export class PostsService {
-  private readonly logger = new Logger('PostsService');
   readonly lifecycle: ItemLifecycle<Post>;
 
   constructor(
@@ -81,9 +80,7 @@ export class PostsService {
         return { post: await this.posts.findOneByOrFail({ platformId: request.platformId, externalId: request.externalId }), created: false };
       }
       this.metrics.itemsIngested.inc({ kind: 'post' });
-      await this.queue.enqueue('post.sample', { postId: post.id }).catch((error) =>
-        this.logger.error({ message: 'enqueue failed; the reconciler will retry', postId: post.id, error: String(error) }),
-      );
+      await this.queue.enqueueAccepted('post.sample', { postId: post.id });
       return { post, created: true };
     } finally {
       await discard(uploads);

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { extname } from 'node:path';
 import { Repository } from 'typeorm';
@@ -20,7 +20,6 @@ export interface SegmentRequest {
 
 @Injectable()
 export class SegmentsService {
-  private readonly logger = new Logger('SegmentsService');
   readonly lifecycle: ItemLifecycle<Segment>;
 
   constructor(
@@ -94,14 +93,7 @@ export class SegmentsService {
       throw error;
     }
     this.metrics.itemsIngested.inc({ kind: 'segment' });
-    await this.enqueue(segment.id);
+    await this.queue.enqueueAccepted('segment.sample', { segmentId: segment.id });
     return { segment, created: true };
-  }
-
-  /** The row is the promise: if the queue is down the reconciler enqueues it later, so the platform still gets 202. */
-  private async enqueue(segmentId: string): Promise<void> {
-    await this.queue.enqueue('segment.sample', { segmentId }).catch((error) =>
-      this.logger.error({ message: 'enqueue failed; the reconciler will retry', segmentId, error: String(error) }),
-    );
   }
 }
