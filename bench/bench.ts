@@ -187,7 +187,7 @@ async function benchFrameText(jpegDir: string): Promise<Figures> {
 async function main(): Promise<void> {
   const workDir = await mkdtemp(join(tmpdir(), 'qinglang-bench-'));
   try {
-    const passThrough = ['FFMPEG_PATH', 'TF_BACKEND', 'CLASSIFY_BATCH_SIZE', 'FRAME_INTERVAL_SECONDS', 'OCR_EVERY_NTH_FRAME'];
+    const passThrough = ['FFMPEG_PATH', 'TF_BACKEND', 'CLASSIFY_BATCH_SIZE', 'FRAME_INTERVAL_SECONDS', 'OCR_INTERVAL_SECONDS', 'QR_INTERVAL_SECONDS'];
     const config = loadConfig({
       ...Object.fromEntries(passThrough.filter((k) => process.env[k]).map((k) => [k, process.env[k]])),
       DATA_DIR: join(workDir, 'data'),

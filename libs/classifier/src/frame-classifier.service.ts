@@ -45,11 +45,12 @@ export class FrameClassifier {
     const { toClassify, duplicates } = subject.kind === 'stream' ? await this.splitNearDuplicates(subject.id, pending) : { toClassify: pending, duplicates: [] };
     const model = await this.models.nsfw();
     const batchSize = this.config.ml.batchSize;
+    const overlayPlan = this.planOverlayReading(toClassify);
     for (let i = 0; i < toClassify.length; i += batchSize) {
       const batch = toClassify.slice(i, i + batchSize);
       const jpegs = await Promise.all(batch.map((f) => readFile(this.storage.absolute(f.imagePath))));
       const images = jpegs.map((jpeg) => model.decode(jpeg));
-      const textSignals = await this.readOverlays(batch, jpegs, i, subject);
+      const textSignals = await this.readOverlays(batch, jpegs, overlayPlan, subject);
       const stop = this.metrics.classificationSeconds.startTimer({ model: model.name });
       const scores = await model.classify(images);
       stop();
@@ -81,14 +82,37 @@ export class FrameClassifier {
   }
 
   /**
-   * Burnt-in text and QR codes: QR on every classified frame (cheap), OCR on every Nth (OCR_EVERY_NTH_FRAME) and
-   * the first. What they read goes through the text classifier like chat, as evidence tied to the frame.
+   * Which frames get their overlays read. OCR (~300 ms a frame) and the QR search (~100 ms) cost more than the
+   * model, and overlays stay on screen for a long time, so a stream gets one OCR per OCR_INTERVAL_SECONDS and one
+   * QR search per QR_INTERVAL_SECONDS of its time: the first classified frame of each such slot. A post's images
+   * are all read: they are few, and text on them is common.
    */
-  private async readOverlays(batch: Frame[], jpegs: Buffer[], offset: number, subject: { kind: 'stream' | 'post'; id: string }): Promise<Signal[]> {
-    const every = this.frameText.ocrEveryNthFrame;
+  private planOverlayReading(frames: Frame[]): Map<string, { ocr: boolean; qr: boolean }> {
+    const { ocrSeconds, qrSeconds } = this.frameText.intervals;
+    const plan = new Map<string, { ocr: boolean; qr: boolean }>();
+    const seen = { ocr: new Set<number>(), qr: new Set<number>() };
+    const firstInSlot = (kind: 'ocr' | 'qr', seconds: number, timeMs: number) => {
+      if (seconds <= 0) return false;
+      const slot = Math.floor(timeMs / (seconds * 1000));
+      if (seen[kind].has(slot)) return false;
+      seen[kind].add(slot);
+      return true;
+    };
+    for (const frame of frames) {
+      const time = frame.streamTimeMs ?? frame.positionMs;
+      const always = frame.sourceKind === 'post_image';
+      plan.set(frame.id, { ocr: (always && ocrSeconds > 0) || firstInSlot('ocr', ocrSeconds, time), qr: (always && qrSeconds > 0) || firstInSlot('qr', qrSeconds, time) });
+    }
+    return plan;
+  }
+
+  /** What the overlays of the planned frames say goes through the text classifier like chat, tied to the frame. */
+  private async readOverlays(batch: Frame[], jpegs: Buffer[], plan: Map<string, { ocr: boolean; qr: boolean }>, subject: { kind: 'stream' | 'post'; id: string }): Promise<Signal[]> {
     const items = [];
     for (const [j, frame] of batch.entries()) {
-      const read = await this.frameText.read(jpegs[j], every > 0 && (offset + j) % every === 0);
+      const what = plan.get(frame.id)!;
+      if (!what.ocr && !what.qr) continue;
+      const read = await this.frameText.read(jpegs[j], what);
       const lines = [...read.regions.map((r) => r.text), ...read.qrCodes.map((q) => q.url ?? q.data)];
       if (!lines.length) continue;
       items.push({

@@ -44,7 +44,8 @@ export class MediaEnvironment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) FFMPEG_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(64) NEAR_DUPLICATE_DISTANCE?: number;
   @IsOptional() @Transform(toNumber) @Min(0) MAX_UNCLASSIFIED_GAP_SECONDS?: number;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1000) OCR_EVERY_NTH_FRAME?: number;
+  @IsOptional() @Transform(toNumber) @Min(0) @Max(3600) OCR_INTERVAL_SECONDS?: number;
+  @IsOptional() @Transform(toNumber) @Min(0) @Max(3600) QR_INTERVAL_SECONDS?: number;
 }
 
 export class MlEnvironment {
@@ -74,8 +75,10 @@ export interface AppConfig {
     ffmpegTimeoutMs: number;
     nearDuplicateDistance: number;
     maxUnclassifiedGapSeconds: number;
-    /** OCR the overlay bands of every Nth classified frame of a segment (and its first); 0 turns OCR off. */
-    ocrEveryNthFrame: number;
+    /** OCR the overlay bands of one classified frame per this many seconds of stream; 0 turns OCR off. */
+    ocrIntervalSeconds: number;
+    /** Look for QR codes in one classified frame per this many seconds of stream; 0 turns it off. */
+    qrIntervalSeconds: number;
   };
   ml: { backend?: 'tensorflow' | 'wasm' | 'cpu'; batchSize: number };
 }
@@ -125,7 +128,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ffmpegTimeoutMs: media.FFMPEG_TIMEOUT_MS ?? 120_000,
       nearDuplicateDistance: media.NEAR_DUPLICATE_DISTANCE ?? 6,
       maxUnclassifiedGapSeconds: media.MAX_UNCLASSIFIED_GAP_SECONDS ?? 30,
-      ocrEveryNthFrame: media.OCR_EVERY_NTH_FRAME ?? 2,
+      ocrIntervalSeconds: media.OCR_INTERVAL_SECONDS ?? 10,
+      qrIntervalSeconds: media.QR_INTERVAL_SECONDS ?? 4,
     },
     ml: { backend: ml.TF_BACKEND, batchSize: ml.CLASSIFY_BATCH_SIZE ?? 8 },
   };

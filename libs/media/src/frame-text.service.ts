@@ -12,19 +12,19 @@ export class FrameTextService implements OnApplicationBootstrap, OnApplicationSh
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  get ocrEveryNthFrame(): number {
-    return this.config.media.ocrEveryNthFrame;
+  get intervals(): { ocrSeconds: number; qrSeconds: number } {
+    return { ocrSeconds: this.config.media.ocrIntervalSeconds, qrSeconds: this.config.media.qrIntervalSeconds };
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.role === 'api' || this.ocrEveryNthFrame === 0) return;
+    if (this.config.role === 'api' || this.config.media.ocrIntervalSeconds === 0) return;
     const started = Date.now();
     await this.instance().warmUp();
-    new Logger('FrameText').log({ message: 'OCR ready', ms: Date.now() - started, everyNthFrame: this.ocrEveryNthFrame });
+    new Logger('FrameText').log({ message: 'OCR ready', ms: Date.now() - started, ...this.intervals });
   }
 
-  read(jpeg: Buffer, ocr: boolean): Promise<FrameTextResult> {
-    return this.instance().read(jpeg, { ocr: ocr && this.ocrEveryNthFrame > 0 });
+  read(jpeg: Buffer, what: { ocr: boolean; qr: boolean }): Promise<FrameTextResult> {
+    return this.instance().read(jpeg, what);
   }
 
   async onApplicationShutdown(): Promise<void> {

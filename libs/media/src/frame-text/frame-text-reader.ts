@@ -40,6 +40,8 @@ export interface FrameTextReaderOptions extends TesseractOcrOptions {
 export interface ReadOptions {
   /** False to look for QR codes only: OCR costs several times more than the QR search. */
   ocr?: boolean;
+  /** False to skip the QR search. */
+  qr?: boolean;
 }
 
 // Bands are enlarged to what a 720-line frame would show: the sampler keeps frames at most 960 wide, where
@@ -77,8 +79,8 @@ export class FrameTextReader {
     // Let the OCR jobs reach the worker thread before this thread is busy with the QR search.
     if (ocr) await new Promise((resolve) => setImmediate(resolve));
     const qrStarted = performance.now();
-    const qrCodes = decodeQrCodes(frame);
-    timings.qr = Math.round(performance.now() - qrStarted);
+    const qrCodes = options.qr === false ? [] : decodeQrCodes(frame);
+    if (options.qr !== false) timings.qr = Math.round(performance.now() - qrStarted);
     const regions: RegionText[] = [];
     for (const { region, ms, found } of await reads) {
       timings[region] = ms;
