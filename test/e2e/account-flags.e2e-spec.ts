@@ -45,6 +45,6 @@ describe('account-level flags', () => {
     await processor.evaluateAccount(platformId, accountId);
     const flags = (await t.http().get('/v1/flags').set(auth)).body.flags;
     expect(flags).toHaveLength(1);
-    expect(flags[0]).toMatchObject({ category: 'gambling', subject: { kind: 'account', id: accountId }, evidenceCount: 2, confidence: 0.64 });
+    expect(flags[0]).toMatchObject({ category: 'gambling', subject: { kind: 'account', id: accountId }, account: { externalId: 'host' }, evidenceCount: 2, confidence: 0.64 });
   });
 });

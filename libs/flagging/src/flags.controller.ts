@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { AccountsService } from '@qinglang/ingest';
 import { CurrentPlatform, Platform } from '@qinglang/platforms';
 import { CATEGORIES } from './category';
 import { Flag } from './flag.entity';
@@ -17,13 +18,13 @@ export class ListFlagsQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
-function flagView(flag: Flag, evidence?: FlagEvidence[]) {
+function flagView(flag: Flag, accountExternalId: string | undefined, evidence?: FlagEvidence[]) {
   return {
     id: flag.id,
     category: flag.category,
     status: flag.status,
     subject: { kind: flag.subjectKind, id: flag.subjectId },
-    accountId: flag.accountId,
+    account: { id: flag.accountId, externalId: accountExternalId ?? null },
     confidence: flag.confidence,
     evidenceCount: flag.evidenceCount,
     modelVersions: flag.modelVersions,
@@ -48,19 +49,21 @@ function flagView(flag: Flag, evidence?: FlagEvidence[]) {
 @ApiBearerAuth()
 @Controller('v1/flags')
 export class FlagsController {
-  constructor(private readonly flags: FlagsService) {}
+  constructor(private readonly flags: FlagsService, private readonly accounts: AccountsService) {}
 
   @Get()
   @ApiOperation({ summary: "The platform's flags, newest first; page with `before=<last id>`" })
   async list(@CurrentPlatform() platform: Platform, @Query() query: ListFlagsQuery) {
     const flags = await this.flags.list(platform.id, { ...query, limit: query.limit ?? 50 });
-    return { flags: flags.map((f) => flagView(f)), next: flags.length === (query.limit ?? 50) ? flags.at(-1)!.id : null };
+    const accounts = await this.accounts.externalIds(flags.map((f) => f.accountId));
+    return { flags: flags.map((f) => flagView(f, accounts.get(f.accountId))), next: flags.length === (query.limit ?? 50) ? flags.at(-1)!.id : null };
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One flag with its evidence: frames with times, text spans, tip events' })
   async get(@CurrentPlatform() platform: Platform, @Param('id') id: string) {
     const flag = await this.flags.getForPlatform(platform.id, id);
-    return flagView(flag, await this.flags.evidenceOf(flag.id));
+    const accounts = await this.accounts.externalIds([flag.accountId]);
+    return flagView(flag, accounts.get(flag.accountId), await this.flags.evidenceOf(flag.id));
   }
 }

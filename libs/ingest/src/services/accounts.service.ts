@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { newId } from '@qinglang/persistence';
 import { Account } from '../entities/account.entity';
 import { isUniqueViolation } from './item-lifecycle';
@@ -21,6 +21,12 @@ export class AccountsService {
       if (!isUniqueViolation(error)) throw error;
       return this.accounts.findOneByOrFail({ platformId, externalId });
     }
+  }
+
+  /** The platform's external ids of these accounts, by internal id. */
+  async externalIds(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    return new Map((await this.accounts.findBy({ id: In([...new Set(ids)]) })).map((a) => [a.id, a.externalId]));
   }
 
   findById(id: string): Promise<Account | null> {
