@@ -41,7 +41,7 @@ describe('on-screen text and QR codes in segments', () => {
     expect(text).toContain('微信');
     const hosts = flag.evidence.flatMap((e: { detail: { qrCodes: Array<{ host: string }> } }) => e.detail.qrCodes.map((q) => q.host));
     expect(hosts).toContain('bet-888-casino.example');
-    expect(flag.modelVersions.join(' ')).toContain('qinglang-text-lexicon@');
+    expect(flag.modelVersions.join(' ')).toContain('qinglang-text@');
   });
 
   it('raises nothing for a harmless caption', async () => {

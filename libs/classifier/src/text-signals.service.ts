@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '@qinglang/config';
 import { JsonObject, newId } from '@qinglang/persistence';
 import { PolicyService } from '@qinglang/policy';
 import { Signal } from './signal.entity';
-import { DEFAULT_LEXICON_DIR, TEXT_CATEGORIES, TextClassification, TextClassifier, createTextClassifier } from './text';
+import { DEFAULT_LEXICON_DIR, DEFAULT_TEXT_MODEL_PATH, TEXT_CATEGORIES, TextClassification, TextClassifier, createTextClassifier } from './text';
 
 export interface TextItem {
   sourceKind: Signal['sourceKind'];
@@ -27,12 +27,12 @@ function filesUnder(dir: string): string[] {
 
 /**
  * The text classifier as the pipeline and the API use it: one instance per process, its version the hash of the
- * lexicon files, and signals only for texts that are evidence for some category (most chat is not, and a
+ * lexicon files and the learned model's weights, and signals only for texts that are evidence for some category (most chat is not, and a
  * signal per line would bury the ones that matter).
  */
 @Injectable()
 export class TextSignals {
-  readonly model = 'qinglang-text-lexicon';
+  readonly model = 'qinglang-text';
   readonly version: string;
   private readonly classifier: TextClassifier;
 
@@ -40,6 +40,7 @@ export class TextSignals {
     this.classifier = createTextClassifier({ policyPath: config.policyPath });
     const hash = createHash('sha256');
     for (const file of filesUnder(DEFAULT_LEXICON_DIR)) hash.update(file.slice(DEFAULT_LEXICON_DIR.length)).update(readFileSync(file));
+    hash.update(readFileSync(DEFAULT_TEXT_MODEL_PATH));
     this.version = hash.digest('hex').slice(0, 16);
   }
 

@@ -9,3 +9,5 @@ export * from './score-combiner';
 export * from './text-classifier';
 export * from './text-evaluation';
 export * from './text-benchmark';
+export * from './ngram-features';
+export * from './model-scorer';

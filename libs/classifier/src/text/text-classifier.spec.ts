@@ -66,7 +66,7 @@ describe('the shipped text classifier', () => {
     const { scores, flagged: categories } = classifier.classify('百家乐');
     expect(categories).toEqual(['gambling']);
     expect(scores.gambling).toBeGreaterThanOrEqual(0.5);
-    expect(scores.porn).toBe(0);
+    expect(scores.porn).toBeLessThan(0.1);
   });
 
   it('keeps everyday chat unflagged (FPR ≤ 1%) and finds the tipping examples', () => {
