@@ -3,20 +3,11 @@ import { FlaggingService } from '@qinglang/flagging';
 import { StreamsService } from '@qinglang/ingest';
 import { newId } from '@qinglang/persistence';
 import { SubjectFlagProcessor } from '../../libs/flagging/src/subject-flag.processor';
-import { TestApp, TestBackends, embeddedBackends, startTestApp } from '../helpers/test-app';
+import { useEmbeddedApp } from '../helpers/test-app';
 
 /** Weak evidence spread over an account's streams adds up to an account flag that no single stream reaches. */
 describe('account-level flags', () => {
-  let backends: TestBackends;
-  let t: TestApp;
-  beforeAll(async () => {
-    backends = await embeddedBackends();
-    t = await startTestApp(backends);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await backends?.cleanup();
-  });
+  const fixture = useEmbeddedApp();
 
   const weakGamblingSignal = (platformId: string, streamId: string): Signal =>
     Object.assign(new Signal(), {
@@ -26,6 +17,7 @@ describe('account-level flags', () => {
     });
 
   it('opens one account flag from two streams whose own evidence stays under the threshold', async () => {
+    const t = fixture.app;
     const { id: platformId, apiKey } = await t.createPlatform();
     const auth = { Authorization: `Bearer ${apiKey}` };
     const streams = t.app.get(StreamsService);

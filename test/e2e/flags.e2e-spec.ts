@@ -1,8 +1,8 @@
-import { TestApp, TestBackends, embeddedBackends, startTestApp, waitForTerminal } from '../helpers/test-app';
+import { TestApp, useEmbeddedApp, waitForTerminal } from '../helpers/test-app';
 
 /** From signals to flags: chat and tips on a stream, a minor's tip, benign traffic, and the synchronous check. */
 describe('flags from chat, transcripts and tips', () => {
-  let backends: TestBackends;
+  const fixture = useEmbeddedApp();
   let t: TestApp;
   let key: string;
   const auth = () => ({ Authorization: `Bearer ${key}` });
@@ -10,13 +10,8 @@ describe('flags from chat, transcripts and tips', () => {
   const at = (seconds: number) => new Date(base + seconds * 1000).toISOString();
 
   beforeAll(async () => {
-    backends = await embeddedBackends();
-    t = await startTestApp(backends);
+    t = fixture.app;
     key = (await t.createPlatform()).apiKey;
-  });
-  afterAll(async () => {
-    await t?.close();
-    await backends?.cleanup();
   });
 
   async function stream(externalId: string) {

@@ -1,23 +1,15 @@
 import { join } from 'node:path';
-import { FIXTURES, TestApp, TestBackends, embeddedBackends, startTestApp, waitForTerminal } from '../helpers/test-app';
+import { FIXTURES, useEmbeddedApp, waitForTerminal } from '../helpers/test-app';
 
 /**
  * A still picture is classified once and then recorded as a near-duplicate, but never for longer than
  * MAX_UNCLASSIFIED_GAP_SECONDS (30 s): a stream always gets a fresh look at least that often.
  */
 describe('near-duplicate frames across segments of one stream', () => {
-  let backends: TestBackends;
-  let t: TestApp;
-  beforeAll(async () => {
-    backends = await embeddedBackends();
-    t = await startTestApp(backends);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await backends?.cleanup();
-  });
+  const fixture = useEmbeddedApp();
 
   it('classifies a still stream at 0 s and again at 30 s, and skips the frames between', async () => {
+    const t = fixture.app;
     const { apiKey } = await t.createPlatform();
     const auth = { Authorization: `Bearer ${apiKey}` };
     const stream = await t.http().post('/v1/streams').set(auth).send({ externalId: 'still', streamerId: 'still-streamer' });

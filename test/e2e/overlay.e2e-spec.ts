@@ -1,26 +1,21 @@
 import { join } from 'node:path';
-import { FIXTURES, TestApp, TestBackends, embeddedBackends, startTestApp, waitForTerminal } from '../helpers/test-app';
+import { FIXTURES, TestApp, useEmbeddedApp, waitForTerminal } from '../helpers/test-app';
 
 /** A stream with a burnt-in gambling overlay (Chinese text and a QR code to a betting site) ends with a flag. */
 describe('on-screen text and QR codes in segments', () => {
-  let backends: TestBackends;
+  const fixture = useEmbeddedApp();
   let t: TestApp;
   let key: string;
   const auth = () => ({ Authorization: `Bearer ${key}` });
 
   beforeAll(async () => {
-    backends = await embeddedBackends();
-    t = await startTestApp(backends);
+    t = fixture.app;
     key = (await t.createPlatform()).apiKey;
   });
-  afterAll(async () => {
-    await t?.close();
-    await backends?.cleanup();
-  });
 
-  async function upload(fixture: string, externalId: string) {
+  async function upload(file: string, externalId: string) {
     const streamId = (await t.http().post('/v1/streams').set(auth()).send({ externalId, streamerId: `${externalId}-host` })).body.id;
-    const response = await t.http().post(`/v1/streams/${streamId}/segments`).set(auth()).field('startOffsetMs', '30000').attach('file', join(FIXTURES, fixture));
+    const response = await t.http().post(`/v1/streams/${streamId}/segments`).set(auth()).field('startOffsetMs', '30000').attach('file', join(FIXTURES, file));
     expect(response.status).toBe(202);
     const done = await waitForTerminal(t.http, key, `/v1/segments/${response.body.id}`);
     expect(done.status).toBe('classified');

@@ -97,3 +97,26 @@ export async function waitForTerminal(http: () => TestAgent, apiKey: string, pat
     timeoutMs,
   );
 }
+
+/**
+ * For a describe block: an app on the embedded defaults, started before its tests and closed after, with
+ * a fresh data directory. Read `.app` inside the tests.
+ */
+export function useEmbeddedApp(env: Record<string, string> = {}): { readonly app: TestApp } {
+  let backends: TestBackends | undefined;
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    backends = await embeddedBackends();
+    app = await startTestApp(backends, env);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await backends?.cleanup();
+  });
+  return {
+    get app() {
+      if (!app) throw new Error('useEmbeddedApp: the app is only there inside tests');
+      return app;
+    },
+  };
+}
