@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat, copyFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { copyFile, mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { APP_CONFIG, AppConfig } from '@qinglang/config';
 
@@ -17,18 +17,10 @@ export class FileStorage {
     this.root = config.dataDir;
   }
 
-  get uploadDir(): string {
-    return join(this.root, 'uploads');
-  }
-
   absolute(relativePath: string): string {
     const path = resolve(this.root, relativePath);
     if (path !== this.root && !path.startsWith(this.root + sep)) throw new Error(`Path escapes the data directory: ${relativePath}`);
     return path;
-  }
-
-  relative(absolutePath: string): string {
-    return relative(this.root, absolutePath);
   }
 
   /** Moves a file (an upload, a fetched segment) to its final place; copies across file systems. */
@@ -58,10 +50,6 @@ export class FileStorage {
     } finally {
       await handle.close();
     }
-  }
-
-  async size(relativePath: string): Promise<number> {
-    return (await stat(this.absolute(relativePath))).size;
   }
 
   read(relativePath: string): Readable {
