@@ -1,3 +1,4 @@
 export * from './policy';
+export * from './sanction-ladder';
 export * from './policy.service';
 export * from './policy.module';

@@ -1,8 +1,19 @@
 import { createHash } from 'node:crypto';
 import { LineCounter, Node, isMap, parseDocument } from 'yaml';
+import { Invalid, PolicyError, PolicyReader } from './policy-reader';
+import { LadderRung, SANCTION_ACTIONS, SanctionAction, parseRung } from './sanction-ladder';
+
+export { PolicyError } from './policy-reader';
 
 export const POLICY_CATEGORIES = ['gambling', 'porn', 'tipping'] as const;
 export type PolicyCategory = (typeof POLICY_CATEGORIES)[number];
+
+export interface ViolationReason {
+  /** What a reviewer picks and a statement of reasons names. */
+  label: string;
+  /** The mildest sanction this reason may get, whatever the strike count (a minor induced to tip: 30 days). */
+  atLeast?: LadderRung;
+}
 
 export interface CategoryRules {
   /** Confidence at which a flag opens. */
@@ -11,6 +22,16 @@ export interface CategoryRules {
   evidenceThreshold: number;
   /** Signals older than this no longer add up to a flag. */
   windowSeconds: number;
+  /** Weight of the category in the review queue (gambling and porn above a warning-level category). */
+  severity: number;
+  /** A flag on a live stream at or above this confidence interrupts the stream before review; null: never. */
+  autoActionThreshold: number | null;
+  /** Sanctions for the first, second, ... strike still in the window; the last repeats. */
+  ladder: LadderRung[];
+  /** Strikes older than this no longer count. */
+  strikeWindowDays: number;
+  /** Reason codes a reviewer may confirm this category with. */
+  reasons: Record<string, ViolationReason>;
 }
 
 /** Rules over tip events (China's 2022 live-stream tipping rules: minors may not tip; caps; no inducement). */
@@ -28,54 +49,56 @@ export interface TippingRules {
   linkedStreamsMin: number;
 }
 
+export interface ReviewRules {
+  /** A claim lasts this long; an abandoned one returns to the queue after it. */
+  claimLeaseSeconds: number;
+  /** Priority points a flag gains per hour it waits, so old flags are not starved by fresh severe ones. */
+  agingPerHour: number;
+  /** Sanctions that need a second, different reviewer's confirmation. */
+  secondReviewerFor: SanctionAction[];
+  /** Reason codes for rejecting a flag. */
+  rejectReasons: string[];
+}
+
+export interface SanctionRules {
+  /** Tip income frozen during a suspension and this many days after it; null: no monetary action. */
+  tipIncomeFreezeDaysAfter: number | null;
+  /** Days an account has to appeal, told in every statement of reasons. */
+  appealWindowDays: number;
+  /** What a confirmed ban-evasion flag (a new account of a delisted person) gets. */
+  banEvasion: LadderRung;
+}
+
 export interface Policy {
   /** SHA-256 of the policy file's bytes (first 16 hex digits): stored with every decision made under it. */
   version: string;
   categories: Record<PolicyCategory, CategoryRules>;
   tipping: TippingRules;
+  review: ReviewRules;
+  sanctions: SanctionRules;
 }
 
-/** A policy file that cannot be used; the message names the file, the line and the key. */
-export class PolicyError extends Error {}
+const DAY = 24 * 3600;
 
-/**
- * Parses and validates `config/policy.yaml`. Only the sections read here are checked; other sections belong to
- * other readers (sanction ladders, review rules) and are validated by them.
- */
+/** Parses and validates `config/policy.yaml`: every section, so a bad file stops the boot and names its line. */
 export function parsePolicy(content: string, source = 'policy.yaml'): Policy {
   const lines = new LineCounter();
   const document = parseDocument(content, { lineCounter: lines, prettyErrors: false });
-  const at = (node: Node | null | undefined) => (node?.range ? `${source}:${lines.linePos(node.range[0]).line}` : source);
+  const read = new PolicyReader(source, lines);
   if (document.errors.length) {
     const error = document.errors[0];
     throw new PolicyError(`${source}:${lines.linePos(error.pos[0]).line}: not valid YAML: ${error.message.split('\n')[0]}`);
   }
-  const categoriesNode = document.get('categories', true) as Node | undefined;
-  if (!isMap(categoriesNode)) throw new PolicyError(`${at(document.contents as Node)}: expected a mapping "categories"`);
-  const numberIn = (node: Node, path: string) => (key: string, min: number, max: number): number => {
-    const valueNode = isMap(node) ? (node.get(key, true) as Node | undefined) : undefined;
-    const value = (valueNode as { value?: unknown } | undefined)?.value;
-    if (typeof value !== 'number' || !(value >= min && value <= max)) {
-      throw new PolicyError(`${at(valueNode ?? node)}: ${path}.${key} must be a number from ${min} to ${max}`);
-    }
-    return value;
-  };
+  const root = document.contents as Node;
+  if (!isMap(root)) read.fail(root, 'expected a mapping');
+  const categoriesNode = read.map(root, 'categories', 'categories')!;
   const categories = {} as Record<PolicyCategory, CategoryRules>;
-  for (const category of POLICY_CATEGORIES) {
-    const node = categoriesNode.get(category, true) as Node | undefined;
-    if (!isMap(node)) throw new PolicyError(`${at(categoriesNode)}: categories.${category} is missing`);
-    const number = numberIn(node, `categories.${category}`);
-    categories[category] = {
-      flagThreshold: number('flag_threshold', 0, 1),
-      evidenceThreshold: number('evidence_threshold', 0, 1),
-      windowSeconds: number('window_seconds', 1, 30 * 24 * 3600),
-    };
-  }
-  const tippingNode = document.get('tipping_rules', true) as Node | undefined;
-  if (!isMap(tippingNode)) throw new PolicyError(`${at(document.contents as Node)}: expected a mapping "tipping_rules"`);
-  const tip = numberIn(tippingNode, 'tipping_rules');
+  for (const category of POLICY_CATEGORIES) categories[category] = readCategory(read, read.map(categoriesNode, category, `categories.${category}`)!, `categories.${category}`);
+
+  const tippingNode = read.map(root, 'tipping_rules', 'tipping_rules')!;
+  const tip = (key: string, min: number, max: number) => read.number(tippingNode, key, 'tipping_rules', min, max);
   const tipping: TippingRules = {
-    windowSeconds: tip('window_seconds', 1, 30 * 24 * 3600),
+    windowSeconds: tip('window_seconds', 1, 30 * DAY),
     tipperAmountCap: tip('tipper_amount_cap', 0, 1e9),
     singleTipCap: tip('single_tip_cap', 0, 1e9),
     structuringMinCount: tip('structuring_min_count', 2, 1000),
@@ -83,6 +106,53 @@ export function parsePolicy(content: string, source = 'policy.yaml'): Policy {
     burstMinTips: tip('burst_min_tips', 2, 10_000),
     linkedStreamsMin: tip('linked_streams_min', 2, 1000),
   };
-  return { version: createHash('sha256').update(content).digest('hex').slice(0, 16), categories, tipping };
+
+  const reviewNode = read.map(root, 'review', 'review', true);
+  const review: ReviewRules = {
+    claimLeaseSeconds: reviewNode ? read.number(reviewNode, 'claim_lease_seconds', 'review', 10, DAY, 300) : 300,
+    agingPerHour: reviewNode ? read.number(reviewNode, 'aging_per_hour', 'review', 0, 1000, 1) : 1,
+    secondReviewerFor: reviewNode
+      ? read.list(reviewNode, 'second_reviewer_for', 'review', (v) => (SANCTION_ACTIONS.includes(v as SanctionAction) ? (v as SanctionAction) : new Invalid(`"${String(v)}" is not warning, suspension or delisting`)), [])
+      : [],
+    rejectReasons: reviewNode ? read.list(reviewNode, 'reject_reasons', 'review', reasonCode, ['false_positive', 'insufficient_evidence']) : ['false_positive', 'insufficient_evidence'],
+  };
+
+  const sanctionsNode = read.map(root, 'sanctions', 'sanctions', true);
+  const banEvasion: LadderRung = sanctionsNode && read.child(sanctionsNode, 'ban_evasion') !== undefined
+    ? read.scalar(sanctionsNode, 'ban_evasion', 'sanctions', parseRung)
+    : { action: 'delisting' };
+  const sanctions: SanctionRules = {
+    tipIncomeFreezeDaysAfter: sanctionsNode ? read.optionalNumber(sanctionsNode, 'tip_income_freeze_days_after', 'sanctions', 0, 3650) : null,
+    appealWindowDays: sanctionsNode ? read.number(sanctionsNode, 'appeal_window_days', 'sanctions', 1, 3650, 30) : 30,
+    banEvasion,
+  };
+  return { version: createHash('sha256').update(content).digest('hex').slice(0, 16), categories, tipping, review, sanctions };
 }
 
+function reasonCode(value: unknown): string | Invalid {
+  return typeof value === 'string' && /^[a-z][a-z0-9_]{1,63}$/.test(value) ? value : new Invalid(`"${String(value)}" is not a reason code (lower-case letters, digits, _)`);
+}
+
+function readCategory(read: PolicyReader, node: Node, path: string): CategoryRules {
+  const reasonsNode = read.map(node, 'reasons', `${path}.reasons`);
+  const reasons: Record<string, ViolationReason> = {};
+  for (const [code, value] of read.entries(reasonsNode!)) {
+    const checked = reasonCode(code);
+    if (checked instanceof Invalid) read.fail(value, `${path}.reasons: ${checked.message}`);
+    const label = (read.child(value, 'label') as { value?: unknown } | undefined)?.value;
+    if (typeof label !== 'string' || !label.trim()) read.fail(value, `${path}.reasons.${code}.label must be a text`);
+    const atLeast = read.child(value, 'at_least') !== undefined ? read.scalar(value, 'at_least', `${path}.reasons.${code}`, parseRung) : undefined;
+    reasons[code] = { label, ...(atLeast ? { atLeast } : {}) };
+  }
+  if (!Object.keys(reasons).length) read.fail(reasonsNode, `${path}.reasons must name at least one reason`);
+  return {
+    flagThreshold: read.number(node, 'flag_threshold', path, 0, 1),
+    evidenceThreshold: read.number(node, 'evidence_threshold', path, 0, 1),
+    windowSeconds: read.number(node, 'window_seconds', path, 1, 30 * DAY),
+    severity: read.number(node, 'severity', path, 0, 100),
+    autoActionThreshold: read.optionalNumber(node, 'auto_action_threshold', path, 0, 1),
+    ladder: read.list(node, 'ladder', path, parseRung),
+    strikeWindowDays: read.number(node, 'strike_window_days', path, 1, 3650),
+    reasons,
+  };
+}
