@@ -53,6 +53,18 @@ export class MlEnvironment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) CLASSIFY_BATCH_SIZE?: number;
 }
 
+export class SanctionsEnvironment {
+  @IsOptional() @IsString() AUDIT_KEY_PATH?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) AUDIT_CHECKPOINT_EVERY?: number;
+  @IsOptional() @IsString() SECRET_KEY_PATH?: string;
+  @IsOptional() @Transform(toBool) @IsBoolean() WEBHOOK_ALLOW_PRIVATE?: boolean;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000) WEBHOOK_TIMEOUT_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) WEBHOOK_MAX_ATTEMPTS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(3_600_000) WEBHOOK_RETRY_BASE_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(3_600_000) DELIVERY_POLL_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(3_600_000) SANCTION_SWEEP_MS?: number;
+}
+
 export interface AppConfig {
   port: number;
   role: ProcessRole;
@@ -81,6 +93,13 @@ export interface AppConfig {
     qrIntervalSeconds: number;
   };
   ml: { backend?: 'tensorflow' | 'wasm' | 'cpu'; batchSize: number };
+  /** Ed25519 key that signs audit checkpoints (created on first start), and a checkpoint every N entries. */
+  audit: { keyPath: string; checkpointEvery: number };
+  /** The server secret that webhook signing secrets and identity keys derive from (created on first start). */
+  secretKeyPath: string;
+  delivery: { allowPrivate: boolean; timeoutMs: number; maxAttempts: number; retryBaseMs: number; pollMs: number };
+  /** How often due suspensions are ended and expired claims swept. */
+  sanctionSweepMs: number;
 }
 
 export class EnvironmentError extends Error {}
@@ -102,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const redis = validateNamespace(RedisEnvironment, env);
   const media = validateNamespace(MediaEnvironment, env);
   const ml = validateNamespace(MlEnvironment, env);
+  const sanctions = validateNamespace(SanctionsEnvironment, env);
   const dataDir = resolve(db.DATA_DIR ?? './data');
   const role = server.QL_ROLE ?? 'all';
   if (!redis.REDIS_URL && role !== 'all') {
@@ -132,5 +152,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       qrIntervalSeconds: media.QR_INTERVAL_SECONDS ?? 4,
     },
     ml: { backend: ml.TF_BACKEND, batchSize: ml.CLASSIFY_BATCH_SIZE ?? 8 },
+    audit: { keyPath: resolve(sanctions.AUDIT_KEY_PATH ?? resolve(dataDir, 'keys', 'audit-ed25519.pem')), checkpointEvery: sanctions.AUDIT_CHECKPOINT_EVERY ?? 1000 },
+    secretKeyPath: resolve(sanctions.SECRET_KEY_PATH ?? resolve(dataDir, 'keys', 'server-secret.key')),
+    delivery: {
+      allowPrivate: sanctions.WEBHOOK_ALLOW_PRIVATE ?? false,
+      timeoutMs: sanctions.WEBHOOK_TIMEOUT_MS ?? 10_000,
+      maxAttempts: sanctions.WEBHOOK_MAX_ATTEMPTS ?? 12,
+      retryBaseMs: sanctions.WEBHOOK_RETRY_BASE_MS ?? 5000,
+      pollMs: sanctions.DELIVERY_POLL_MS ?? 1000,
+    },
+    sanctionSweepMs: sanctions.SANCTION_SWEEP_MS ?? 30_000,
   };
 }

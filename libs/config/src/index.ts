@@ -1,2 +1,4 @@
 export * from './environment';
 export * from './config.module';
+export * from './clock';
+export * from './server-secret';

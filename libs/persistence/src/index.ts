@@ -1,2 +1,3 @@
 export * from './columns';
 export * from './data-source-options';
+export * from './serialize';

@@ -45,9 +45,5 @@ export class ItemLifecycle<T extends TrackedItem> {
   }
 }
 
-/** True when the database refused a row because a unique key already holds it (SQLite or PostgreSQL). */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  const code = e?.driverError?.code ?? e?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
+// Kept here for the modules that import it from ingest; it lives in persistence.
+export { isUniqueViolation } from '@qinglang/persistence';
