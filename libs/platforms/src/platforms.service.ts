@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { AuditLog } from '@qinglang/audit';
 import { createHash, randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { newId } from '@qinglang/persistence';
@@ -19,7 +20,10 @@ export class PlatformNameTakenError extends Error {}
 
 @Injectable()
 export class PlatformsService {
-  constructor(@InjectRepository(Platform) private readonly platforms: Repository<Platform>) {}
+  constructor(
+    @InjectRepository(Platform) private readonly platforms: Repository<Platform>,
+    private readonly audit: AuditLog,
+  ) {}
 
   /** Creates a platform and returns its key: the only time the key exists outside the caller's hands. */
   async create(name: string): Promise<{ platform: Platform; apiKey: string }> {
@@ -36,7 +40,13 @@ export class PlatformsService {
       apiKeyPrefix: apiKey.slice(0, 10),
       createdAt: new Date(),
     });
-    await this.platforms.insert(platform);
+    await this.platforms.manager.transaction(async (manager) => {
+      await manager.insert(Platform, platform);
+      await this.audit.record(manager, {
+        action: 'platform.created', actor: { kind: 'operator', id: 'cli' }, platformId: platform.id, subject: { kind: 'platform', id: platform.id },
+        data: { name: platform.name, apiKeyPrefix: platform.apiKeyPrefix },
+      });
+    });
     return { platform, apiKey };
   }
 
