@@ -45,8 +45,9 @@ export class FramesService {
     });
   }
 
-  async getForPlatform(platformId: string, id: string): Promise<Frame> {
-    const frame = await this.frames.findOneBy({ id, platformId });
+  /** A frame of this platform; without a platform (reviewers see every platform's evidence), any frame. */
+  async getForPlatform(platformId: string | undefined, id: string): Promise<Frame> {
+    const frame = await this.frames.findOneBy({ id, ...(platformId ? { platformId } : {}) });
     if (!frame) throw new ApiError(404, 'frame_not_found', `No such frame: ${id}`);
     return frame;
   }

@@ -7,3 +7,4 @@ export * from './perceptual-hash';
 export * from './media.module';
 export * from './frame-text';
 export * from './frame-text.service';
+export { assertPublic } from './media-fetcher';

@@ -16,7 +16,7 @@ export interface FetchLimits {
 
 const MAX_REDIRECTS = 3;
 
-async function assertPublic(url: URL, allowPrivate: boolean): Promise<void> {
+export async function assertPublic(url: URL, allowPrivate: boolean): Promise<void> {
   if (allowPrivate) return;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const addresses = ipaddr.isValid(host) ? [{ address: host }] : await lookup(host, { all: true });

@@ -1,0 +1,133 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '@qinglang/audit';
+import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
+import { OutboxEvent } from './outbox-event.entity';
+import { WebhooksService } from './webhooks.service';
+import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature';
+
+const BATCH = 20;
+const MAX_BACKOFF_MS = 3600_000;
+
+/**
+ * Posts outbox events to platform webhooks until each is acknowledged with a 2xx. Several dispatchers (one per
+ * worker process) share the work through leases: an event is taken with a compare-and-set on its lease, so two
+ * never send it at once, and an event whose dispatcher died is taken again when the lease runs out. Delivery is
+ * at least once: a platform dedupes by the event id.
+ */
+@Injectable()
+export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Delivery');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly webhooks: WebhooksService,
+    private readonly audit: AuditLog,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.role === 'api') return;
+    this.timer = setInterval(() => void this.tick(), this.config.delivery.pollMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One pass; overlapping ticks wait for the pass in flight instead of starting another. */
+  tick(): Promise<number> {
+    this.running ??= this.dispatchDue()
+      .catch((error) => {
+        this.logger.error({ message: 'delivery pass failed', error: String(error) });
+        return 0;
+      })
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /** Sends every due event of platforms that have a webhook; returns how many were delivered. */
+  async dispatchDue(): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.dataSource
+      .getRepository(OutboxEvent)
+      .createQueryBuilder('e')
+      .where({ status: 'pending' })
+      // Instants are epoch milliseconds; find operators skip the column transformer in query builders.
+      .andWhere('e.next_attempt_at <= :now AND (e.lease_until IS NULL OR e.lease_until < :now)', { now: now.getTime() })
+      .orderBy('e.next_attempt_at', 'ASC')
+      .addOrderBy('e.sequence', 'ASC')
+      .limit(BATCH * 5)
+      .getMany();
+    const endpoints = await this.webhooks.endpointsOf([...new Set(due.map((e) => e.platformId))]);
+    let delivered = 0;
+    for (const event of due.filter((e) => endpoints.has(e.platformId)).slice(0, BATCH)) {
+      if (!(await this.lease(event, now))) continue;
+      if (await this.send(event, endpoints.get(event.platformId)!)) delivered++;
+    }
+    return delivered;
+  }
+
+  private async lease(event: OutboxEvent, now: Date): Promise<boolean> {
+    const leaseUntil = new Date(now.getTime() + this.config.delivery.timeoutMs * 2 + 5000);
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(OutboxEvent)
+      .set({ leaseUntil })
+      .where({ id: event.id, status: 'pending' })
+      .andWhere('(lease_until IS NULL OR lease_until < :now)', { now: now.getTime() })
+      .execute();
+    return result.affected === 1;
+  }
+
+  private async send(event: OutboxEvent, endpoint: { url: string; platformId: string; secretId: string }): Promise<boolean> {
+    const attempt = event.attempts + 1;
+    const signature = signatureHeader(this.webhooks.secretOf(endpoint as never), Math.floor(this.clock.now().getTime() / 1000), event.payload);
+    let error: string | null = null;
+    try {
+      const response = await fetch(endpoint.url, {
+        method: 'POST',
+        body: event.payload,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.config.delivery.timeoutMs),
+        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature, 'qinglang-event-id': event.id, 'qinglang-event-type': event.type },
+      });
+      await response.arrayBuffer().catch(() => undefined);
+      if (response.status < 200 || response.status >= 300) error = `HTTP ${response.status}`;
+    } catch (failure) {
+      error = String((failure as Error)?.cause ?? failure).slice(0, 900);
+    }
+    const now = this.clock.now();
+    if (!error) {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.update(OutboxEvent, { id: event.id }, { status: 'delivered', attempts: attempt, deliveredAt: now, leaseUntil: null, lastError: null });
+        await this.audit.record(manager, {
+          action: 'sanction.delivered', actor: { kind: 'system', id: 'delivery' }, platformId: event.platformId, subject: { kind: 'sanction', id: event.sanctionId },
+          data: { eventId: event.id, eventType: event.type, sequence: event.sequence, attempts: attempt, url: endpoint.url },
+        });
+      });
+      return true;
+    }
+    const giveUp = attempt >= this.config.delivery.maxAttempts;
+    const backoff = Math.min(MAX_BACKOFF_MS, this.config.delivery.retryBaseMs * 2 ** (attempt - 1));
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(OutboxEvent, { id: event.id }, {
+        status: giveUp ? 'failed' : 'pending', attempts: attempt, lastError: error, leaseUntil: null, nextAttemptAt: new Date(now.getTime() + backoff),
+      });
+      if (giveUp) {
+        await this.audit.record(manager, {
+          action: 'delivery.failed', actor: { kind: 'system', id: 'delivery' }, platformId: event.platformId, subject: { kind: 'sanction', id: event.sanctionId },
+          data: { eventId: event.id, eventType: event.type, attempts: attempt, lastError: error },
+        });
+      }
+    });
+    this.logger.warn({ message: giveUp ? 'delivery failed for good; replay it once the endpoint works' : 'delivery attempt failed; will retry', event: event.id, attempt, error });
+    return false;
+  }
+}
