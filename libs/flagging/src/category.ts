@@ -2,3 +2,6 @@
 export const CATEGORIES = ['gambling', 'porn', 'tipping'] as const;
 export type Category = (typeof CATEGORIES)[number];
 export type CategoryScores = Partial<Record<Category, number>>;
+
+/** Flag categories: the classifier's, and ban evasion (a delisted person's new account), raised by a rule. */
+export const FLAG_CATEGORIES = [...CATEGORIES, 'ban_evasion'] as const;

@@ -1,9 +1,16 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { IdColumn, InstantColumn } from '@qinglang/persistence';
-import type { Category } from './category';
+import type { FLAG_CATEGORIES } from './category';
 
 export type FlagSubjectKind = 'stream' | 'post' | 'account';
 export type FlagStatus = 'open' | 'closed';
+/**
+ * Where the flag stands in review: waiting (`pending`), sent up to a senior reviewer (`escalated`), confirmed by
+ * one reviewer and waiting for a second (`awaiting_second`), or decided (`confirmed`, `rejected`: then closed).
+ */
+export type ReviewState = 'pending' | 'escalated' | 'awaiting_second' | 'confirmed' | 'rejected';
+/** What flags are about: the classifier's categories, and a new account of a person whose account was delisted. */
+export type FlagCategory = (typeof FLAG_CATEGORIES)[number];
 
 /**
  * A suspected violation of one category by one subject (a stream, a post, or an account across several of
@@ -14,6 +21,7 @@ export type FlagStatus = 'open' | 'closed';
 @Entity('flags')
 @Index('uq_flags_open_key', ['openKey'], { unique: true })
 @Index('ix_flags_platform_status', ['platformId', 'status', 'openedAt'])
+@Index('ix_flags_review', ['status', 'reviewState'])
 export class Flag {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
   @IdColumn({ name: 'platform_id' }) platformId: string;
@@ -21,7 +29,7 @@ export class Flag {
   @IdColumn({ name: 'subject_id' }) subjectId: string;
   /** The account answerable for the subject: the streamer, or the post's author. */
   @IdColumn({ name: 'account_id' }) accountId: string;
-  @Column({ type: 'varchar', length: 16 }) category: Category;
+  @Column({ type: 'varchar', length: 16 }) category: FlagCategory;
   @Column({ type: 'varchar', length: 16 }) status: FlagStatus;
   @Column({ name: 'open_key', type: 'varchar', length: 100, nullable: true }) openKey: string | null;
   @Column({ type: 'real' }) confidence: number;
@@ -30,6 +38,15 @@ export class Flag {
   @Column({ name: 'policy_version', type: 'varchar', length: 64 }) policyVersion: string;
   @InstantColumn({ name: 'opened_at' }) openedAt: Date;
   @InstantColumn({ name: 'updated_at' }) updatedAt: Date;
+  @Column({ name: 'review_state', type: 'varchar', length: 16, default: 'pending' }) reviewState: ReviewState;
+  /** The reviewer holding the flag, until claimExpiresAt; after that anyone may claim it. */
+  @Column({ name: 'claimed_by', type: 'varchar', length: 36, nullable: true }) claimedBy: string | null;
+  @InstantColumn({ name: 'claim_expires_at', nullable: true }) claimExpiresAt: Date | null;
+  /** Queue order before aging: category severity, confidence and the stream's audience. */
+  @Column({ type: 'real', default: 0 }) priority: number;
+  /** Viewers of the stream when the flag last grew. */
+  @Column({ type: 'integer', default: 0 }) audience: number;
+  @InstantColumn({ name: 'decided_at', nullable: true }) decidedAt: Date | null;
 }
 
-export const openKeyOf = (subjectKind: FlagSubjectKind, subjectId: string, category: Category) => `${subjectKind}:${subjectId}:${category}`;
+export const openKeyOf = (subjectKind: FlagSubjectKind, subjectId: string, category: FlagCategory) => `${subjectKind}:${subjectId}:${category}`;

@@ -1,19 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditLog } from '@qinglang/audit';
 import { Signal, SignalsService } from '@qinglang/classifier';
-import { isUniqueViolation } from '@qinglang/ingest';
-import { newId } from '@qinglang/persistence';
+import { JsonObject, isUniqueViolation, newId } from '@qinglang/persistence';
 import { CATEGORIES, Category } from './category';
-import { Flag, FlagSubjectKind, openKeyOf } from './flag.entity';
+import { Flag, FlagCategory, FlagSubjectKind, openKeyOf } from './flag.entity';
 import { FlagEvidence } from './flag-evidence.entity';
-import { FLAG_POLICY, FlagPolicy, combineEvidence } from './flag-policy';
+import { FLAG_POLICY, FlagPolicy, combineEvidence, flagPriority } from './flag-policy';
 
 export interface FlagSubject {
   kind: FlagSubjectKind;
   id: string;
   platformId: string;
   accountId: string;
+  /** Viewers of a live stream; 0 for posts and accounts. */
+  audience?: number;
 }
 
 export interface EvaluationOptions {
@@ -23,9 +25,20 @@ export interface EvaluationOptions {
   minSubjects?: number;
 }
 
+/** A flag raised by a rule rather than by signals (ban evasion), with the facts behind it as its evidence. */
+export interface RuleFlag {
+  subject: FlagSubject;
+  category: FlagCategory;
+  severity: number;
+  source: { kind: string; id: string };
+  detail: JsonObject;
+  rule: string;
+}
+
 /**
  * Turns a subject's recent signals into flags: per category, the evidence in the policy window is combined;
- * past the threshold a flag opens, and while it is open every new piece of evidence attaches to it.
+ * past the threshold a flag opens, and while it is open every new piece of evidence attaches to it. Evidence a
+ * reviewer already decided on (attached to a closed flag) never counts again, so one violation is one flag.
  */
 @Injectable()
 export class FlaggingService {
@@ -33,6 +46,7 @@ export class FlaggingService {
     @Inject(FLAG_POLICY) private readonly policy: FlagPolicy,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly signals: SignalsService,
+    private readonly audit: AuditLog,
   ) {}
 
   async evaluate(subject: FlagSubject, now = new Date(), options: EvaluationOptions = {}): Promise<Flag[]> {
@@ -45,24 +59,80 @@ export class FlaggingService {
     for (const category of CATEGORIES) {
       const rule = this.policy.rule(category);
       const windowStart = now.getTime() - rule.windowSeconds * 1000;
-      const evidence = recent.filter((s) => s.createdAt.getTime() >= windowStart && (s.categories?.[category] ?? 0) >= rule.evidenceThreshold);
+      const inWindow = recent.filter((s) => s.createdAt.getTime() >= windowStart && (s.categories?.[category] ?? 0) >= rule.evidenceThreshold);
+      const decided = await this.decidedSignals(subject, category, inWindow.map((s) => s.id));
+      const evidence = inWindow.filter((s) => !decided.has(s.id));
       if (!evidence.length || new Set(evidence.map((s) => s.subjectId)).size < (options.minSubjects ?? 1)) continue;
-      const flag = await this.dataSource.transaction((manager) => this.apply(manager, subject, category, evidence, rule.flagThreshold, now));
+      const flag = await this.dataSource.transaction((manager) => this.apply(manager, subject, category, evidence, now));
       if (flag) touched.push(flag);
     }
     return touched;
   }
 
-  private async apply(manager: EntityManager, subject: FlagSubject, category: Category, evidence: Signal[], threshold: number, now: Date): Promise<Flag | null> {
+  /** Whether a flag should be acted on before review, by its category's auto-action threshold. */
+  meetsAutoAction(flag: Flag): boolean {
+    if (!(CATEGORIES as readonly string[]).includes(flag.category)) return false;
+    const threshold = this.policy.rule(flag.category as Category).autoActionThreshold;
+    return threshold !== null && flag.confidence >= threshold;
+  }
+
+  /** Opens (or adds to) a flag that a rule raised; returns it, or null when this evidence is already on it. */
+  async raise(manager: EntityManager, input: RuleFlag, now: Date): Promise<Flag | null> {
+    const { subject, category } = input;
+    const openKey = openKeyOf(subject.kind, subject.id, category);
+    let flag = await manager.findOneBy(Flag, { openKey });
+    if (!flag) {
+      flag = this.newFlag(subject, category, 1, flagPriority(input.severity, 1, subject.audience ?? 0), now);
+      await manager.insert(Flag, flag);
+      await this.recordOpened(manager, flag, { rule: input.rule });
+    }
+    if (await manager.existsBy(FlagEvidence, { flagId: flag.id, signalId: input.source.id })) return null;
+    await manager.insert(FlagEvidence, Object.assign(new FlagEvidence(), {
+      id: newId(), flagId: flag.id, signalId: input.source.id, sourceKind: input.source.kind, sourceId: input.source.id, score: 1, streamTimeMs: null,
+      detail: { ...input.detail, rule: input.rule }, model: 'rule', modelVersion: input.rule, createdAt: now,
+    }));
+    await manager.update(Flag, { id: flag.id }, { evidenceCount: flag.evidenceCount + 1, updatedAt: now });
+    return flag;
+  }
+
+  private async decidedSignals(subject: FlagSubject, category: Category, signalIds: string[]): Promise<Set<string>> {
+    if (!signalIds.length) return new Set();
+    const rows: Array<{ signal_id: string }> = await this.dataSource
+      .getRepository(FlagEvidence)
+      .createQueryBuilder('e')
+      .innerJoin(Flag, 'f', 'f.id = e.flag_id')
+      .select('e.signal_id', 'signal_id')
+      .where('f.subject_kind = :kind AND f.subject_id = :id AND f.category = :category AND f.status = :closed', { kind: subject.kind, id: subject.id, category, closed: 'closed' })
+      .andWhere('e.signal_id IN (:...ids)', { ids: signalIds.slice(0, 900) })
+      .getRawMany();
+    return new Set(rows.map((r) => r.signal_id));
+  }
+
+  private newFlag(subject: FlagSubject, category: FlagCategory, confidence: number, priority: number, now: Date): Flag {
+    return Object.assign(new Flag(), {
+      id: newId(), platformId: subject.platformId, subjectKind: subject.kind, subjectId: subject.id, accountId: subject.accountId, category,
+      status: 'open', openKey: openKeyOf(subject.kind, subject.id, category), confidence, evidenceCount: 0, modelVersions: [], policyVersion: this.policy.version,
+      openedAt: now, updatedAt: now, reviewState: 'pending', claimedBy: null, claimExpiresAt: null, priority, audience: subject.audience ?? 0, decidedAt: null,
+    });
+  }
+
+  private recordOpened(manager: EntityManager, flag: Flag, data: Record<string, unknown> = {}) {
+    return this.audit.record(manager, {
+      action: 'flag.opened', actor: { kind: 'system', id: 'flagging' }, platformId: flag.platformId, subject: { kind: 'flag', id: flag.id },
+      data: { category: flag.category, subjectKind: flag.subjectKind, subjectId: flag.subjectId, accountId: flag.accountId, confidence: flag.confidence, policyVersion: flag.policyVersion, ...data },
+    });
+  }
+
+  private async apply(manager: EntityManager, subject: FlagSubject, category: Category, evidence: Signal[], now: Date): Promise<Flag | null> {
+    const rule = this.policy.rule(category);
     const openKey = openKeyOf(subject.kind, subject.id, category);
     let flag = await manager.findOneBy(Flag, { openKey });
     const confidence = combineEvidence(evidence.map((s) => s.categories![category]!));
-    if (!flag && confidence < threshold) return null;
+    if (!flag && confidence < rule.flagThreshold) return null;
+    const versions = (existing: string[]) => [...new Set([...existing, ...evidence.map((s) => `${s.model}@${s.modelVersion}`)])].sort();
     if (!flag) {
-      flag = manager.create(Flag, {
-        id: newId(), platformId: subject.platformId, subjectKind: subject.kind, subjectId: subject.id, accountId: subject.accountId, category,
-        status: 'open', openKey, confidence, evidenceCount: 0, modelVersions: [], policyVersion: this.policy.version, openedAt: now, updatedAt: now,
-      });
+      flag = this.newFlag(subject, category, confidence, flagPriority(rule.severity, confidence, subject.audience ?? 0), now);
+      flag.modelVersions = versions([]);
       try {
         await manager.insert(Flag, flag);
       } catch (error) {
@@ -76,9 +146,16 @@ export class FlaggingService {
     if (fresh.length) {
       await manager.insert(FlagEvidence, fresh.map((signal) => this.evidenceRow(flag!.id, category, signal)));
     }
-    const versions = new Set([...flag.modelVersions, ...evidence.map((s) => `${s.model}@${s.modelVersion}`)]);
-    Object.assign(flag, { confidence: Math.max(flag.confidence, confidence), evidenceCount: flag.evidenceCount + fresh.length, modelVersions: [...versions].sort(), updatedAt: now });
-    await manager.update(Flag, { id: flag.id }, { confidence: flag.confidence, evidenceCount: flag.evidenceCount, modelVersions: flag.modelVersions, updatedAt: now });
+    const isNew = flag.evidenceCount === 0;
+    const audience = Math.max(flag.audience, subject.audience ?? 0);
+    Object.assign(flag, {
+      confidence: Math.max(flag.confidence, confidence), evidenceCount: flag.evidenceCount + fresh.length, modelVersions: versions(flag.modelVersions), updatedAt: now, audience,
+    });
+    flag.priority = flagPriority(rule.severity, flag.confidence, audience);
+    await manager.update(Flag, { id: flag.id }, {
+      confidence: flag.confidence, evidenceCount: flag.evidenceCount, modelVersions: flag.modelVersions, updatedAt: now, audience, priority: flag.priority,
+    });
+    if (isNew) await this.recordOpened(manager, flag, { evidenceCount: flag.evidenceCount, modelVersions: flag.modelVersions });
     return flag;
   }
 

@@ -4,25 +4,26 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { AccountsService } from '@qinglang/ingest';
 import { CurrentPlatform, Platform } from '@qinglang/platforms';
-import { CATEGORIES } from './category';
-import { Flag } from './flag.entity';
+import { FLAG_CATEGORIES } from './category';
+import { Flag, FlagCategory } from './flag.entity';
 import { FlagEvidence } from './flag-evidence.entity';
 import { FlagsService } from './flags.service';
 
 export class ListFlagsQuery {
   @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
-  @IsOptional() @IsIn(CATEGORIES) category?: (typeof CATEGORIES)[number];
+  @IsOptional() @IsIn(FLAG_CATEGORIES) category?: FlagCategory;
   @IsOptional() @IsIn(['stream', 'post', 'account']) subjectKind?: 'stream' | 'post' | 'account';
   @IsOptional() @IsString() subjectId?: string;
   @IsOptional() @IsString() before?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 }
 
-function flagView(flag: Flag, accountExternalId: string | undefined, evidence?: FlagEvidence[]) {
+export function flagView(flag: Flag, accountExternalId: string | undefined, evidence?: FlagEvidence[]) {
   return {
     id: flag.id,
     category: flag.category,
     status: flag.status,
+    reviewState: flag.reviewState,
     subject: { kind: flag.subjectKind, id: flag.subjectId },
     account: { id: flag.accountId, externalId: accountExternalId ?? null },
     confidence: flag.confidence,
@@ -31,6 +32,7 @@ function flagView(flag: Flag, accountExternalId: string | undefined, evidence?: 
     policyVersion: flag.policyVersion,
     openedAt: flag.openedAt.toISOString(),
     updatedAt: flag.updatedAt.toISOString(),
+    decidedAt: flag.decidedAt?.toISOString() ?? null,
     ...(evidence
       ? {
           evidence: evidence.map((e) => ({

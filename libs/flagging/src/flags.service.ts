@@ -36,6 +36,10 @@ export class FlagsService {
     return flag;
   }
 
+  get(id: string): Promise<Flag | null> {
+    return this.flags.findOneBy({ id });
+  }
+
   evidenceOf(flagId: string): Promise<FlagEvidence[]> {
     return this.evidence.find({ where: { flagId }, order: { streamTimeMs: 'ASC', createdAt: 'ASC' } });
   }

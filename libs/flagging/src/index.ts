@@ -4,4 +4,6 @@ export * from './flag-evidence.entity';
 export * from './flag-policy';
 export * from './flagging.service';
 export * from './flags.service';
+export * from './flag-review-state.service';
+export * from './flags.controller';
 export * from './flagging.module';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PostsService, StreamsService, TrackedItems } from '@qinglang/ingest';
 import { MetricsService } from '@qinglang/operations';
-import { HandlesJob, JobFailure, JobHandler, JobPayloads } from '@qinglang/queue';
+import { HandlesJob, JobFailure, JobHandler, JobPayloads, JobQueue } from '@qinglang/queue';
 import { SignalsService } from '@qinglang/classifier';
 import { FlaggingService } from './flagging.service';
 
@@ -21,6 +21,7 @@ export class SubjectFlagProcessor implements JobHandler<'subject.flag'> {
     private readonly items: TrackedItems,
     private readonly signals: SignalsService,
     private readonly metrics: MetricsService,
+    private readonly queue: JobQueue,
   ) {}
 
   async handle({ subjectKind, subjectId, item }: Payload): Promise<void> {
@@ -29,7 +30,11 @@ export class SubjectFlagProcessor implements JobHandler<'subject.flag'> {
     if (!row || row.stage !== 'flagging') return;
     const owner = subjectKind === 'stream' ? await this.streams.findById(subjectId) : await this.posts.lifecycle.get(subjectId);
     if (owner) {
-      await this.flagging.evaluate({ kind: subjectKind, id: subjectId, platformId: owner.platformId, accountId: owner.accountId });
+      const live = 'status' in owner && owner.status === 'live';
+      const audience = 'viewerCount' in owner ? owner.viewerCount : 0;
+      const flags = await this.flagging.evaluate({ kind: subjectKind, id: subjectId, platformId: owner.platformId, accountId: owner.accountId, audience });
+      // Before review, only where policy allows it: a live stream whose flag is past the auto-action threshold.
+      for (const flag of flags) if (live && this.flagging.meetsAutoAction(flag)) await this.queue.enqueue('flag.auto-action', { flagId: flag.id });
       await this.evaluateAccount(owner.platformId, owner.accountId);
     }
     if (await lifecycle.advance(item.id, 'classified')) this.metrics.itemsFinished.inc({ kind: item.kind, status: 'classified' });

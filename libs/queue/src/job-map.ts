@@ -19,6 +19,8 @@ export interface JobPayloads {
   'tip-batch.process': { batchId: string };
   /** Re-evaluates a subject's flags after an item added signals to it; the item is finished once this is done. */
   'subject.flag': { subjectKind: 'stream' | 'post'; subjectId: string; item: FlaggedItem };
+  /** A flag past its category's auto-action threshold: interrupt the live stream before review. */
+  'flag.auto-action': { flagId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -41,6 +43,7 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   'text-batch.process': { queue: 'text', options: RETRY_MODEL, id: (p) => `text-batch.process_${p.batchId}` },
   'tip-batch.process': { queue: 'text', options: RETRY_MODEL, id: (p) => `tip-batch.process_${p.batchId}` },
   'subject.flag': { queue: 'flag', options: RETRY_MODEL, id: (p) => `subject.flag_${p.item.kind}_${p.item.id}` },
+  'flag.auto-action': { queue: 'flag', options: RETRY_MODEL, id: (p) => `flag.auto-action_${p.flagId}` },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

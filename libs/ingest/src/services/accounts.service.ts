@@ -13,7 +13,7 @@ export class AccountsService {
   async findOrCreate(platformId: string, externalId: string): Promise<Account> {
     const existing = await this.accounts.findOneBy({ platformId, externalId });
     if (existing) return existing;
-    const account = this.accounts.create({ id: newId(), platformId, externalId, createdAt: new Date() });
+    const account = this.accounts.create({ id: newId(), platformId, externalId, identityKey: null, createdAt: new Date() });
     try {
       await this.accounts.insert(account);
       return account;
@@ -27,6 +27,18 @@ export class AccountsService {
   async externalIds(ids: string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
     return new Map((await this.accounts.findBy({ id: In([...new Set(ids)]) })).map((a) => [a.id, a.externalId]));
+  }
+
+  /** Records the person behind an account (as a key derived by the caller); returns the account. */
+  async setIdentityKey(platformId: string, externalId: string, identityKey: string): Promise<Account> {
+    const account = await this.findOrCreate(platformId, externalId);
+    await this.accounts.update({ id: account.id }, { identityKey });
+    return Object.assign(account, { identityKey });
+  }
+
+  /** The platform's accounts of one person. */
+  withIdentityKey(platformId: string, identityKey: string): Promise<Account[]> {
+    return this.accounts.findBy({ platformId, identityKey });
   }
 
   findById(id: string): Promise<Account | null> {
