@@ -1,0 +1,63 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, LessThanOrEqual } from 'typeorm';
+import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
+import { Sanction } from './sanction.entity';
+import { SanctionEngine } from './sanction-engine.service';
+
+/**
+ * Ends suspensions when their time is up: the platform is told (`sanction.expired`) and reinstates the account,
+ * and the audit log records it. Runs in every worker process; the compare-and-set in `end` means a suspension
+ * that two sweepers find at once expires once.
+ */
+@Injectable()
+export class SanctionExpiry implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('SanctionExpiry');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly engine: SanctionEngine,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.role === 'api') return;
+    this.timer = setInterval(() => void this.tick(), this.config.sanctionSweepMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  tick(): Promise<number> {
+    this.running ??= this.expireDue()
+      .catch((error) => {
+        this.logger.error({ message: 'expiry pass failed', error: String(error) });
+        return 0;
+      })
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /** Expires every suspension due by now; returns how many. */
+  async expireDue(): Promise<number> {
+    const due = await this.dataSource.getRepository(Sanction).find({
+      where: { status: 'active', action: 'suspension', endsAt: LessThanOrEqual(this.clock.now()) },
+      order: { endsAt: 'ASC' },
+      take: 500,
+    });
+    let expired = 0;
+    for (const sanction of due) {
+      const ended = await this.dataSource.transaction((manager) =>
+        this.engine.end(manager, sanction, 'expired', `the ${sanction.durationDays}-day suspension ended; the account is reinstated`, { kind: 'system', id: 'sanction-expiry' }, 'sanction.expired'),
+      );
+      if (ended) expired++;
+    }
+    return expired;
+  }
+}

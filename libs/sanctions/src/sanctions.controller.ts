@@ -1,0 +1,65 @@
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, Length, Matches } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { ApiError } from '@qinglang/operations';
+import { CurrentPlatform, Platform } from '@qinglang/platforms';
+import { AppealsService } from './appeals.service';
+import { BanEvasionService } from './ban-evasion.service';
+import { Sanction } from './sanction.entity';
+import { sanctionView } from './sanction-view';
+import type { Appeal } from './appeal.entity';
+
+export class SubmitAppealDto {
+  @ApiProperty({ description: "The account's own words" }) @IsString() @Length(1, 5000) statement: string;
+}
+
+export class SetIdentityDto {
+  @ApiProperty({ description: "A hash of the person's real-name identity, as the platform computes it (hex or base64, 16-128 chars)" })
+  @IsString() @Matches(/^[A-Za-z0-9+/=_-]{16,128}$/, { message: 'identityHash must be a hash (16-128 hex or base64 characters), never the identity itself' })
+  identityHash: string;
+}
+
+export const appealView = (appeal: Appeal) => ({
+  id: appeal.id, sanctionId: appeal.sanctionId, accountId: appeal.accountId, statement: appeal.statement, status: appeal.status,
+  decidedBy: appeal.decidedBy, decisionNote: appeal.decisionNote, createdAt: appeal.createdAt.toISOString(), decidedAt: appeal.decidedAt?.toISOString() ?? null,
+});
+
+@ApiTags('sanctions')
+@ApiBearerAuth()
+@Controller('v1')
+export class SanctionsController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly appeals: AppealsService,
+    private readonly banEvasion: BanEvasionService,
+  ) {}
+
+  @Get('sanctions/:id')
+  @ApiOperation({ summary: 'One sanction with its statement of reasons' })
+  async get(@CurrentPlatform() platform: Platform, @Param('id') id: string) {
+    const sanction = await this.dataSource.getRepository(Sanction).findOneBy({ id, platformId: platform.id });
+    if (!sanction) throw new ApiError(404, 'sanction_not_found', `No such sanction: ${id}`);
+    return sanctionView(sanction);
+  }
+
+  @Post('sanctions/:id/appeals')
+  @ApiOperation({ summary: "Submit the account's appeal against a sanction (one per sanction, within the appeal window)" })
+  async appeal(@CurrentPlatform() platform: Platform, @Param('id') id: string, @Body() body: SubmitAppealDto) {
+    return appealView(await this.appeals.submit(platform.id, id, body.statement));
+  }
+
+  @Get('appeals/:id')
+  async getAppeal(@CurrentPlatform() platform: Platform, @Param('id') id: string) {
+    return appealView(await this.appeals.get(id, platform.id));
+  }
+
+  @Put('accounts/:externalId/identity')
+  @ApiOperation({ summary: "Tell Qinglang which person is behind an account (a hash of the real-name identity); a delisted person's new account raises a ban-evasion flag" })
+  async identity(@CurrentPlatform() platform: Platform, @Param('externalId') externalId: string, @Body() body: SetIdentityDto) {
+    if (externalId.length > 128) throw new ApiError(400, 'validation_failed', 'An account id is at most 128 characters.');
+    const { account, flag } = await this.banEvasion.setIdentity(platform.id, externalId, body.identityHash);
+    return { account: { id: account.id, externalId: account.externalId }, banEvasionFlag: flag ? { id: flag.id, category: flag.category } : null };
+  }
+}
