@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, ConfigModule } from '@qinglang/config';
 import { dataSourceOptions } from '@qinglang/persistence';
 import { PlatformsModule } from '@qinglang/platforms';
+import { AuditModule } from '@qinglang/audit';
+import { StaffModule } from '@qinglang/staff';
 import { ENTITIES, MIGRATIONS, MigrationService } from '@qinglang/runtime';
 
 /** What operator commands need: the database and the services they call; no queue, no workers, no HTTP. */
@@ -11,7 +13,7 @@ export class CliModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), TypeOrmModule.forRoot(dataSourceOptions(config, ENTITIES, MIGRATIONS)), PlatformsModule],
+      imports: [ConfigModule.forRoot(config), TypeOrmModule.forRoot(dataSourceOptions(config, ENTITIES, MIGRATIONS)), PlatformsModule, AuditModule, StaffModule],
       providers: [MigrationService],
     };
   }

@@ -2,17 +2,23 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TerminusModule } from '@nestjs/terminus';
-import { AppConfig, ConfigModule } from '@qinglang/config';
+import { AppConfig, Clock, ConfigModule, systemClock } from '@qinglang/config';
 import { dataSourceOptions } from '@qinglang/persistence';
 import { ApiExceptionFilter, MetricsController, OperationsModule } from '@qinglang/operations';
 import { QueueModule } from '@qinglang/queue';
 import { StorageModule } from '@qinglang/storage';
-import { ApiKeyGuard, PlatformsModule } from '@qinglang/platforms';
+import { PlatformsModule } from '@qinglang/platforms';
 import { IngestModule } from '@qinglang/ingest';
 import { MediaModule } from '@qinglang/media';
 import { ClassifierModule } from '@qinglang/classifier';
 import { FlaggingModule } from '@qinglang/flagging';
 import { PolicyModule } from '@qinglang/policy';
+import { AuditModule } from '@qinglang/audit';
+import { StaffModule, AccessGuard } from '@qinglang/staff';
+import { DeliveryModule } from '@qinglang/delivery';
+import { SanctionsModule } from '@qinglang/sanctions';
+import { ReviewModule } from '@qinglang/review';
+import { ComplianceModule } from '@qinglang/compliance';
 import { ENTITIES, MIGRATIONS } from './schema';
 import { HealthController } from './health.controller';
 import { MigrationService } from './migration.service';
@@ -23,11 +29,11 @@ import { MigrationService } from './migration.service';
  */
 @Module({})
 export class AppModule {
-  static forConfig(config: AppConfig): DynamicModule {
+  static forConfig(config: AppConfig, clock: Clock = systemClock): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, clock),
         OperationsModule,
         StorageModule,
         TypeOrmModule.forRoot(dataSourceOptions(config, ENTITIES, MIGRATIONS)),
@@ -39,11 +45,17 @@ export class AppModule {
         ClassifierModule,
         PolicyModule,
         FlaggingModule,
+        AuditModule,
+        StaffModule,
+        DeliveryModule,
+        SanctionsModule,
+        ReviewModule,
+        ComplianceModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [
         MigrationService,
-        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],
     };

@@ -2,13 +2,13 @@ import { INestApplication, INestApplicationContext, ValidationPipe } from '@nest
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig } from '@qinglang/config';
+import { AppConfig, Clock, systemClock } from '@qinglang/config';
 import { ApiError, createLogger } from '@qinglang/operations';
 import { AppModule } from './app.module';
 
 /** The HTTP application (roles `all` and `api`): validation, body limits and OpenAPI at /docs. */
-export async function createApplication(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+export async function createApplication(config: AppConfig, clock: Clock = systemClock): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config, clock), {
     logger: createLogger(config.logLevel, config.logJson),
     bodyParser: false,
   });
@@ -25,9 +25,9 @@ export async function createApplication(config: AppConfig): Promise<INestApplica
     app,
     new DocumentBuilder()
       .setTitle('Qinglang')
-      .setDescription('Ingest live-stream segments, posts, chat, transcripts and tips; read their classification.')
+      .setDescription('Ingest live-stream segments, posts, chat, transcripts and tips; read their classification, flags and sanctions; review flags; audit every decision.')
       .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A platform API key from `npm run cli -- platform create <name>`' })
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A platform API key (`npm run cli -- platform create <name>`) or, for review and compliance routes, a staff token (`npm run cli -- staff create <name> --role <role>`)' })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
@@ -35,8 +35,8 @@ export async function createApplication(config: AppConfig): Promise<INestApplica
 }
 
 /** A worker process: the same modules without an HTTP server. */
-export async function createWorkerContext(config: AppConfig): Promise<INestApplicationContext> {
-  const context = await NestFactory.createApplicationContext(AppModule.forConfig(config), { logger: createLogger(config.logLevel, config.logJson) });
+export async function createWorkerContext(config: AppConfig, clock: Clock = systemClock): Promise<INestApplicationContext> {
+  const context = await NestFactory.createApplicationContext(AppModule.forConfig(config, clock), { logger: createLogger(config.logLevel, config.logJson) });
   context.enableShutdownHooks();
   return context;
 }

@@ -1,30 +1,6 @@
 import { Command } from 'commander';
 import { CliError } from './cli-error';
-
-type Get = <S>(type: new (...args: never[]) => S) => S;
-
-// Nest, TypeORM and the platform module load only when a platform command runs, so the text commands start fast.
-async function withContext<T>(work: (get: Get) => Promise<T>): Promise<T> {
-  await import('reflect-metadata');
-  const [{ NestFactory }, { EnvironmentError, loadConfig }, { CliModule }] = await Promise.all([
-    import('@nestjs/core'),
-    import('@qinglang/config'),
-    import('../cli.module'),
-  ]);
-  let config;
-  try {
-    // The CLI never runs workers, whatever QL_ROLE says, and talks to the same database as the service.
-    config = { ...loadConfig({ ...process.env, QL_ROLE: undefined }), role: 'api' as const, logJson: false };
-  } catch (error) {
-    throw error instanceof EnvironmentError ? new CliError(error.message) : error;
-  }
-  const context = await NestFactory.createApplicationContext(CliModule.forConfig(config), { logger: ['error', 'warn'] });
-  try {
-    return await work((type) => context.get(type));
-  } finally {
-    await context.close();
-  }
-}
+import { withContext } from './nest-context';
 
 export function registerPlatformCommands(program: Command): void {
   const platform = program.command('platform').description('Platforms (machine clients) and their API keys');

@@ -1,0 +1,179 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { CLOCK, Clock } from '@qinglang/config';
+import { FLAG_CATEGORIES, Flag, FlagCategory, FlagReviewState, FlagsService, flagView } from '@qinglang/flagging';
+import { AccountsService, BatchesService } from '@qinglang/ingest';
+import { FramesService } from '@qinglang/media';
+import { ApiError } from '@qinglang/operations';
+import { POLICY_CATEGORIES, PolicyService } from '@qinglang/policy';
+import { AppealStatus, AppealsService, Sanction, SanctionEngine, appealView, sanctionView } from '@qinglang/sanctions';
+import { CurrentStaff, StaffOnly, StaffService, StaffUser } from '@qinglang/staff';
+import { FileStorage } from '@qinglang/storage';
+import { ReviewService } from './review.service';
+
+export class DecisionDto {
+  @ApiProperty({ enum: ['confirm', 'reject', 'escalate'] }) @IsIn(['confirm', 'reject', 'escalate']) verdict: 'confirm' | 'reject' | 'escalate';
+  @ApiPropertyOptional({ enum: FLAG_CATEGORIES, description: "Confirm as this category (defaults to the flag's)" })
+  @IsOptional() @IsIn(FLAG_CATEGORIES) category?: FlagCategory;
+  @ApiProperty({ description: 'A reason code from GET /v1/review/reasons' }) @IsString() @Matches(/^[a-z][a-z0-9_]{1,63}$/) reasonCode: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class AppealDecisionDto {
+  @ApiProperty({ enum: ['uphold', 'revoke'] }) @IsIn(['uphold', 'revoke']) outcome: 'uphold' | 'revoke';
+  @ApiProperty() @IsString() @Length(1, 2000) note: string;
+}
+
+export class QueueQuery {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+}
+
+export class AppealsQuery {
+  @IsOptional() @IsIn(['pending', 'upheld', 'revoked']) status?: AppealStatus;
+}
+
+const HOUR_MS = 3_600_000;
+
+@ApiTags('review')
+@ApiBearerAuth()
+@StaffOnly('reviewer')
+@Controller('v1/review')
+export class ReviewController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly review: ReviewService,
+    private readonly states: FlagReviewState,
+    private readonly flags: FlagsService,
+    private readonly accounts: AccountsService,
+    private readonly batches: BatchesService,
+    private readonly frames: FramesService,
+    private readonly storage: FileStorage,
+    private readonly staff: StaffService,
+    private readonly policy: PolicyService,
+    private readonly engine: SanctionEngine,
+    private readonly appeals: AppealsService,
+  ) {}
+
+  @Get('queue')
+  @ApiOperation({ summary: 'Open flags by priority, with who holds each and how long it has waited' })
+  async queue(@Query() query: QueueQuery) {
+    const now = this.clock.now();
+    const flags = await this.states.open(query.limit ?? 100);
+    const accounts = await this.accounts.externalIds(flags.map((f) => f.accountId));
+    const names = await this.staff.names(flags.map((f) => f.claimedBy ?? ''));
+    const aging = this.policy.policy.review.agingPerHour;
+    const rows = flags.map((flag) => {
+      const claimed = flag.claimedBy && flag.claimExpiresAt && flag.claimExpiresAt > now;
+      return {
+        ...flagView(flag, accounts.get(flag.accountId)),
+        priority: Number((flag.priority + ((now.getTime() - flag.openedAt.getTime()) / HOUR_MS) * aging).toFixed(3)),
+        audience: flag.audience,
+        waitingSeconds: Math.round((now.getTime() - flag.openedAt.getTime()) / 1000),
+        claim: claimed ? { by: names.get(flag.claimedBy!) ?? flag.claimedBy, expiresAt: flag.claimExpiresAt!.toISOString() } : null,
+      };
+    });
+    return { flags: rows.sort((a, b) => b.priority - a.priority) };
+  }
+
+  @Get('reasons')
+  @ApiOperation({ summary: 'Reason codes to confirm each category with, and to reject' })
+  reasons() {
+    const confirm = Object.fromEntries([...POLICY_CATEGORIES, 'ban_evasion' as const].map((c) => [c, this.engine.reasonsFor(c)]));
+    return { confirm, reject: this.policy.policy.review.rejectReasons, policyVersion: this.policy.version };
+  }
+
+  @Post('claims')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Claim the next flag (or get back the one you hold); `flag` is null when the queue is empty' })
+  async claimNext(@CurrentStaff() reviewer: StaffUser) {
+    const flag = await this.review.claimNext(reviewer);
+    return { flag: flag ? await this.detail(flag) : null };
+  }
+
+  @Post('flags/:id/claim')
+  @HttpCode(200)
+  async claim(@CurrentStaff() reviewer: StaffUser, @Param('id') id: string) {
+    return { flag: await this.detail(await this.review.claim(reviewer, id)) };
+  }
+
+  @Delete('flags/:id/claim')
+  @HttpCode(204)
+  async release(@CurrentStaff() reviewer: StaffUser, @Param('id') id: string) {
+    await this.review.release(reviewer, id);
+  }
+
+  @Get('flags/:id')
+  @ApiOperation({ summary: 'A flag with its evidence (frames with times, text with spans, tips on a timeline), decisions and the account history' })
+  async get(@Param('id') id: string) {
+    const flag = await this.flags.get(id);
+    if (!flag) throw new ApiError(404, 'flag_not_found', `No such flag: ${id}`);
+    return this.detail(flag);
+  }
+
+  @Post('flags/:id/decision')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Confirm (category + reason code), reject (reason code) or escalate a flag you hold' })
+  async decide(@CurrentStaff() reviewer: StaffUser, @Param('id') id: string, @Body() body: DecisionDto) {
+    const outcome = await this.review.decide(reviewer, id, body);
+    return { flag: outcome.flag, decisionId: outcome.decision.id, sanction: outcome.sanction ? sanctionView(outcome.sanction) : null };
+  }
+
+  @Get('frames/:id/image')
+  @ApiProduces('image/jpeg')
+  async frame(@Param('id') id: string): Promise<StreamableFile> {
+    const frame = await this.frames.getForPlatform(undefined, id);
+    return new StreamableFile(this.storage.read(frame.imagePath), { type: 'image/jpeg' });
+  }
+
+  @Get('appeals')
+  @StaffOnly('senior_reviewer')
+  async listAppeals(@Query() query: AppealsQuery) {
+    return { appeals: (await this.appeals.list({ status: query.status ?? 'pending' })).map(appealView) };
+  }
+
+  @Post('appeals/:id/decision')
+  @HttpCode(200)
+  @StaffOnly('senior_reviewer')
+  @ApiOperation({ summary: 'Uphold or revoke the sanction an appeal is about (senior reviewers)' })
+  async decideAppeal(@CurrentStaff() reviewer: StaffUser, @Param('id') id: string, @Body() body: AppealDecisionDto) {
+    return appealView(await this.appeals.decide(reviewer, id, body.outcome, body.note));
+  }
+
+  private async detail(flag: Flag) {
+    const [evidence, decisions, accountIds, history] = await Promise.all([
+      this.flags.evidenceOf(flag.id),
+      this.review.decisionsOf(flag.id),
+      this.accounts.externalIds([flag.accountId]),
+      this.dataSource.getRepository(Sanction).find({ where: { accountId: flag.accountId }, order: { issuedAt: 'DESC' }, take: 50 }),
+    ]);
+    const names = await this.staff.names([...decisions.map((d) => d.reviewerId), flag.claimedBy ?? '']);
+    const tips = flag.subjectKind === 'stream'
+      ? await this.batches.tipsOfStream(flag.subjectId, new Date(flag.openedAt.getTime() - HOUR_MS), new Date(flag.updatedAt.getTime() + HOUR_MS))
+      : [];
+    const now = this.clock.now();
+    return {
+      ...flagView(flag, accountIds.get(flag.accountId), evidence),
+      evidence: evidence.map((e) => ({
+        source: { kind: e.sourceKind, id: e.sourceId },
+        score: e.score,
+        streamTimeMs: e.streamTimeMs,
+        model: { name: e.model, version: e.modelVersion },
+        detail: e.detail,
+        ...(e.sourceKind === 'frame' || e.sourceKind === 'frame_text' ? { imageUrl: `/v1/review/frames/${e.sourceId}/image` } : {}),
+      })),
+      waitingSeconds: Math.round((now.getTime() - flag.openedAt.getTime()) / 1000),
+      claim: flag.claimedBy && flag.claimExpiresAt && flag.claimExpiresAt > now ? { by: names.get(flag.claimedBy) ?? flag.claimedBy, reviewerId: flag.claimedBy, expiresAt: flag.claimExpiresAt.toISOString() } : null,
+      tips: tips.slice(0, 500).map((t) => ({ id: t.id, tipperId: t.tipperId, ageBand: t.ageBand, amount: t.amount, currency: t.currency, giftName: t.giftName, at: t.sentAt.toISOString() })),
+      decisions: decisions.map((d) => ({
+        id: d.id, verdict: d.verdict, category: d.category, reasonCode: d.reasonCode, note: d.note, reviewer: names.get(d.reviewerId) ?? d.reviewerId,
+        reviewerRole: d.reviewerRole, policyVersion: d.policyVersion, decidedAt: d.decidedAt.toISOString(),
+      })),
+      accountHistory: history.map(sanctionView),
+    };
+  }
+}

@@ -1,0 +1,183 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditLog } from '@qinglang/audit';
+import { CLOCK, Clock } from '@qinglang/config';
+import { FLAG_CATEGORIES, Flag, FlagCategory, FlagReviewState, ReviewState } from '@qinglang/flagging';
+import { ApiError } from '@qinglang/operations';
+import { newId } from '@qinglang/persistence';
+import { PolicyService } from '@qinglang/policy';
+import { Sanction, SanctionEngine } from '@qinglang/sanctions';
+import type { StaffUser } from '@qinglang/staff';
+import { ReviewDecision, ReviewVerdict } from './review-decision.entity';
+
+export interface DecisionInput {
+  verdict: ReviewVerdict;
+  /** For a confirmation: the category confirmed (defaults to the flag's). */
+  category?: FlagCategory;
+  reasonCode: string;
+  note?: string;
+}
+
+export interface DecisionOutcome {
+  flag: { id: string; reviewState: ReviewState; status: Flag['status'] };
+  decision: ReviewDecision;
+  sanction: Sanction | null;
+}
+
+/** What each role may claim: escalations only reach senior reviewers. */
+const CLAIMABLE: Record<string, ReviewState[]> = {
+  reviewer: ['pending', 'awaiting_second'],
+  senior_reviewer: ['escalated', 'pending', 'awaiting_second'],
+};
+
+/**
+ * The review workflow: claim the next flag (a lease), decide it (confirm, reject, escalate), and, where policy
+ * wants two reviewers for the sanction a confirmation brings, hold it for a second, different reviewer. Every
+ * step is one transaction with its audit entry; a confirmation's sanction is issued in the same transaction.
+ */
+@Injectable()
+export class ReviewService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly states: FlagReviewState,
+    private readonly policy: PolicyService,
+    private readonly engine: SanctionEngine,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** The reviewer's current claim, or the next flag in priority order they may take; null when the queue is empty. */
+  async claimNext(reviewer: StaffUser): Promise<Flag | null> {
+    const now = this.clock.now();
+    const held = await this.states.heldBy(reviewer.id, now);
+    if (held) return held;
+    const states = CLAIMABLE[reviewer.role] ?? [];
+    const { agingPerHour } = this.policy.policy.review;
+    for (let round = 0; round < 5; round++) {
+      const candidates = await this.states.claimable(states, now, agingPerHour, 20);
+      if (!candidates.length) return null;
+      for (const flag of candidates) {
+        if (flag.reviewState === 'awaiting_second' && (await this.firstConfirmer(this.dataSource.manager, flag.id)) === reviewer.id) continue;
+        const claimed = await this.claimIn(flag, reviewer, now, states);
+        if (claimed) return claimed;
+      }
+    }
+    return null;
+  }
+
+  /** Claims one particular flag (from the queue view). */
+  async claim(reviewer: StaffUser, flagId: string): Promise<Flag> {
+    const now = this.clock.now();
+    const flag = await this.load(this.dataSource.manager, flagId);
+    if (flag.status !== 'open') throw new ApiError(409, 'flag_already_decided', `Flag ${flagId} was already ${flag.reviewState}.`);
+    if (flag.reviewState === 'escalated' && reviewer.role !== 'senior_reviewer') throw new ApiError(403, 'senior_review_required', 'This flag was escalated: only a senior reviewer may take it.');
+    if (flag.reviewState === 'awaiting_second' && (await this.firstConfirmer(this.dataSource.manager, flagId)) === reviewer.id) {
+      throw new ApiError(409, 'second_reviewer_required', 'You confirmed this flag already: a different reviewer must confirm it.');
+    }
+    const claimed = await this.claimIn(flag, reviewer, now, CLAIMABLE[reviewer.role] ?? []);
+    if (!claimed) throw new ApiError(409, 'flag_claimed', `Flag ${flagId} is being reviewed by someone else until ${flag.claimExpiresAt?.toISOString()}.`);
+    return claimed;
+  }
+
+  async release(reviewer: StaffUser, flagId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.states.release(manager, flagId, reviewer.id))) throw new ApiError(409, 'flag_not_claimed', `You do not hold flag ${flagId}.`);
+      await this.audit.record(manager, { action: 'flag.released', actor: { kind: 'staff', id: reviewer.id }, subject: { kind: 'flag', id: flagId }, data: {} });
+    });
+  }
+
+  async decide(reviewer: StaffUser, flagId: string, input: DecisionInput): Promise<DecisionOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      const flag = await this.load(manager, flagId);
+      if (flag.status !== 'open') throw new ApiError(409, 'flag_already_decided', `Flag ${flagId} was already ${flag.reviewState}.`);
+      if (flag.claimedBy !== reviewer.id || !flag.claimExpiresAt || flag.claimExpiresAt <= now) {
+        throw new ApiError(409, 'flag_not_claimed', `You do not hold a claim on flag ${flagId}: claim it first (POST /v1/review/claims).`);
+      }
+      const category = input.category ?? flag.category;
+      this.checkReason(input, category, reviewer, flag);
+      let to: ReviewState;
+      let firstConfirmer: string | null = null;
+      if (input.verdict === 'confirm') {
+        const planned = await this.engine.plan(manager, flag.accountId, category, input.reasonCode, now);
+        if (flag.reviewState === 'awaiting_second') {
+          firstConfirmer = await this.firstConfirmer(manager, flagId);
+          if (firstConfirmer === reviewer.id) throw new ApiError(409, 'second_reviewer_required', 'A different reviewer must give the second confirmation.');
+          to = 'confirmed';
+        } else {
+          to = this.policy.policy.review.secondReviewerFor.includes(planned.rung.action) ? 'awaiting_second' : 'confirmed';
+        }
+      } else if (input.verdict === 'reject') {
+        // A second reviewer who disagrees with the first sends the flag up rather than overruling alone.
+        to = flag.reviewState === 'awaiting_second' ? 'escalated' : 'rejected';
+      } else {
+        to = 'escalated';
+      }
+      if (!(await this.states.decide(manager, flagId, reviewer.id, now, to))) {
+        throw new ApiError(409, 'flag_already_decided', `Flag ${flagId} was decided or released a moment ago.`);
+      }
+      const decision = Object.assign(new ReviewDecision(), {
+        id: newId(), flagId, platformId: flag.platformId, accountId: flag.accountId, reviewerId: reviewer.id, reviewerRole: reviewer.role, verdict: input.verdict,
+        category, reasonCode: input.reasonCode, note: input.note ?? '', policyVersion: this.policy.version, modelVersions: flag.modelVersions, decidedAt: now,
+      });
+      await manager.insert(ReviewDecision, decision);
+      let sanction: Sanction | null = null;
+      if (to === 'confirmed') {
+        sanction = await this.engine.issue(manager, { flag, category, reasonCode: input.reasonCode, decidedBy: [...(firstConfirmer ? [firstConfirmer] : []), reviewer.id] });
+      } else if (to === 'rejected') {
+        await this.engine.endInterim(manager, flagId, 'lifted', `review rejected the flag (${input.reasonCode})`, { kind: 'staff', id: reviewer.id });
+      }
+      const action = { confirmed: 'flag.confirmed', awaiting_second: 'flag.confirmation_pending', rejected: 'flag.rejected', escalated: 'flag.escalated', pending: 'flag.released' }[to];
+      await this.audit.record(manager, {
+        action, actor: { kind: 'staff', id: reviewer.id }, platformId: flag.platformId, subject: { kind: 'flag', id: flagId },
+        data: {
+          decisionId: decision.id, verdict: input.verdict, category, reasonCode: input.reasonCode, note: decision.note, reviewerRole: reviewer.role,
+          reviewState: to, sanctionId: sanction?.id ?? null, policyVersion: decision.policyVersion, modelVersions: decision.modelVersions,
+        },
+      });
+      return { flag: { id: flagId, reviewState: to, status: to === 'confirmed' || to === 'rejected' ? 'closed' : 'open' }, decision, sanction };
+    });
+  }
+
+  decisionsOf(flagId: string): Promise<ReviewDecision[]> {
+    return this.dataSource.getRepository(ReviewDecision).find({ where: { flagId }, order: { decidedAt: 'ASC' } });
+  }
+
+  private checkReason(input: DecisionInput, category: FlagCategory, reviewer: StaffUser, flag: Flag): void {
+    if (input.verdict === 'confirm') {
+      if (!(FLAG_CATEGORIES as readonly string[]).includes(category)) throw new ApiError(422, 'unknown_category', `${category} is not a category.`);
+      if ((category === 'ban_evasion') !== (flag.category === 'ban_evasion')) throw new ApiError(422, 'category_mismatch', 'Ban evasion is confirmed as ban evasion, and only it.');
+      const reasons = this.engine.reasonsFor(category);
+      if (!reasons[input.reasonCode]) throw new ApiError(422, 'unknown_reason_code', `${input.reasonCode} is not a reason for ${category}: use one of ${Object.keys(reasons).join(', ')}.`);
+    } else if (input.verdict === 'reject') {
+      const reasons = this.policy.policy.review.rejectReasons;
+      if (!reasons.includes(input.reasonCode)) throw new ApiError(422, 'unknown_reason_code', `${input.reasonCode} is not a reason to reject: use one of ${reasons.join(', ')}.`);
+    } else if (reviewer.role === 'senior_reviewer' && flag.reviewState === 'escalated') {
+      throw new ApiError(422, 'cannot_escalate', 'An escalated flag is decided by a senior reviewer: confirm or reject it.');
+    }
+  }
+
+  private async claimIn(flag: Flag, reviewer: StaffUser, now: Date, states: ReviewState[]): Promise<Flag | null> {
+    const until = new Date(now.getTime() + this.policy.policy.review.claimLeaseSeconds * 1000);
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.states.tryClaim(manager, flag.id, reviewer.id, until, now, states))) return null;
+      await this.audit.record(manager, {
+        action: 'flag.claimed', actor: { kind: 'staff', id: reviewer.id }, platformId: flag.platformId, subject: { kind: 'flag', id: flag.id },
+        data: { until: until.toISOString(), reviewState: flag.reviewState },
+      });
+      return Object.assign(flag, { claimedBy: reviewer.id, claimExpiresAt: until });
+    });
+  }
+
+  private async firstConfirmer(manager: EntityManager, flagId: string): Promise<string | null> {
+    const first = await manager.findOne(ReviewDecision, { where: { flagId, verdict: 'confirm' }, order: { decidedAt: 'DESC' } });
+    return first?.reviewerId ?? null;
+  }
+
+  private async load(manager: EntityManager, flagId: string): Promise<Flag> {
+    const flag = await manager.findOneBy(Flag, { id: flagId });
+    if (!flag) throw new ApiError(404, 'flag_not_found', `No such flag: ${flagId}`);
+    return flag;
+  }
+}
