@@ -6,8 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import { AppConfig, loadConfig } from '@qinglang/config';
+import { AppConfig, Clock, loadConfig, systemClock } from '@qinglang/config';
 import { PlatformsService } from '@qinglang/platforms';
+import { StaffRole, StaffService } from '@qinglang/staff';
 import { createApplication } from '@qinglang/runtime';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures');
@@ -17,6 +18,7 @@ export interface TestApp {
   config: AppConfig;
   http: () => TestAgent;
   createPlatform(name?: string): Promise<{ id: string; apiKey: string }>;
+  createStaff(role: StaffRole, name?: string): Promise<{ id: string; token: string }>;
   close(): Promise<void>;
 }
 
@@ -55,9 +57,9 @@ export async function serviceBackends(): Promise<TestBackends> {
   };
 }
 
-export async function startTestApp(backends: TestBackends, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(backends: TestBackends, env: Record<string, string> = {}, clock: Clock = systemClock): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: 'warn', LOG_JSON: 'false', ...backends.env, ...env });
-  const app = await createApplication(config);
+  const app = await createApplication(config, clock);
   await app.init();
   return {
     app,
@@ -66,6 +68,10 @@ export async function startTestApp(backends: TestBackends, env: Record<string, s
     async createPlatform(name = `platform-${randomBytes(3).toString('hex')}`) {
       const { platform, apiKey } = await app.get(PlatformsService).create(name);
       return { id: platform.id, apiKey };
+    },
+    async createStaff(role, name = `${role}-${randomBytes(3).toString('hex')}`) {
+      const { user, token } = await app.get(StaffService).create(name, role);
+      return { id: user.id, token };
     },
     close: () => app.close(),
   };
@@ -102,12 +108,12 @@ export async function waitForTerminal(http: () => TestAgent, apiKey: string, pat
  * For a describe block: an app on the embedded defaults, started before its tests and closed after, with
  * a fresh data directory. Read `.app` inside the tests.
  */
-export function useEmbeddedApp(env: Record<string, string> = {}): { readonly app: TestApp } {
+export function useEmbeddedApp(env: Record<string, string> = {}, clock: Clock = systemClock): { readonly app: TestApp } {
   let backends: TestBackends | undefined;
   let app: TestApp | undefined;
   beforeAll(async () => {
     backends = await embeddedBackends();
-    app = await startTestApp(backends, env);
+    app = await startTestApp(backends, env, clock);
   });
   afterAll(async () => {
     await app?.close();
