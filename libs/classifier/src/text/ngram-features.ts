@@ -9,7 +9,9 @@ export interface NgramFeatureOptions {
   maxOrder: number;
 }
 
-export const DEFAULT_NGRAM_OPTIONS: NgramFeatureOptions = { bucketBits: 18, minOrder: 1, maxOrder: 3 };
+// Bigrams and trigrams (an edge mark plus one character counts as a bigram): trained on template text, a lone
+// character (我, 自, a Latin letter) learns far more weight than it carries in real posts.
+export const DEFAULT_NGRAM_OPTIONS: NgramFeatureOptions = { bucketBits: 18, minOrder: 2, maxOrder: 3 };
 
 // Text edges take part in n-grams (a message that starts with 加 differs from one that merely contains it).
 const EDGE = 0x02;
