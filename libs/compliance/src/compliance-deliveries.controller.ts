@@ -1,0 +1,44 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '@qinglang/audit';
+import { Outbox, deliveryView } from '@qinglang/delivery';
+import { CurrentStaff, StaffOnly, StaffUser } from '@qinglang/staff';
+import { ComplianceDeliveriesQuery } from './compliance-filters.dto';
+import { PlatformNames } from './platform-names.service';
+
+@ApiTags('compliance')
+@ApiBearerAuth()
+@StaffOnly('compliance')
+@Controller('v1/compliance/deliveries')
+export class ComplianceDeliveriesController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditLog,
+    private readonly platforms: PlatformNames,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Webhook deliveries of every platform, newest first; `status=failed` lists those that gave up' })
+  async list(@Query() query: ComplianceDeliveriesQuery) {
+    const events = await this.outbox.list({ status: query.status, platformId: query.platformId }, query.limit ?? 100);
+    const names = await this.platforms.of(events.map((e) => e.platformId));
+    return { deliveries: events.map((e) => ({ ...deliveryView(e), platform: { id: e.platformId, name: names.get(e.platformId) ?? null } })) };
+  }
+
+  @Post(':id/replay')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Send a delivery again from scratch (after the platform fixed its endpoint); the replay is audited" })
+  async replay(@CurrentStaff() officer: StaffUser, @Param('id') id: string) {
+    const event = await this.outbox.replay(id);
+    await this.dataSource.transaction((manager) =>
+      this.audit.record(manager, {
+        action: 'delivery.replayed', actor: { kind: 'staff', id: officer.id }, platformId: event.platformId, subject: { kind: 'sanction', id: event.sanctionId },
+        data: { eventId: event.id, eventType: event.type, sequence: event.sequence },
+      }),
+    );
+    return deliveryView(event);
+  }
+}

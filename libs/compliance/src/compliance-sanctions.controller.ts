@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { StaffOnly } from '@qinglang/staff';
+import { SanctionListQuery } from './compliance-filters.dto';
+import { SanctionSearch } from './sanction-search.service';
+
+@ApiTags('compliance')
+@ApiBearerAuth()
+@StaffOnly('compliance')
+@Controller('v1/compliance/sanctions')
+export class ComplianceSanctionsController {
+  constructor(private readonly search: SanctionSearch) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Sanctions of every platform, newest first, with their statements of reasons; page with `before=<next>`' })
+  async list(@Query() query: SanctionListQuery) {
+    const { limit, before, ...filter } = query;
+    const { rows, next } = await this.search.page(filter, limit ?? 100, before);
+    return { sanctions: rows, next };
+  }
+}

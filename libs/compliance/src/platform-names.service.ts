@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { Platform } from '@qinglang/platforms';
+
+/** Platform names for compliance rows. Platforms are few: names already seen are kept for the next call. */
+@Injectable()
+export class PlatformNames {
+  private readonly known = new Map<string, string>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async of(ids: string[]): Promise<Map<string, string>> {
+    const missing = [...new Set(ids)].filter((id) => !this.known.has(id));
+    if (missing.length) {
+      for (const platform of await this.dataSource.getRepository(Platform).find({ where: { id: In(missing) }, select: { id: true, name: true } })) {
+        this.known.set(platform.id, platform.name); // a platform's name never changes
+      }
+    }
+    return this.known;
+  }
+}

@@ -1,0 +1,69 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CLOCK, Clock } from '@qinglang/config';
+import { StaffOnly } from '@qinglang/staff';
+import { SanctionFilterQuery } from './compliance-filters.dto';
+import { periodBounds } from './keyset';
+import { SANCTION_CSV_HEADER, sanctionCsvLine, sanctionJsonLine } from './sanction-export';
+import { SanctionSearch } from './sanction-search.service';
+
+/** Rows read from the database per page: the export holds one page at a time, whatever the total. */
+export const EXPORT_PAGE_SIZE = 1000;
+
+@ApiTags('compliance')
+@ApiBearerAuth()
+@StaffOnly('compliance')
+@Controller('v1/compliance/exports')
+export class SanctionExportController {
+  constructor(
+    private readonly search: SanctionSearch,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('sanctions.csv')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Every sanction matching the filters of GET /v1/compliance/sanctions, newest first, as CSV (streamed)' })
+  csv(@Query() query: SanctionFilterQuery, @Res() response: Response): Promise<void> {
+    return this.stream(query, response, 'csv', 'text/csv; charset=utf-8', SANCTION_CSV_HEADER, sanctionCsvLine);
+  }
+
+  @Get('sanctions.jsonl')
+  @ApiProduces('application/x-ndjson')
+  @ApiOperation({ summary: 'The same as the CSV export, one JSON sanction (as in the list) per line (streamed)' })
+  jsonl(@Query() query: SanctionFilterQuery, @Res() response: Response): Promise<void> {
+    return this.stream(query, response, 'jsonl', 'application/x-ndjson; charset=utf-8', '', sanctionJsonLine);
+  }
+
+  /**
+   * Reads a keyset page, writes it, waits for the client to take it (backpressure), reads the next: memory holds
+   * one page however large the export. Once the first byte is sent an error can only cut the response short.
+   */
+  private async stream(query: SanctionFilterQuery, response: Response, extension: string, type: string, header: string, line: (row: never) => string): Promise<void> {
+    periodBounds(query); // a bad period is a 400, before anything is sent
+    const stamp = this.clock.now().toISOString().replace(/[:.]/g, '-');
+    response.status(200);
+    response.setHeader('Content-Type', type);
+    response.setHeader('Content-Disposition', `attachment; filename="qinglang-sanctions-${stamp}.${extension}"`);
+    response.setHeader('Cache-Control', 'no-store');
+    let closed = false;
+    response.on('close', () => (closed = true));
+    const write = (chunk: string) =>
+      response.write(chunk) || closed
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const done = () => (response.off('drain', done), response.off('close', done), resolve());
+            response.on('drain', done).on('close', done);
+          });
+    try {
+      if (header) await write(header);
+      for await (const rows of this.search.all(query, EXPORT_PAGE_SIZE)) {
+        if (closed) return;
+        await write(rows.map((row) => line(row as never)).join(''));
+      }
+      response.end();
+    } catch (error) {
+      response.destroy(error as Error);
+    }
+  }
+}
