@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, ConfigModule } from '@qinglang/config';
-import { dataSourceOptions } from '@qinglang/persistence';
+import { dataSourceOptions, typeOrmRoot } from '@qinglang/persistence';
 import { PlatformsModule } from '@qinglang/platforms';
 import { AuditModule } from '@qinglang/audit';
 import { StaffModule } from '@qinglang/staff';
@@ -13,7 +12,7 @@ export class CliModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), TypeOrmModule.forRoot(dataSourceOptions(config, ENTITIES, MIGRATIONS)), PlatformsModule, AuditModule, StaffModule],
+      imports: [ConfigModule.forRoot(config), typeOrmRoot(dataSourceOptions(config, ENTITIES, MIGRATIONS)), PlatformsModule, AuditModule, StaffModule],
       providers: [MigrationService],
     };
   }

@@ -1,3 +1,4 @@
 export * from './columns';
 export * from './data-source-options';
 export * from './serialize';
+export * from './sqlite-transactions';

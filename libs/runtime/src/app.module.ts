@@ -1,9 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { TerminusModule } from '@nestjs/terminus';
 import { AppConfig, Clock, ConfigModule, systemClock } from '@qinglang/config';
-import { dataSourceOptions } from '@qinglang/persistence';
+import { dataSourceOptions, typeOrmRoot } from '@qinglang/persistence';
 import { ApiExceptionFilter, MetricsController, OperationsModule } from '@qinglang/operations';
 import { QueueModule } from '@qinglang/queue';
 import { StorageModule } from '@qinglang/storage';
@@ -19,6 +18,7 @@ import { DeliveryModule } from '@qinglang/delivery';
 import { SanctionsModule } from '@qinglang/sanctions';
 import { ReviewModule } from '@qinglang/review';
 import { ComplianceModule } from '@qinglang/compliance';
+import { ConsoleModule } from '@qinglang/console';
 import { ENTITIES, MIGRATIONS } from './schema';
 import { HealthController } from './health.controller';
 import { MigrationService } from './migration.service';
@@ -36,7 +36,7 @@ export class AppModule {
         ConfigModule.forRoot(config, clock),
         OperationsModule,
         StorageModule,
-        TypeOrmModule.forRoot(dataSourceOptions(config, ENTITIES, MIGRATIONS)),
+        typeOrmRoot(dataSourceOptions(config, ENTITIES, MIGRATIONS)),
         QueueModule.forRoot(config),
         TerminusModule,
         PlatformsModule,
@@ -51,6 +51,7 @@ export class AppModule {
         SanctionsModule,
         ReviewModule,
         ComplianceModule,
+        ConsoleModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [

@@ -165,7 +165,8 @@ export class SanctionEngine {
     }
     await this.outbox.append(manager, sanction.platformId, 'sanction.issued', sanction.id, sanctionView(sanction));
     await this.audit.record(manager, {
-      action: 'sanction.issued', actor: fields.automated ? { kind: 'system', id: 'auto-action' } : { kind: 'staff', id: fields.decidedBy.join(',') },
+      action: 'sanction.issued', // The reviewer whose confirmation issued it; all who confirmed are in data.decidedBy.
+      actor: fields.automated ? { kind: 'system', id: 'auto-action' } : { kind: 'staff', id: fields.decidedBy[fields.decidedBy.length - 1] },
       platformId: sanction.platformId, subject: { kind: 'sanction', id: sanction.id },
       data: {
         flagId: flag.id, accountId: sanction.accountId, kind: sanction.kind, category: sanction.category, action: sanction.action, durationDays: sanction.durationDays,
