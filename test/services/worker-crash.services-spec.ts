@@ -1,31 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { startWorker } from '../helpers/worker-process';
 import { DataSource } from 'typeorm';
 import { FIXTURES, TestApp, TestBackends, serviceBackends, startTestApp, waitFor } from '../helpers/test-app';
-
-const ROOT = join(__dirname, '..', '..');
-
-/** A worker process as `npm run start:worker` runs it (from the build that test:services makes first). */
-function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn('node', ['-r', 'tsconfig-paths/register', 'dist/apps/worker/src/main.js'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, TS_NODE_BASEURL: 'dist', LOG_LEVEL: 'log', LOG_JSON: 'true' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start: ${output.slice(-2000)}`)), 90_000);
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('workers started')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`worker exited with ${code}: ${output.slice(-2000)}`)));
-  });
-}
 
 /**
  * Nothing lost: SIGKILL the only worker while segments are in flight, start a new one, and every segment still
