@@ -1,0 +1,232 @@
+// The reviewer's view: queue, claim next, the claimed flag's evidence and the decision form, with shortcuts.
+import { api } from './api.js';
+import { $, duration, h, replace, toast } from './dom.js';
+import { renderQueue } from './queue.js';
+import { clearFlag, renderFlag, toggleFrames } from './evidence.js';
+import { renderShortcuts, shortcut } from './shortcuts.js';
+
+// Escalation needs a code too; these say why a senior reviewer should look.
+const ESCALATE_REASONS = ['needs_senior_review', 'policy_unclear', 'needs_context'];
+const QUEUE_REFRESH_MS = 15_000;
+
+let me = null;
+let reasons = null;
+let flag = null;
+let shownAt = 0;
+let timers = [];
+let busy = false;
+
+const form = () => $('#decision-form');
+const elements = () => ({ evidence: $('#evidence'), tips: $('#tips'), history: $('#history'), decisions: $('#decisions'), facts: $('#flag-facts') });
+
+async function loadReasons() {
+  reasons ??= await api('/v1/review/reasons');
+  return reasons;
+}
+
+async function refreshQueue() {
+  try {
+    const { flags } = await api('/v1/review/queue');
+    renderQueue(flags, { currentId: flag?.id, me, onOpen: (row) => claim(row.id) });
+  } catch (error) {
+    toast(`Queue: ${error.message}`, 'error');
+  }
+}
+
+function verdict() {
+  return form().querySelector('input[name="verdict"]:checked')?.value ?? null;
+}
+
+/** Reason options follow the verdict (and, for confirm, the category). */
+function fillReasons() {
+  const select = $('#decision-reason');
+  const chosen = verdict();
+  const category = $('#decision-category').value;
+  let options = [];
+  if (chosen === 'confirm') options = Object.entries(reasons.confirm[category] ?? {}).map(([code, r]) => [code, `${code}: ${r.label}`]);
+  if (chosen === 'reject') options = reasons.reject.map((code) => [code, code.replaceAll('_', ' ')]);
+  if (chosen === 'escalate') options = ESCALATE_REASONS.map((code) => [code, code.replaceAll('_', ' ')]);
+  replace(select, options.map(([value, label], i) => h('option', { value }, `${i + 1}. ${label}`)));
+  $('#category-row').hidden = chosen !== 'confirm';
+  $('#reason-row').hidden = !chosen;
+  select.disabled = !chosen;
+}
+
+function chooseVerdict(value) {
+  if (!flag) return;
+  const radio = form().querySelector(`input[name="verdict"][value="${value}"]`);
+  radio.checked = true;
+  fillReasons();
+  $('#decision-submit').focus();
+}
+
+function chooseReason(index) {
+  const select = $('#decision-reason');
+  if (!flag || select.disabled || index >= select.options.length) return;
+  select.selectedIndex = index;
+  $('#decision-submit').focus();
+}
+
+function tick() {
+  if (!flag) return;
+  const elapsed = (Date.now() - shownAt) / 1000;
+  const lease = $('#lease');
+  const left = flag.claim ? (Date.parse(flag.claim.expiresAt) - Date.now()) / 1000 : 0;
+  const waited = `In queue ${duration(flag.waitingSeconds + elapsed)}`;
+  if (left > 0) {
+    lease.textContent = `${waited} · your claim lease: ${duration(left)} left`;
+    lease.classList.toggle('low', left < 60);
+  } else {
+    lease.textContent = `${waited} · your claim has lapsed: claim the flag again before deciding`;
+    lease.classList.add('low');
+  }
+}
+
+function show(detail) {
+  flag = detail;
+  shownAt = Date.now();
+  $('#flag-none').hidden = true;
+  $('#flag-body').hidden = false;
+  $('#flag-title').textContent = `Flag: ${detail.category}`;
+  renderFlag(detail, elements());
+  $('#reveal').setAttribute('aria-pressed', 'false');
+  $('#reveal').firstChild.textContent = 'Reveal frames ';
+  form().reset();
+  form().hidden = false;
+  replace($('#decision-category'), Object.keys(reasons.confirm).map((c) => h('option', { value: c, selected: c === detail.category }, c)));
+  $('#decision-category').value = detail.category;
+  fillReasons();
+  $('#decision-error').textContent = '';
+  replace($('#decision-result'));
+  tick();
+  for (const row of document.querySelectorAll('#queue-table tbody tr')) row.classList.toggle('current', row.dataset.flagId === detail.id);
+}
+
+function moveOn() {
+  flag = null;
+  clearFlag(elements());
+  $('#flag-title').textContent = 'Flag';
+  $('#flag-none').hidden = false;
+  $('#flag-body').hidden = true;
+  form().hidden = true;
+  $('#lease').textContent = '';
+}
+
+async function claimNext() {
+  if (busy) return;
+  if (flag) {
+    toast('Decide or release the flag you hold first.');
+    return;
+  }
+  busy = true;
+  try {
+    await loadReasons();
+    const { flag: next } = await api('/v1/review/claims', { method: 'POST' });
+    if (next) show(next);
+    else toast('The queue is empty.');
+    await refreshQueue();
+  } catch (error) {
+    toast(`Claim: ${error.message}`, 'error');
+  } finally {
+    busy = false;
+  }
+}
+
+async function claim(id) {
+  if (flag && flag.id !== id) {
+    toast('Decide or release the flag you hold first.');
+    return;
+  }
+  try {
+    await loadReasons();
+    const { flag: claimed } = await api(`/v1/review/flags/${encodeURIComponent(id)}/claim`, { method: 'POST' });
+    show(claimed);
+    await refreshQueue();
+  } catch (error) {
+    toast(`Claim: ${error.message}`, 'error');
+  }
+}
+
+async function release() {
+  if (!flag) return;
+  try {
+    await api(`/v1/review/flags/${encodeURIComponent(flag.id)}/claim`, { method: 'DELETE' });
+    toast('Claim released; the flag is back in the queue.');
+    moveOn();
+    await refreshQueue();
+  } catch (error) {
+    toast(`Release: ${error.message}`, 'error');
+  }
+}
+
+function outcomeText(chosen, result) {
+  const s = result.sanction;
+  if (s) return `Confirmed: ${s.action}${s.durationDays ? ` for ${s.durationDays} days` : ''} (strike ${s.strikeNumber ?? '—'}), sanction ${s.id}.`;
+  if (result.flag.reviewState === 'awaiting_second') return 'Confirmed: the sanction needs a second reviewer, so the flag waits for one.';
+  if (result.flag.reviewState === 'escalated') return 'Escalated to a senior reviewer.';
+  return chosen === 'reject' ? 'Rejected: no sanction.' : `Decided: ${result.flag.reviewState}.`;
+}
+
+async function submit(event) {
+  event.preventDefault();
+  if (!flag || busy) return;
+  const chosen = verdict();
+  const reasonCode = $('#decision-reason').value;
+  if (!chosen || !reasonCode) {
+    $('#decision-error').textContent = 'Choose a verdict (c, r or e) and a reason.';
+    return;
+  }
+  const note = $('#decision-note').value.trim();
+  const body = { verdict: chosen, reasonCode, ...(note ? { note } : {}), ...(chosen === 'confirm' ? { category: $('#decision-category').value } : {}) };
+  busy = true;
+  $('#decision-submit').disabled = true;
+  try {
+    const result = await api(`/v1/review/flags/${encodeURIComponent(flag.id)}/decision`, { method: 'POST', body });
+    const text = outcomeText(chosen, result);
+    moveOn();
+    replace($('#decision-result'), h('div', { class: 'result', dataset: { sanctionId: result.sanction?.id ?? '' } }, text, h('div', { class: 'muted' }, 'Press n for the next flag.')));
+    toast(text);
+    await refreshQueue();
+  } catch (error) {
+    $('#decision-error').textContent = `${error.code}: ${error.message}`;
+  } finally {
+    busy = false;
+    $('#decision-submit').disabled = false;
+  }
+}
+
+function toggleReveal() {
+  if (!flag) return;
+  const revealed = toggleFrames($('#evidence'));
+  $('#reveal').setAttribute('aria-pressed', String(revealed));
+  $('#reveal').firstChild.textContent = revealed ? 'Blur frames ' : 'Reveal frames ';
+}
+
+form().addEventListener('submit', submit);
+form().addEventListener('change', (event) => {
+  if (event.target.name === 'verdict' || event.target.id === 'decision-category') fillReasons();
+});
+$('#claim-next').addEventListener('click', claimNext);
+$('#release').addEventListener('click', release);
+$('#reveal').addEventListener('click', toggleReveal);
+
+shortcut('n', 'Claim the next flag', ['review'], claimNext);
+shortcut('v', 'Reveal or blur the frames', ['review'], toggleReveal);
+shortcut('c', 'Confirm (then Enter)', ['review'], () => chooseVerdict('confirm'));
+shortcut('r', 'Reject (then Enter)', ['review'], () => chooseVerdict('reject'));
+shortcut('e', 'Escalate (then Enter)', ['review'], () => chooseVerdict('escalate'));
+shortcut('1-9', 'Choose the reason', ['review'], (event) => chooseReason(Number(event.key) - 1));
+
+export const reviewView = {
+  async enter(staff) {
+    me = staff;
+    renderShortcuts($('#shortcut-list'), 'review');
+    timers.push(setInterval(tick, 1000), setInterval(refreshQueue, QUEUE_REFRESH_MS));
+    await loadReasons().catch((error) => toast(`Reasons: ${error.message}`, 'error'));
+    await refreshQueue();
+  },
+  leave() {
+    for (const timer of timers) clearInterval(timer);
+    timers = [];
+  },
+};

@@ -1,0 +1,3 @@
+export * from './console-files';
+export * from './console.controller';
+export * from './console.module';
