@@ -1,0 +1,102 @@
+import { join } from 'node:path';
+import { FIXTURES, waitForTerminal } from '../helpers/test-app';
+import { GAMBLING_LINES, ReviewFixture } from '../helpers/review-client';
+import { useConsoleHarness } from './console-harness';
+
+/**
+ * A reviewer in the browser: signs in with a token, claims the next flag with the keyboard, sees the evidence
+ * (the matched words marked, the frame blurred and grey until revealed), confirms with a reason by keyboard,
+ * and the platform's sanction feed then carries the sanction.
+ */
+describe('console: reviewer', () => {
+  const harness = useConsoleHarness();
+
+  it('claims, reads the evidence, reveals the frame and confirms with the keyboard; the platform sees the sanction', async () => {
+    const t = harness.app;
+    const platform = await t.createPlatform('browser-review');
+    const fixture = new ReviewFixture(t, platform.apiKey);
+    const reviewer = await t.createStaff('reviewer', 'Lin Reviewer');
+
+    // A stream with a gambling overlay burnt into its video (a frame with text) and a gambling chat line.
+    const streamId = await fixture.stream('casino-room', 'casino-host');
+    const upload = await t.http().post(`/v1/streams/${streamId}/segments`).set('Authorization', `Bearer ${platform.apiKey}`).field('startOffsetMs', '30000').attach('file', join(FIXTURES, 'segment-gambling-overlay.ts'));
+    expect(upload.status).toBe(202);
+    expect((await waitForTerminal(t.http, platform.apiKey, `/v1/segments/${upload.body.id}`)).status).toBe('classified');
+    await fixture.chat(streamId, [GAMBLING_LINES[0]]);
+    const flags = await fixture.openFlags(streamId, 'gambling');
+    expect(flags).toHaveLength(1);
+
+    const page = harness.page;
+    await page.goto(`${harness.baseUrl}/console`);
+    await harness.screenshot('01-sign-in');
+    await harness.signIn(reviewer.token, 'reviewer');
+    const rows = page.locator('#queue-table tbody tr');
+    await harness.waitForCount('#queue-table tbody tr', 1);
+    await expect(rows.first().textContent()).resolves.toContain('gambling');
+    await expect(rows.first().locator('.sla').textContent()).resolves.toMatch(/\d+s|\d+m/);
+
+    // n: claim the next flag.
+    await page.keyboard.press('n');
+    await page.locator('#flag-body').waitFor({ state: 'visible' });
+    await expect(page.locator('#flag-facts').textContent()).resolves.toContain(flags[0].id.slice(0, 8));
+    await expect(rows.first().textContent()).resolves.toContain('you');
+    await expect(page.locator('#lease').textContent()).resolves.toMatch(/your claim lease: \d+m \d+s left/);
+
+    // The chat line with the words that matched marked.
+    const chatLine = page.locator('.evidence-item[data-kind="text_line"] .text-line');
+    await expect(chatLine.textContent()).resolves.toBe(GAMBLING_LINES[0]);
+    const marked = await chatLine.locator('mark').allTextContents();
+    expect(marked.length).toBeGreaterThan(0);
+    for (const words of marked) expect(GAMBLING_LINES[0]).toContain(words);
+
+    // The frame: loaded with the token, blurred and grey until revealed.
+    const frame = page.locator('.evidence-item img.sensitive').first();
+    await frame.waitFor();
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('.evidence-item img.sensitive');
+      return Boolean(img && img.complete && img.naturalWidth > 0);
+    });
+    expect(await frame.evaluate((img) => getComputedStyle(img).filter)).toMatch(/blur\(.+\) grayscale\(1\)/);
+    await expect(page.locator('.frame figcaption').first().textContent()).resolves.toMatch(/t = \d+:\d\d\.\d/);
+    await harness.screenshot('02-flag-claimed-frames-blurred');
+
+    // v: reveal every frame; v again blurs them.
+    await page.keyboard.press('v');
+    await expect(frame.evaluate((img) => getComputedStyle(img).filter)).resolves.toBe('none');
+    await expect(page.locator('#reveal').getAttribute('aria-pressed')).resolves.toBe('true');
+    await harness.screenshot('03-frames-revealed');
+
+    // ?: the shortcuts, Escape closes them.
+    await page.keyboard.press('?');
+    await page.locator('#help').waitFor({ state: 'visible' });
+    await expect(page.locator('#help-list').textContent()).resolves.toContain('Claim the next flag');
+    await page.keyboard.press('Escape');
+    await page.locator('#help').waitFor({ state: 'hidden' });
+
+    // c, 2, Enter: confirm, with the second gambling reason.
+    await page.keyboard.press('c');
+    await expect(page.locator('input[name="verdict"][value="confirm"]').isChecked()).resolves.toBe(true);
+    await expect(page.locator('#decision-reason').inputValue()).resolves.toBe('gambling_promotion');
+    await page.keyboard.press('2');
+    await expect(page.locator('#decision-reason').inputValue()).resolves.toBe('gambling_contact');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('decision-submit');
+    await page.keyboard.press('Enter');
+    const result = page.locator('#decision-result .result');
+    await result.waitFor();
+    await expect(result.textContent()).resolves.toContain('Confirmed: warning');
+    const sanctionId = await result.getAttribute('data-sanction-id');
+    // Moving on: the flag and its (revealed) frame are gone; the queue is empty again.
+    expect(await page.locator('#evidence img').count()).toBe(0);
+    await harness.waitForCount('#queue-table tbody tr', 0);
+    await harness.screenshot('04-confirmed');
+
+    // The platform's feed carries that sanction, with the reason the reviewer chose.
+    const { events } = await fixture.feed();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'sanction.issued', sanction: { id: sanctionId, action: 'warning', status: 'active', strikeNumber: 1 } });
+    expect((events[0].sanction as unknown as { reasonCode: string }).reasonCode).toBe('gambling_contact');
+
+    expect(harness.foreignRequests).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
+  });
+});
