@@ -39,10 +39,14 @@ export class ReviewFixture {
     return this.t.http().post(`/v1/review/flags/${flagId}/decision`).set(this.auth(token)).send(body);
   }
 
-  /** Claims the next flag and confirms it; fails loudly if the claimed flag is not the expected one. */
+  claim(token: string, flagId: string) {
+    return this.t.http().post(`/v1/review/flags/${flagId}/claim`).set(this.auth(token)).send();
+  }
+
+  /** Claims this flag and confirms it; fails loudly if either step is refused. */
   async claimAndConfirm(token: string, flagId: string, reasonCode: string, category?: string) {
-    const claimed = await this.claimNext(token);
-    if (claimed.body.flag?.id !== flagId) throw new Error(`expected to claim ${flagId}, got ${JSON.stringify(claimed.body).slice(0, 300)}`);
+    const claimed = await this.claim(token, flagId);
+    if (claimed.status !== 200) throw new Error(`claim ${flagId}: ${claimed.status} ${JSON.stringify(claimed.body).slice(0, 300)}`);
     const decided = await this.decide(token, flagId, { verdict: 'confirm', reasonCode, ...(category ? { category } : {}) });
     if (decided.status !== 200) throw new Error(`confirm: ${decided.status} ${JSON.stringify(decided.body)}`);
     return decided.body;

@@ -51,7 +51,7 @@ export function describeReviewConcurrency(label: string, makeBackends: () => Pro
       const [flagId, second] = await flags(2, 'confirms');
       const first = (await t.createStaff('reviewer')).token;
       const other = (await t.createStaff('reviewer')).token;
-      const claim = (token: string, id: string) => t.http().post(`/v1/review/flags/${id}/claim`).set({ Authorization: `Bearer ${token}` }).send();
+      const claim = (token: string, id: string) => f.claim(token, id);
       expect((await claim(first, flagId)).status).toBe(200);
       expect((await claim(other, flagId)).body.code).toBe('flag_claimed');
       clock.advance(301_000); // the first reviewer's lease lapses while their confirmation is still on its way

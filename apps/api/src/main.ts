@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { EnvironmentError, loadConfig } from '@qinglang/config';
+import { PolicyError } from '@qinglang/policy';
 import { createApplication } from '@qinglang/runtime';
 
 /** `npm start` (QL_ROLE=all: API and workers in one process) and `npm run start:api` (QL_ROLE=api). */
@@ -10,7 +11,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  // A bad environment is the operator's to fix: say which variable, without a stack trace.
-  console.error(error instanceof EnvironmentError ? error.message : error);
+  // A bad environment or policy is the operator's to fix: say which variable or line, without a stack trace.
+  console.error(error instanceof EnvironmentError || error instanceof PolicyError ? error.message : error);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createServer } from 'node:http';
 import { EnvironmentError, loadConfig } from '@qinglang/config';
+import { PolicyError } from '@qinglang/policy';
 import { MetricsService } from '@qinglang/operations';
 import { createWorkerContext } from '@qinglang/runtime';
 
@@ -22,6 +23,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof EnvironmentError ? error.message : error);
+  console.error(error instanceof EnvironmentError || error instanceof PolicyError ? error.message : error);
   process.exit(1);
 });

@@ -112,7 +112,7 @@ export function parsePolicy(content: string, source = 'policy.yaml'): Policy {
     claimLeaseSeconds: reviewNode ? read.number(reviewNode, 'claim_lease_seconds', 'review', 10, DAY, 300) : 300,
     agingPerHour: reviewNode ? read.number(reviewNode, 'aging_per_hour', 'review', 0, 1000, 1) : 1,
     secondReviewerFor: reviewNode
-      ? read.list(reviewNode, 'second_reviewer_for', 'review', (v) => (SANCTION_ACTIONS.includes(v as SanctionAction) ? (v as SanctionAction) : new Invalid(`"${String(v)}" is not warning, suspension or delisting`)), [])
+      ? read.list(reviewNode, 'second_reviewer_for', 'review', (v) => (SANCTION_ACTIONS.includes(v as SanctionAction) ? (v as SanctionAction) : new Invalid(`"${String(v)}" is not warning, suspension or delisting`)), [], true)
       : [],
     rejectReasons: reviewNode ? read.list(reviewNode, 'reject_reasons', 'review', reasonCode, ['false_positive', 'insufficient_evidence']) : ['false_positive', 'insufficient_evidence'],
   };

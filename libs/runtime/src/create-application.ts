@@ -11,6 +11,9 @@ export async function createApplication(config: AppConfig, clock: Clock = system
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config, clock), {
     logger: createLogger(config.logLevel, config.logJson),
     bodyParser: false,
+    // A boot error (a bad policy file, say) is thrown to the caller, which prints it and exits, rather than
+    // Nest exiting from inside; main.ts does the printing.
+    abortOnError: false,
   });
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
@@ -36,7 +39,7 @@ export async function createApplication(config: AppConfig, clock: Clock = system
 
 /** A worker process: the same modules without an HTTP server. */
 export async function createWorkerContext(config: AppConfig, clock: Clock = systemClock): Promise<INestApplicationContext> {
-  const context = await NestFactory.createApplicationContext(AppModule.forConfig(config, clock), { logger: createLogger(config.logLevel, config.logJson) });
+  const context = await NestFactory.createApplicationContext(AppModule.forConfig(config, clock), { logger: createLogger(config.logLevel, config.logJson), abortOnError: false });
   context.enableShutdownHooks();
   return context;
 }
