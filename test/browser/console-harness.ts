@@ -88,7 +88,12 @@ export function useConsoleHarness() {
     },
     /** Waits until the selector matches exactly `count` elements (tables fill in after their fetch). */
     async waitForCount(selector: string, count: number) {
-      await state.page!.waitForFunction(([s, n]) => document.querySelectorAll(s as string).length === n, [selector, count] as const);
+      // Browser-side code as strings: the type-check knows Node's globals, not the DOM's.
+      await state.page!.waitForFunction(`document.querySelectorAll(${JSON.stringify(selector)}).length === ${count}`);
+    },
+    /** The computed CSS filter of the first element the selector matches (blurred frames). */
+    filterOf(selector: string): Promise<string> {
+      return state.page!.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).filter`) as Promise<string>;
     },
     screenshot(name: string) {
       return state.page!.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });

@@ -52,17 +52,15 @@ describe('console: reviewer', () => {
     // The frame: loaded with the token, blurred and grey until revealed.
     const frame = page.locator('.evidence-item img.sensitive').first();
     await frame.waitFor();
-    await page.waitForFunction(() => {
-      const img = document.querySelector<HTMLImageElement>('.evidence-item img.sensitive');
-      return Boolean(img && img.complete && img.naturalWidth > 0);
-    });
-    expect(await frame.evaluate((img) => getComputedStyle(img).filter)).toMatch(/blur\(.+\) grayscale\(1\)/);
+    await page.waitForFunction("(() => { const img = document.querySelector('.evidence-item img.sensitive'); return Boolean(img && img.complete && img.naturalWidth > 0); })()");
+    expect(await harness.filterOf('.evidence-item img.sensitive')).toMatch(/blur\(.+\) grayscale\(1\)/);
     await expect(page.locator('.frame figcaption').first().textContent()).resolves.toMatch(/t = \d+:\d\d\.\d/);
     await harness.screenshot('02-flag-claimed-frames-blurred');
 
     // v: reveal every frame; v again blurs them.
     await page.keyboard.press('v');
-    await expect(frame.evaluate((img) => getComputedStyle(img).filter)).resolves.toBe('none');
+    await expect(harness.filterOf('.evidence-item img.sensitive')).resolves.toBe('none');
+    await expect(frame.getAttribute('class')).resolves.toContain('revealed');
     await expect(page.locator('#reveal').getAttribute('aria-pressed')).resolves.toBe('true');
     await harness.screenshot('03-frames-revealed');
 
@@ -79,7 +77,7 @@ describe('console: reviewer', () => {
     await expect(page.locator('#decision-reason').inputValue()).resolves.toBe('gambling_promotion');
     await page.keyboard.press('2');
     await expect(page.locator('#decision-reason').inputValue()).resolves.toBe('gambling_contact');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('decision-submit');
+    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('decision-submit');
     await page.keyboard.press('Enter');
     const result = page.locator('#decision-result .result');
     await result.waitFor();
