@@ -21,7 +21,7 @@ function sanctionRow(s) {
     'tr',
     { dataset: { sanctionId: s.id } },
     h('td', {}, dateTime(s.issuedAt)),
-    h('td', {}, h('code', { class: 'mono', title: s.id }, s.id), s.kind === 'interim' ? h('div', { class: 'badge warn' }, 'interim') : null),
+    h('td', {}, shortId(s.id), s.kind === 'interim' ? h('div', { class: 'badge warn' }, 'interim') : null),
     h('td', { title: s.platform?.id ?? '' }, platform),
     h('td', {}, h('button', { type: 'button', class: 'link', title: `History of account ${s.account.id}`, onclick: () => showAccount(s.account.id) }, s.account.externalId ?? s.account.id)),
     h('td', {}, s.category),
