@@ -97,4 +97,37 @@ describe('console: reviewer', () => {
     expect(harness.foreignRequests).toEqual([]);
     expect(harness.pageErrors).toEqual([]);
   });
+
+  it('lets a senior reviewer read an appeal and revoke the sanction, which the platform then sees revoked', async () => {
+    const t = harness.app;
+    const platform = await t.createPlatform('browser-appeals');
+    const fixture = new ReviewFixture(t, platform.apiKey);
+    const reviewer = (await t.createStaff('reviewer')).token;
+    const senior = await t.createStaff('senior_reviewer', 'Wang Senior');
+    const streamId = await fixture.stream('quiz-room', 'quiz-host');
+    await fixture.chat(streamId, [GAMBLING_LINES[3]]);
+    const [flag] = await fixture.openFlags(streamId, 'gambling');
+    const { sanction } = await fixture.claimAndConfirm(reviewer, flag.id, 'gambling_promotion');
+    const auth = { Authorization: `Bearer ${platform.apiKey}` };
+    const statement = 'The streamer was quoting a scam to warn viewers about it.';
+    expect((await t.http().post(`/v1/sanctions/${sanction.id}/appeals`).set(auth).send({ statement })).status).toBeLessThan(300);
+
+    const page = harness.page;
+    await harness.signIn(senior.token, 'senior reviewer');
+    // A senior reviewer has the review queue and the appeals, not the compliance view.
+    await expect(page.locator('#nav a:not([hidden])').allTextContents()).resolves.toEqual(['Review', 'Appeals']);
+    await page.locator('#nav').getByRole('link', { name: 'Appeals' }).click();
+    const appeal = page.locator('#appeals li.evidence-item');
+    await appeal.waitFor();
+    await expect(appeal.textContent()).resolves.toContain(statement);
+    await appeal.getByLabel('Decision note').fill('The clip shows a warning against the scam, not a promotion.');
+    await harness.screenshot('07-appeal-pending');
+    await appeal.getByRole('button', { name: 'Revoke' }).click();
+    await page.locator('#appeals', { hasText: 'No pending appeals.' }).waitFor();
+
+    const after = await t.http().get(`/v1/sanctions/${sanction.id}`).set(auth);
+    expect(after.body.status).toBe('revoked');
+    expect(harness.foreignRequests).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
+  });
 });
