@@ -122,8 +122,10 @@ async function claimNext() {
   try {
     await loadReasons();
     const { flag: next } = await api('/v1/review/claims', { method: 'POST' });
-    if (next) show(next);
-    else toast('The queue is empty.');
+    if (next) {
+      show(next);
+      $('#flag-title').focus();
+    } else toast('The queue is empty.');
     await refreshQueue();
   } catch (error) {
     toast(`Claim: ${error.message}`, 'error');
@@ -141,6 +143,7 @@ async function claim(id) {
     await loadReasons();
     const { flag: claimed } = await api(`/v1/review/flags/${encodeURIComponent(id)}/claim`, { method: 'POST' });
     show(claimed);
+    $('#flag-title').focus();
     await refreshQueue();
   } catch (error) {
     toast(`Claim: ${error.message}`, 'error');
