@@ -23,7 +23,7 @@ const MIN_LINES = 2;
 const BATCH = 256;
 const LEARNING_RATE = 0.05;
 // L2 on the weights keeps a rare n-gram from deciding alone.
-const L2 = 2e-6;
+const L2 = 2e-5;
 
 interface Example {
   text: string;
