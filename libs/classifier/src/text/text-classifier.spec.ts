@@ -23,6 +23,13 @@ describe('the shipped text classifier', () => {
     ['裸 聊 一 对 一，私聊', 'porn'],
     ['深夜福利资源群，看黄片的来', 'porn'],
     ['yuepao私我', 'porn'],
+    ['出原味丝袜，本人穿过，可验证', 'porn'],
+    ['5元100部，要的加我', 'porn'],
+    ['jm天堂最新地址发你', 'porn'],
+    ['21男m，找个女主人调教', 'porn'],
+    ['同城寂寞少妇，可约', 'porn'],
+    ['一键去衣软件，私我', 'porn'],
+    ['今天🦌了吗兄弟们', 'porn'],
     ['刷十个火箭加主播微信', 'tipping'],
     ['榜一福利私聊发照片', 'tipping'],
     ['礼物回收，抖币低价代充', 'tipping'],
@@ -69,7 +76,7 @@ describe('the shipped text classifier', () => {
     expect(scores.porn).toBeLessThan(0.1);
   });
 
-  it('keeps everyday chat unflagged (FPR ≤ 1%) and finds the tipping examples', () => {
+  it('keeps everyday chat and porn-word hard negatives unflagged and finds the tipping examples', () => {
     const fixtures = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'text');
     const evaluate = (file: string) => {
       const evaluation = new TextEvaluation();
@@ -82,6 +89,8 @@ describe('the shipped text classifier', () => {
     const everyday = evaluate('everyday-chat.jsonl');
     expect(everyday.unlabelledLines).toBeGreaterThanOrEqual(300);
     expect(everyday.anyFalsePositiveRate()).toBeLessThanOrEqual(0.01);
+    // Sex education, crackdown news, clothing sizes, crisps, pets looking for owners, 撸串 …: porn words in harmless use.
+    expect(evaluate('porn-hard-negatives.jsonl').anyFalsePositiveRate()).toBeLessThanOrEqual(0.02);
     const tipping = evaluate('tipping-examples.jsonl');
     expect(tipping.metrics('tipping').recall).toBeGreaterThanOrEqual(0.9);
     expect(tipping.anyFalsePositiveRate()).toBe(0);
