@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@qinglang/audit';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
+import { MetricsService } from '@qinglang/operations';
 import { OutboxEvent } from './outbox-event.entity';
 import { WebhooksService } from './webhooks.service';
 import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature';
@@ -28,6 +29,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly webhooks: WebhooksService,
     private readonly audit: AuditLog,
+    private readonly metrics: MetricsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -112,6 +114,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
           data: { eventId: event.id, eventType: event.type, sequence: event.sequence, attempts: attempt, url: endpoint.url },
         });
       });
+      this.metrics.deliveries.inc({ outcome: 'delivered' });
       return true;
     }
     const giveUp = attempt >= this.config.delivery.maxAttempts;
@@ -127,6 +130,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
         });
       }
     });
+    this.metrics.deliveries.inc({ outcome: giveUp ? 'failed' : 'retry' });
     this.logger.warn({ message: giveUp ? 'delivery failed for good; replay it once the endpoint works' : 'delivery attempt failed; will retry', event: event.id, attempt, error });
     return false;
   }

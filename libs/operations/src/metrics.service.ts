@@ -35,6 +35,20 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly sanctionsIssued = new Counter({
+    name: 'qinglang_sanctions_issued_total',
+    help: 'Sanctions and interim actions issued, by category and action',
+    labelNames: ['category', 'action'],
+    registers: [this.registry],
+  });
+
+  readonly deliveries = new Counter({
+    name: 'qinglang_deliveries_total',
+    help: 'Webhook delivery attempts by outcome: delivered, retry, failed (gave up; replayable)',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+
   readonly jobs: Gauge<'queue' | 'state'>;
 
   private jobCounts: () => Promise<Record<string, Record<string, number>>> = async () => ({});

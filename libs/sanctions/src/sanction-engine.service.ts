@@ -5,7 +5,7 @@ import { AuditLog } from '@qinglang/audit';
 import { CLOCK, Clock } from '@qinglang/config';
 import { Outbox, SanctionEventType } from '@qinglang/delivery';
 import { Flag, FlagCategory, FlagsService } from '@qinglang/flagging';
-import { ApiError } from '@qinglang/operations';
+import { ApiError, MetricsService } from '@qinglang/operations';
 import { JsonObject, isUniqueViolation, lockForTransaction, newId } from '@qinglang/persistence';
 import { LadderRung, POLICY_CATEGORIES, PolicyCategory, PolicyService, nextRung } from '@qinglang/policy';
 import { Sanction, SanctionStatus } from './sanction.entity';
@@ -48,6 +48,7 @@ export class SanctionEngine {
     private readonly flags: FlagsService,
     private readonly subjects: SubjectDirectory,
     private readonly banEvasion: BanEvasionService,
+    private readonly metrics: MetricsService,
   ) {}
 
   reasonsFor(category: FlagCategory): Record<string, { label: string }> {
@@ -164,6 +165,8 @@ export class SanctionEngine {
       throw error;
     }
     await this.outbox.append(manager, sanction.platformId, 'sanction.issued', sanction.id, sanctionView(sanction));
+    // Counted at write time: a transaction rolled back later over-counts by one, which a counter may.
+    this.metrics.sanctionsIssued.inc({ category: sanction.category, action: sanction.action });
     await this.audit.record(manager, {
       action: 'sanction.issued', // The reviewer whose confirmation issued it; all who confirmed are in data.decidedBy.
       actor: fields.automated ? { kind: 'system', id: 'auto-action' } : { kind: 'staff', id: fields.decidedBy[fields.decidedBy.length - 1] },
