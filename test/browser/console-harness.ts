@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page, chromium } from 'playwright-core';
@@ -7,6 +7,11 @@ import { TestApp, TestBackends, embeddedBackends, startTestApp } from '../helper
 /** Debian's Chromium (apt-get install chromium); playwright-core never downloads a browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-artifacts', 'browser');
+
+// What the page functions below use of the browser. They run in Chromium (Playwright sends their source, which
+// the console's CSP allows, unlike strings it would have to eval); the type-check only knows Node's globals.
+declare const document: { querySelectorAll(selector: string): { length: number }; querySelector(selector: string): unknown; activeElement: { id: string } | null };
+declare function getComputedStyle(element: unknown): { filter: string };
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -24,6 +29,7 @@ export function useConsoleHarness() {
   const state = { page: undefined as Page | undefined, foreignRequests: [] as string[], pageErrors: [] as string[] };
 
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium (Debian), or set CHROMIUM_PATH`);
     mkdirSync(SCREENSHOTS, { recursive: true });
     backends = await embeddedBackends();
     t = await startTestApp(backends);
@@ -88,12 +94,21 @@ export function useConsoleHarness() {
     },
     /** Waits until the selector matches exactly `count` elements (tables fill in after their fetch). */
     async waitForCount(selector: string, count: number) {
-      // Browser-side code as strings: the type-check knows Node's globals, not the DOM's.
-      await state.page!.waitForFunction(`document.querySelectorAll(${JSON.stringify(selector)}).length === ${count}`);
+      await state.page!.waitForFunction(([s, n]) => document.querySelectorAll(s).length === n, [selector, count] as const);
+    },
+    /** Waits until the first image the selector matches has loaded (frames arrive as blobs after the panel). */
+    async waitForImage(selector: string) {
+      await state.page!.waitForFunction((s) => {
+        const img = document.querySelector(s) as { complete: boolean; naturalWidth: number } | null;
+        return Boolean(img && img.complete && img.naturalWidth > 0);
+      }, selector);
     },
     /** The computed CSS filter of the first element the selector matches (blurred frames). */
     filterOf(selector: string): Promise<string> {
-      return state.page!.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).filter`) as Promise<string>;
+      return state.page!.evaluate((s) => getComputedStyle(document.querySelector(s)).filter, selector);
+    },
+    activeElementId(): Promise<string | undefined> {
+      return state.page!.evaluate(() => document.activeElement?.id);
     },
     screenshot(name: string) {
       return state.page!.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });

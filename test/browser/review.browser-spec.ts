@@ -23,7 +23,17 @@ describe('console: reviewer', () => {
     expect(upload.status).toBe(202);
     expect((await waitForTerminal(t.http, platform.apiKey, `/v1/segments/${upload.body.id}`)).status).toBe('classified');
     await fixture.chat(streamId, [GAMBLING_LINES[0]]);
-    const flags = await fixture.openFlags(streamId, 'gambling');
+    // Two ordinary tips on the stream (no tipping rule fires): they show on the flag's tip timeline.
+    const now = Date.now();
+    const tips = await t.http().post(`/v1/streams/${streamId}/tips`).set('Authorization', `Bearer ${platform.apiKey}`).send({
+      events: [
+        { tipperId: 'fan-1', ageBand: 'adult', amount: '20.00', currency: 'CNY', giftName: '火箭', at: new Date(now - 60_000).toISOString() },
+        { tipperId: 'fan-2', ageBand: 'adult', amount: '66.00', currency: 'CNY', at: new Date(now).toISOString() },
+      ],
+    });
+    expect(tips.status).toBe(202);
+    expect((await waitForTerminal(t.http, platform.apiKey, `/v1/tip-batches/${tips.body.id}`)).status).toBe('classified');
+    const flags = await fixture.openFlags(streamId);
     expect(flags).toHaveLength(1);
 
     const page = harness.page;
@@ -41,6 +51,8 @@ describe('console: reviewer', () => {
     await expect(page.locator('#flag-facts').textContent()).resolves.toContain(flags[0].id.slice(0, 8));
     await expect(rows.first().textContent()).resolves.toContain('you');
     await expect(page.locator('#lease').textContent()).resolves.toMatch(/your claim lease: \d+m \d+s left/);
+    await expect(page.locator('#tips svg circle.tip').count()).resolves.toBe(2);
+    await expect(page.locator('#tips .legend').textContent()).resolves.toContain('2 tips, 86.00 CNY');
 
     // The chat line with the words that matched marked.
     const chatLine = page.locator('.evidence-item[data-kind="text_line"] .text-line');
@@ -52,7 +64,7 @@ describe('console: reviewer', () => {
     // The frame: loaded with the token, blurred and grey until revealed.
     const frame = page.locator('.evidence-item img.sensitive').first();
     await frame.waitFor();
-    await page.waitForFunction("(() => { const img = document.querySelector('.evidence-item img.sensitive'); return Boolean(img && img.complete && img.naturalWidth > 0); })()");
+    await harness.waitForImage('.evidence-item img.sensitive');
     expect(await harness.filterOf('.evidence-item img.sensitive')).toMatch(/blur\(.+\) grayscale\(1\)/);
     await expect(page.locator('.frame figcaption').first().textContent()).resolves.toMatch(/t = \d+:\d\d\.\d/);
     await harness.screenshot('02-flag-claimed-frames-blurred');
@@ -77,7 +89,7 @@ describe('console: reviewer', () => {
     await expect(page.locator('#decision-reason').inputValue()).resolves.toBe('gambling_promotion');
     await page.keyboard.press('2');
     await expect(page.locator('#decision-reason').inputValue()).resolves.toBe('gambling_contact');
-    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('decision-submit');
+    await expect(harness.activeElementId()).resolves.toBe('decision-submit');
     await page.keyboard.press('Enter');
     const result = page.locator('#decision-result .result');
     await result.waitFor();
