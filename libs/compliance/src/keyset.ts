@@ -39,7 +39,8 @@ export function newestFirst<T extends ObjectLiteral>(
   if (toMs !== undefined) query.andWhere(`${alias}.${column} < :periodTo`, { periodTo: toMs });
   if (options.before) {
     const [atMs, id] = [Number(options.before.slice(0, options.before.indexOf('_'))), options.before.slice(options.before.indexOf('_') + 1)];
-    query.andWhere(`(${alias}.${column} < :cursorAt OR (${alias}.${column} = :cursorAt AND ${alias}.id < :cursorId))`, { cursorAt: atMs, cursorId: id });
+    // `<=` first gives the planner a range on the (instant, id) index; the OR then breaks ties by id.
+    query.andWhere(`${alias}.${column} <= :cursorAt AND (${alias}.${column} < :cursorAt OR ${alias}.id < :cursorId)`, { cursorAt: atMs, cursorId: id });
   }
   return query.orderBy(`${alias}.${property}`, 'DESC').addOrderBy(`${alias}.id`, 'DESC').limit(options.limit);
 }

@@ -22,6 +22,7 @@ export type FlagCategory = (typeof FLAG_CATEGORIES)[number];
 @Index('uq_flags_open_key', ['openKey'], { unique: true })
 @Index('ix_flags_platform_status', ['platformId', 'status', 'openedAt'])
 @Index('ix_flags_review', ['status', 'reviewState'])
+@Index('ix_flags_opened', ['openedAt', 'id'])
 export class Flag {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
   @IdColumn({ name: 'platform_id' }) platformId: string;

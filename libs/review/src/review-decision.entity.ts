@@ -7,6 +7,7 @@ export type ReviewVerdict = 'confirm' | 'reject' | 'escalate';
 @Entity('review_decisions')
 @Index('ix_review_decisions_flag', ['flagId', 'decidedAt'])
 @Index('ix_review_decisions_platform', ['platformId', 'decidedAt'])
+@Index('ix_review_decisions_decided', ['decidedAt', 'id'])
 export class ReviewDecision {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
   @IdColumn({ name: 'flag_id' }) flagId: string;

@@ -16,6 +16,7 @@ export type SanctionStatus = 'active' | 'expired' | 'revoked' | 'lifted' | 'repl
 @Index('ix_sanctions_account', ['accountId', 'category', 'issuedAt'])
 @Index('ix_sanctions_platform', ['platformId', 'issuedAt'])
 @Index('ix_sanctions_due', ['status', 'endsAt'])
+@Index('ix_sanctions_issued', ['issuedAt', 'id'])
 export class Sanction {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
   @IdColumn({ name: 'platform_id' }) platformId: string;
