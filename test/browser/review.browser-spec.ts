@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { FIXTURES, waitForTerminal } from '../helpers/test-app';
 import { GAMBLING_LINES, ReviewFixture } from '../helpers/review-client';
-import { useConsoleHarness } from './console-harness';
+import { SCREENSHOTS, useConsoleHarness } from './console-harness';
 
 /**
  * A reviewer in the browser: signs in with a token, claims the next flag with the keyboard, sees the evidence
@@ -53,6 +53,7 @@ describe('console: reviewer', () => {
     await expect(page.locator('#lease').textContent()).resolves.toMatch(/your claim lease: \d+m \d+s left/);
     await expect(page.locator('#tips svg circle.tip').count()).resolves.toBe(2);
     await expect(page.locator('#tips .legend').textContent()).resolves.toContain('2 tips, 86.00 CNY');
+    await page.locator('#tips').screenshot({ path: join(SCREENSHOTS, '02b-tip-timeline.png') });
 
     // The chat line with the words that matched marked.
     const chatLine = page.locator('.evidence-item[data-kind="text_line"] .text-line');

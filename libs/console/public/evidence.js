@@ -112,7 +112,8 @@ function evidenceItem(item) {
 export function tipTimeline(tips) {
   if (!tips.length) return empty('No tips on this stream around the flag.');
   const width = 600;
-  const height = 90;
+  const height = 66;
+  const axis = 32;
   const times = tips.map((t) => Date.parse(t.at));
   const start = Math.min(...times);
   const end = Math.max(...times);
@@ -122,16 +123,18 @@ export function tipTimeline(tips) {
   const svg = h(
     'svg:svg',
     { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `${tips.length} tips from ${new Date(start).toLocaleTimeString()} to ${new Date(end).toLocaleTimeString()}` },
-    h('svg:line', { class: 'axis', x1: 20, x2: width - 20, y1: 55, y2: 55 }),
+    h('svg:line', { class: 'axis', x1: 20, x2: width - 20, y1: axis, y2: axis }),
     tips.map((tip, i) =>
       h(
         'svg:circle',
-        { class: `tip ${tip.ageBand === 'minor' ? 'minor' : ''}`, cx: x(times[i]).toFixed(1), cy: 55, r: (3 + 9 * Math.sqrt((Number(tip.amount) || 0) / biggest)).toFixed(1), 'fill-opacity': 0.7 },
+        { class: `tip ${tip.ageBand === 'minor' ? 'minor' : ''}`, cx: x(times[i]).toFixed(1), cy: axis, r: (3 + 9 * Math.sqrt((Number(tip.amount) || 0) / biggest)).toFixed(1), 'fill-opacity': 0.7 },
         h('svg:title', {}, `${new Date(tip.at).toLocaleTimeString()}: ${tip.amount} ${tip.currency} ${tip.giftName ?? ''} from ${tip.tipperId} (${tip.ageBand})`),
       ),
     ),
-    h('svg:text', { x: 20, y: 82 }, new Date(start).toLocaleTimeString()),
-    h('svg:text', { x: width - 20, y: 82, 'text-anchor': 'end' }, new Date(end).toLocaleTimeString()),
+    // Amounts above the dots while there is room for them.
+    tips.length <= 12 ? tips.map((tip, i) => h('svg:text', { x: x(times[i]).toFixed(1), y: 12, 'text-anchor': 'middle', 'aria-hidden': 'true' }, String(Number(tip.amount)))) : null,
+    h('svg:text', { x: 20, y: 60 }, new Date(start).toLocaleTimeString()),
+    h('svg:text', { x: width - 20, y: 60, 'text-anchor': 'end' }, new Date(end).toLocaleTimeString()),
   );
   const total = tips.reduce((sum, t) => sum + (Number(t.amount) || 0), 0);
   const minors = tips.filter((t) => t.ageBand === 'minor').length;
