@@ -25,7 +25,7 @@ describe('the shipped text classifier', () => {
     ['yuepao私我', 'porn'],
     ['出原味丝袜，本人穿过，可验证', 'porn'],
     ['5元100部，要的加我', 'porn'],
-    ['jm天堂最新地址发你', 'porn'],
+    ['求个jm车号，有偿', 'porn'],
     ['21男m，找个女主人调教', 'porn'],
     ['同城寂寞少妇，可约', 'porn'],
     ['一键去衣软件，私我', 'porn'],
