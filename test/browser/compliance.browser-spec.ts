@@ -1,21 +1,31 @@
 import { readFileSync } from 'node:fs';
+import { waitFor } from '../helpers/test-app';
 import { GAMBLING_LINES, ReviewFixture } from '../helpers/review-client';
+import { WebhookReceiver } from '../helpers/webhook-receiver';
 import { useConsoleHarness } from './console-harness';
 
 /**
  * A compliance officer in the browser: sees every sanction, narrows the table by category, opens an account's
  * history, exports the filtered sanctions as CSV (fetched with the token, saved as a file), reads the
- * transparency report and sees the audit log verify.
+ * transparency report, sees the audit log verify, and replays webhook deliveries that gave up.
  */
 describe('console: compliance', () => {
-  const harness = useConsoleHarness();
+  // LOG_LEVEL error: the failing webhook's retries are expected here, not worth a warning each.
+  const harness = useConsoleHarness({ LOG_LEVEL: 'error', WEBHOOK_ALLOW_PRIVATE: 'true', DELIVERY_POLL_MS: '100', WEBHOOK_RETRY_BASE_MS: '100', WEBHOOK_MAX_ATTEMPTS: '2' });
+  let healthy = false;
+  const receiver = new WebhookReceiver(() => (healthy ? 200 : 500));
 
-  it('filters sanctions, opens an account, exports CSV, shows the report and the audit verification', async () => {
+  afterAll(() => receiver.stop());
+
+  it('filters sanctions, opens an account, exports CSV, shows the report and the audit verification, replays a failed delivery', async () => {
     const t = harness.app;
     const platform = await t.createPlatform('browser-compliance');
     const fixture = new ReviewFixture(t, platform.apiKey);
     const reviewer = (await t.createStaff('reviewer')).token;
     const officer = await t.createStaff('compliance', 'Chen Compliance');
+    // The platform's webhook answers 500 for now: its deliveries give up after two attempts.
+    const auth = { Authorization: `Bearer ${platform.apiKey}` };
+    expect((await t.http().put('/v1/webhook').set(auth).send({ url: await receiver.start() })).status).toBe(200);
 
     // Two accounts, two sanctions: one confirmed as gambling, one (a reviewer's call) as induced tipping.
     const gamblingStream = await fixture.stream('dice-room', 'dice-host');
@@ -27,6 +37,10 @@ describe('console: compliance', () => {
     const [otherFlag] = await fixture.openFlags(tippingStream, 'gambling');
     const tipping = (await fixture.claimAndConfirm(reviewer, otherFlag.id, 'induced_tipping', 'tipping')).sanction;
     expect([gambling.category, tipping.category]).toEqual(['gambling', 'tipping']);
+    await waitFor(async () => {
+      const failed = (await t.http().get('/v1/deliveries?status=failed').set(auth)).body.deliveries;
+      return failed.length === 2 ? true : undefined;
+    }, 'both deliveries to give up', 30_000);
 
     const page = harness.page;
     await harness.signIn(officer.token, 'compliance');
@@ -72,6 +86,17 @@ describe('console: compliance', () => {
     expect(timeline.some((line) => /sanction\s*warning for gambling/.test(line))).toBe(true);
     expect(timeline.some((line) => /decision\s*confirm gambling \(gambling_promotion\)/.test(line))).toBe(true);
     await harness.screenshot('06-compliance-filtered-history');
+
+    // The failed deliveries, once the platform's endpoint works again, replayed from the console.
+    const deliveries = page.locator('#deliveries li');
+    await expect(deliveries.count()).resolves.toBe(2);
+    await expect(deliveries.first().textContent()).resolves.toContain('HTTP 500');
+    healthy = true;
+    await deliveries.first().getByRole('button', { name: 'Replay' }).click();
+    await harness.waitForCount('#deliveries li', 1);
+    await waitFor(async () => (receiver.acknowledged.length === 1 ? true : undefined), 'the replayed delivery', 30_000);
+    const replayed = JSON.parse(receiver.acknowledged[0].body).sanction.id;
+    expect([gambling.id, tipping.id]).toContain(replayed);
 
     expect(harness.foreignRequests).toEqual([]);
     expect(harness.pageErrors).toEqual([]);

@@ -20,7 +20,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
  * Chromium, and per test a 1280×800 page that may load nothing but the app (any other request is refused and
  * remembered, so a test fails if the console reaches for a CDN).
  */
-export function useConsoleHarness() {
+export function useConsoleHarness(env: Record<string, string> = {}) {
   let backends: TestBackends | undefined;
   let t: TestApp | undefined;
   let browser: Browser | undefined;
@@ -32,7 +32,7 @@ export function useConsoleHarness() {
     if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium (Debian), or set CHROMIUM_PATH`);
     mkdirSync(SCREENSHOTS, { recursive: true });
     backends = await embeddedBackends();
-    t = await startTestApp(backends);
+    t = await startTestApp(backends, env);
     await t.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
