@@ -11,6 +11,10 @@ import { benchmarkTextClassifier } from '@qinglang/classifier';
 import { PlatformsService } from '@qinglang/platforms';
 import { SegmentsService, StreamsService } from '@qinglang/ingest';
 import { createApplication } from '@qinglang/runtime';
+import Database from 'better-sqlite3';
+import { DataSource } from 'typeorm';
+import { AuditCheckpoint, AuditEntry, AuditLog, AuditSigner, GENESIS_HASH, canonicalJson, checkpointMessage, entryHash } from '@qinglang/audit';
+import { systemClock } from '@qinglang/config';
 
 const SCENE_SECONDS = 10;
 const CLIP_SECONDS = 6 * SCENE_SECONDS; // the six scenes of sceneSources()
@@ -184,9 +188,71 @@ async function benchFrameText(jpegDir: string): Promise<Figures> {
   }
 }
 
+const AUDIT_ENTRIES = 1_000_000;
+const AUDIT_CHECKPOINT_EVERY = 1000;
+const AUDIT_ACTIONS = ['flag.opened', 'flag.claimed', 'flag.confirmed', 'sanction.issued', 'sanction.delivered'];
+
+/**
+ * Audit verification: a million correctly chained entries (with a signed checkpoint every 1000) written straight
+ * into a fresh SQLite file, then `AuditLog.verify()` over it, the code behind GET /v1/audit/verify and
+ * `npm run cli -- audit verify`. Only the verification is timed.
+ */
+async function benchAuditVerify(workDir: string): Promise<Figures> {
+  const path = join(workDir, 'audit.sqlite');
+  const dataSource = new DataSource({ type: 'better-sqlite3', database: path, entities: [AuditEntry, AuditCheckpoint], synchronize: true, logging: ['error'] });
+  await dataSource.initialize();
+  try {
+    const config = { audit: { keyPath: join(workDir, 'audit-key.pem'), checkpointEvery: AUDIT_CHECKPOINT_EVERY } } as AppConfig;
+    const signer = AuditSigner.load(config.audit.keyPath);
+    const writing = process.hrtime.bigint();
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = OFF');
+    const insertEntry = db.prepare(
+      'INSERT INTO audit_entries (seq, recorded_at, action, actor_kind, actor_id, platform_id, subject_kind, subject_id, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insertCheckpoint = db.prepare('INSERT INTO audit_checkpoints (seq, hash, signature, key_id, created_at) VALUES (?, ?, ?, ?, ?)');
+    let prevHash = GENESIS_HASH;
+    const start = Date.now() - AUDIT_ENTRIES;
+    // About the size of a real entry's data (a flag opened); the same text each time, since only hashing it is timed.
+    const data = canonicalJson({ category: 'gambling', confidence: 0.93, reasonCode: 'gambling_promotion', modelVersions: ['text-lexicon-1', 'text-ngram-1'], policyVersion: 'a3f9c2d1e0b4' });
+    const write = db.transaction((from: number, to: number) => {
+      for (let seq = from; seq <= to; seq++) {
+        const action = AUDIT_ACTIONS[seq % AUDIT_ACTIONS.length];
+        const content = {
+          seq, recordedAtMs: start + seq, action, actorKind: 'system', actorId: 'flagging', platformId: '6f1c1e1a-0000-4000-8000-000000000001',
+          subjectKind: 'flag', subjectId: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
+          data,
+        };
+        const hash = entryHash(prevHash, content);
+        insertEntry.run(seq, content.recordedAtMs, action, content.actorKind, content.actorId, content.platformId, content.subjectKind, content.subjectId, content.data, prevHash, hash);
+        if (seq % AUDIT_CHECKPOINT_EVERY === 0) insertCheckpoint.run(seq, hash, signer.sign(checkpointMessage(seq, hash)), signer.keyId, start + seq);
+        prevHash = hash;
+      }
+    });
+    for (let from = 1; from <= AUDIT_ENTRIES; from += 100_000) write(from, Math.min(AUDIT_ENTRIES, from + 99_999));
+    db.close();
+    console.log(`audit: ${AUDIT_ENTRIES} chained entries written in ${seconds(writing).toFixed(1)} s (not a figure)`);
+
+    const result = await new AuditLog(dataSource, config, systemClock).verify();
+    if (!result.ok || result.entries !== AUDIT_ENTRIES) throw new Error(`audit verification failed: ${result.message}`);
+    const perSecond = AUDIT_ENTRIES / result.seconds;
+    console.log(`audit verify: ${result.entries} entries and ${result.checkpoints.checked} signed checkpoints in ${result.seconds.toFixed(2)} s`);
+    console.log(`  entries verified per second: ${Math.round(perSecond)}`);
+    return { auditEntries: AUDIT_ENTRIES, auditVerifySeconds: round(result.seconds), auditEntriesVerifiedPerSecond: Math.round(perSecond) };
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 async function main(): Promise<void> {
   const workDir = await mkdtemp(join(tmpdir(), 'qinglang-bench-'));
   try {
+    // `npm run bench -- audit`: the audit figure alone.
+    if (process.argv.slice(2).includes('audit')) {
+      console.log(JSON.stringify(await benchAuditVerify(workDir)));
+      return;
+    }
     const passThrough = ['FFMPEG_PATH', 'TF_BACKEND', 'CLASSIFY_BATCH_SIZE', 'FRAME_INTERVAL_SECONDS', 'OCR_INTERVAL_SECONDS', 'QR_INTERVAL_SECONDS'];
     const config = loadConfig({
       ...Object.fromEntries(passThrough.filter((k) => process.env[k]).map((k) => [k, process.env[k]])),
@@ -208,6 +274,7 @@ async function main(): Promise<void> {
     Object.assign(figures, await benchRawModel(config, samplesDir));
     Object.assign(figures, await benchFrameText(samplesDir));
     Object.assign(figures, benchText());
+    Object.assign(figures, await benchAuditVerify(workDir));
     // Equal to the share of the pipeline's wall time the model alone would need for the frames it classified.
     const ratio = Number(figures.pipelineFramesClassifiedPerSecond) / Number(figures.rawModelFramesPerSecond);
     figures.pipelineToRawModelRatio = round(ratio);
