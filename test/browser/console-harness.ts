@@ -12,6 +12,7 @@ export const SCREENSHOTS = join(__dirname, '..', '..', 'test-artifacts', 'browse
 // the console's CSP allows, unlike strings it would have to eval); the type-check only knows Node's globals.
 declare const document: { querySelectorAll(selector: string): { length: number }; querySelector(selector: string): unknown; activeElement: { id: string } | null };
 declare function getComputedStyle(element: unknown): { filter: string };
+declare const sessionStorage: { length: number };
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -106,6 +107,10 @@ export function useConsoleHarness(env: Record<string, string> = {}) {
     /** The computed CSS filter of the first element the selector matches (blurred frames). */
     filterOf(selector: string): Promise<string> {
       return state.page!.evaluate((s) => getComputedStyle(document.querySelector(s)).filter, selector);
+    },
+    /** How many items the page keeps in session storage (where the console keeps the token). */
+    sessionItems(): Promise<number> {
+      return state.page!.evaluate(() => sessionStorage.length);
     },
     activeElementId(): Promise<string | undefined> {
       return state.page!.evaluate(() => document.activeElement?.id);

@@ -38,8 +38,15 @@ describe('console: reviewer', () => {
 
     const page = harness.page;
     await page.goto(`${harness.baseUrl}/console`);
-    await harness.screenshot('01-sign-in');
+    // A platform key is not a staff token: the console says so and stays on the sign-in form.
+    await page.getByLabel('Staff token').fill(platform.apiKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('#signin-error', { hasText: 'That token is not a valid staff token.' }).waitFor();
+    await expect(harness.sessionItems()).resolves.toBe(0);
+    await harness.screenshot('01-sign-in-refused');
+    harness.pageErrors.splice(0); // the browser logs the refused call (403) as an error: expected here
     await harness.signIn(reviewer.token, 'reviewer');
+    await expect(harness.sessionItems()).resolves.toBe(1); // the token, for this tab only
     const rows = page.locator('#queue-table tbody tr');
     await harness.waitForCount('#queue-table tbody tr', 1);
     await expect(rows.first().textContent()).resolves.toContain('gambling');

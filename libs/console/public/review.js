@@ -222,6 +222,7 @@ shortcut('1-9', 'Choose the reason', ['review'], (event) => chooseReason(Number(
 
 export const reviewView = {
   async enter(staff) {
+    reviewView.leave();
     me = staff;
     renderShortcuts($('#shortcut-list'), 'review');
     timers.push(setInterval(tick, 1000), setInterval(refreshQueue, QUEUE_REFRESH_MS));
