@@ -33,6 +33,7 @@ export class ComplianceDeliveriesController {
   @ApiOperation({ summary: "Send a delivery again from scratch (after the platform fixed its endpoint); the replay is audited" })
   async replay(@CurrentStaff() officer: StaffUser, @Param('id') id: string) {
     const event = await this.outbox.replay(id);
+    // Recorded just after: Outbox.replay commits on its own, and a replay only puts the event back in line.
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, {
         action: 'delivery.replayed', actor: { kind: 'staff', id: officer.id }, platformId: event.platformId, subject: { kind: 'sanction', id: event.sanctionId },

@@ -37,10 +37,13 @@ export class SanctionExportController {
 
   /**
    * Reads a keyset page, writes it, waits for the client to take it (backpressure), reads the next: memory holds
-   * one page however large the export. Once the first byte is sent an error can only cut the response short.
+   * one page however large the export. The first page is read before anything is sent, so a failure there is an
+   * ordinary error response; after the first byte a failure can only cut the response short.
    */
   private async stream(query: SanctionFilterQuery, response: Response, extension: string, type: string, header: string, line: (row: never) => string): Promise<void> {
     periodBounds(query); // a bad period is a 400, before anything is sent
+    const pages = this.search.all(query, EXPORT_PAGE_SIZE);
+    let page = await pages.next();
     const stamp = this.clock.now().toISOString().replace(/[:.]/g, '-');
     response.status(200);
     response.setHeader('Content-Type', type);
@@ -57,11 +60,12 @@ export class SanctionExportController {
           });
     try {
       if (header) await write(header);
-      for await (const rows of this.search.all(query, EXPORT_PAGE_SIZE)) {
-        if (closed) return;
-        await write(rows.map((row) => line(row as never)).join(''));
+      while (!page.done && !closed) {
+        await write(page.value.map((row) => line(row as never)).join(''));
+        page = await pages.next();
       }
-      response.end();
+      if (closed) await pages.return(undefined); // the client went away: stop reading
+      else response.end();
     } catch (error) {
       response.destroy(error as Error);
     }
