@@ -49,6 +49,8 @@ function buildHoubb(): string[] {
 }
 
 const CJK = /^[\u4e00-\u9fff]{2,4}$/;
+// Whole-pinyin spellings that are also everyday words (万事 wanshi, 保养 baoyang, 联通 liantong): not variants.
+const PINYIN_COLLISIONS = new Set(['wanshi', 'baoyang', 'liantong']);
 
 /** Whole-pinyin and half-pinyin spellings of the project's strong, purely Chinese terms. */
 function buildPinyin(): string[] {
@@ -59,7 +61,7 @@ function buildPinyin(): string[] {
     const syllables = pinyin(rule.phrase, { toneType: 'none', type: 'array' });
     const whole = syllables.join('');
     // Short pinyin (≤ 4 letters) collides with English words and initialisms.
-    if (whole.length >= 5) rows.add(`${whole}\t${rule.phrase}`);
+    if (whole.length >= 5 && !PINYIN_COLLISIONS.has(whole)) rows.add(`${whole}\t${rule.phrase}`);
     if (syllables.length === 2) {
       const [first, second] = [...rule.phrase];
       rows.add(`${first}${syllables[1]}\t${rule.phrase}`);
