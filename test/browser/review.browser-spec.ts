@@ -43,6 +43,7 @@ describe('console: reviewer', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('#signin-error', { hasText: 'That token is not a valid staff token.' }).waitFor();
     await expect(harness.sessionItems()).resolves.toBe(0);
+    await expect(page.locator('#nav').isVisible()).resolves.toBe(false);
     await harness.screenshot('01-sign-in-refused');
     harness.pageErrors.splice(0); // the browser logs the refused call (403) as an error: expected here
     await harness.signIn(reviewer.token, 'reviewer');
