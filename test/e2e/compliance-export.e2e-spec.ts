@@ -93,4 +93,30 @@ describe('sanctions export at scale (SQLite)', () => {
     expect(bytes).toBeGreaterThan(150 * 2 ** 20);
     expect(growthMb).toBeLessThan(64);
   }, 120_000);
+
+  it('pages through sanctions issued in the same millisecond without losing or repeating one', async () => {
+    const t = ctx.app;
+    const platform = await t.createPlatform('同一毫秒');
+    const officer = (await t.createStaff('compliance')).token;
+    if (t.config.database.type !== 'sqlite') throw new Error('this test fills SQLite directly');
+    const db = new Database(t.config.database.path);
+    const ids = Array.from({ length: 7 }, () => randomUUID());
+    const insert = db.prepare(
+      `INSERT INTO sanctions (id, platform_id, account_id, flag_id, violation_key, kind, category, action, status, reason_code, automated, decided_by, policy_version,
+        model_versions, statement, issued_at, flag_opened_at) VALUES (?, ?, ?, ?, ?, 'sanction', 'gambling', 'warning', 'active', 'gambling_promotion', 0, '[]', 'p', '[]', '{}', ?, ?)`,
+    );
+    for (const id of ids) insert.run(id, platform.id, randomUUID(), id, id, 1_700_000_000_000, 1_700_000_000_000);
+    db.close();
+    const seen: string[] = [];
+    let before: string | null = null;
+    do {
+      const page: { body: { sanctions: Array<{ id: string }>; next: string | null } } = await t
+        .http()
+        .get(`/v1/compliance/sanctions?platformId=${platform.id}&limit=2${before ? `&before=${before}` : ''}`)
+        .set('Authorization', `Bearer ${officer}`);
+      seen.push(...page.body.sanctions.map((s) => s.id));
+      before = page.body.next;
+    } while (before);
+    expect(seen).toEqual([...ids].sort().reverse());
+  });
 });
