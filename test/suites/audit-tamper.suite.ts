@@ -115,7 +115,8 @@ export function describeAuditTamper(label: string, makeBackends: () => Promise<T
 
     it('refuses UPDATE and DELETE on audit entries while the triggers stand', async () => {
       const error = await raw.query("UPDATE audit_entries SET actor_id = 'someone-else' WHERE seq = 1").catch((e: Error & { code?: string }) => e);
-      expect(error).toBeInstanceOf(Error);
+      // Matched by message: the driver's error class may come from another realm than this test's Error.
+      expect(error).toHaveProperty('message');
       expect((error as Error).message).toMatch(REFUSED);
       const deletion = await raw.query('DELETE FROM audit_entries WHERE seq = 1').catch((e: Error) => e);
       expect((deletion as Error).message).toMatch(REFUSED);
