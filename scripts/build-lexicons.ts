@@ -49,15 +49,18 @@ function buildHoubb(): string[] {
 }
 
 const CJK = /^[\u4e00-\u9fff]{2,4}$/;
-// Whole-pinyin spellings that are also everyday words (万事 wanshi, 保养 baoyang, 联通 liantong): not variants.
-const PINYIN_COLLISIONS = new Set(['wanshi', 'baoyang', 'liantong']);
+// Whole-pinyin spellings that are also everyday words or names (万事 wanshi, 保养 baoyang, 联通 liantong, 萝卜 luobo,
+// 青涩 qingse, 大炮 dapao, 黄渤 huangbo): not variants.
+const PINYIN_COLLISIONS = new Set(['wanshi', 'baoyang', 'liantong', 'luobo', 'qingse', 'dapao', 'huangbo']);
+// Terms that are homophones of an everyday word by design (抖阴 of 抖音): no pinyin spelling at all.
+const NO_PINYIN = new Set(['抖阴']);
 
 /** Whole-pinyin and half-pinyin spellings of the project's strong, purely Chinese terms. */
 function buildPinyin(): string[] {
   const rules = parseRules(readFileSync(join(LEXICONS, 'qinglang.terms.tsv'), 'utf8'), 'qinglang');
   const rows = new Set<string>();
   for (const rule of rules.terms) {
-    if (rule.kind !== 'term' || rule.weight < 0.6 || !CJK.test(rule.phrase)) continue;
+    if (rule.kind !== 'term' || rule.weight < 0.6 || !CJK.test(rule.phrase) || NO_PINYIN.has(rule.phrase)) continue;
     const syllables = pinyin(rule.phrase, { toneType: 'none', type: 'array' });
     const whole = syllables.join('');
     // Short pinyin (≤ 4 letters) collides with English words and initialisms.
