@@ -141,6 +141,8 @@ describe('console: reviewer', () => {
     const appeal = page.locator('#appeals li.evidence-item');
     await appeal.waitFor();
     await expect(appeal.textContent()).resolves.toContain(statement);
+    // The sanction it is about, with the evidence it relied on, is beside the appeal.
+    await expect(appeal.locator('.appeal-sanction').textContent()).resolves.toMatch(/warning for gambling .*quiz-host/);
     await appeal.getByLabel('Decision note').fill('The clip shows a warning against the scam, not a promotion.');
     await harness.screenshot('07-appeal-pending');
     await appeal.getByRole('button', { name: 'Revoke' }).click();

@@ -15,8 +15,9 @@ async function load() {
 function appealItem(appeal) {
   const meta = h('div', { class: 'evidence-meta' }, h('span', {}, 'Appeal ', shortId(appeal.id)), h('span', {}, 'on sanction ', shortId(appeal.sanctionId)), h('span', {}, 'filed ', dateTime(appeal.createdAt)), h('span', { class: 'badge' }, appeal.status));
   const statement = h('blockquote', {}, appeal.statement);
+  const about = sanctionSummary(appeal.sanction);
   if (appeal.status !== 'pending') {
-    return h('li', { class: 'evidence-item' }, meta, statement, h('p', {}, `Decided ${appeal.decidedAt ?? ''} by ${appeal.decidedBy ?? '?'}: ${appeal.decisionNote ?? ''}`));
+    return h('li', { class: 'evidence-item' }, meta, about, statement, h('p', {}, `Decided ${appeal.decidedAt ?? ''} by ${appeal.decidedByName ?? appeal.decidedBy ?? '?'}: ${appeal.decisionNote ?? ''}`));
   }
   const noteId = `appeal-note-${appeal.id}`;
   const note = h('textarea', { id: noteId, rows: 2, maxlength: 2000, required: true });
@@ -38,6 +39,7 @@ function appealItem(appeal) {
     'li',
     { class: 'evidence-item' },
     meta,
+    about,
     statement,
     h('label', { for: noteId }, 'Decision note'),
     note,
@@ -48,3 +50,17 @@ function appealItem(appeal) {
 $('#appeal-status').addEventListener('change', load);
 
 export const appealsView = { enter: load };
+
+/** What the appeal is about: the sanction, its ground, who decided it, and the strongest evidence it relied on. */
+function sanctionSummary(sanction) {
+  if (!sanction) return h('p', {}, 'The sanction could not be loaded.');
+  const ground = sanction.statement?.ground ?? {};
+  const evidence = (sanction.statement?.facts?.evidence ?? []).filter((e) => e.text).slice(0, 3);
+  return h(
+    'div',
+    { class: 'appeal-sanction' },
+    h('p', {}, h('strong', {}, sanction.statement?.decision?.summary ?? sanction.action), ` for ${sanction.category} (${ground.reasonLabel ?? sanction.reasonCode}), account `,
+      h('code', {}, sanction.account?.externalId ?? sanction.account?.id ?? '?'), ', issued ', dateTime(sanction.issuedAt), ` by ${(sanction.decidedByNames ?? []).join(', ') || 'automation'}; status ${sanction.status}.`),
+    evidence.length ? h('ul', { 'aria-label': 'Evidence the sanction relied on' }, evidence.map((e) => h('li', {}, e.text))) : null,
+  );
+}

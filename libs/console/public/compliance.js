@@ -29,7 +29,7 @@ function sanctionRow(s) {
     h('td', {}, h('span', { class: `badge ${s.status === 'active' ? 'bad' : ''}` }, s.status)),
     h('td', {}, s.strikeNumber ?? '—'),
     h('td', {}, s.reasonCode),
-    h('td', {}, s.automated ? h('span', { class: 'badge warn' }, 'automated') : (s.decidedBy ?? []).map((id) => shortId(id))),
+    h('td', {}, s.automated ? h('span', { class: 'badge warn' }, 'automated') : (s.decidedByNames ?? s.decidedBy ?? []).join(', ')),
   );
 }
 

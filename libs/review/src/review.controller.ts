@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { CLOCK, Clock } from '@qinglang/config';
 import { FLAG_CATEGORIES, Flag, FlagCategory, FlagReviewState, FlagsService, flagView } from '@qinglang/flagging';
 import { AccountsService, BatchesService } from '@qinglang/ingest';
@@ -132,8 +132,22 @@ export class ReviewController {
 
   @Get('appeals')
   @StaffOnly('senior_reviewer')
+  @ApiOperation({ summary: 'Appeals (pending by default), each with the sanction it is about and who decided that sanction' })
   async listAppeals(@Query() query: AppealsQuery) {
-    return { appeals: (await this.appeals.list({ status: query.status ?? 'pending' })).map(appealView) };
+    const appeals = await this.appeals.list({ status: query.status ?? 'pending' });
+    const sanctions = appeals.length ? await this.dataSource.getRepository(Sanction).findBy({ id: In(appeals.map((a) => a.sanctionId)) }) : [];
+    const byId = new Map(sanctions.map((s) => [s.id, s]));
+    const names = await this.staff.names([...sanctions.flatMap((s) => s.decidedBy), ...appeals.map((a) => a.decidedBy ?? '')]);
+    return {
+      appeals: appeals.map((appeal) => {
+        const sanction = byId.get(appeal.sanctionId);
+        return {
+          ...appealView(appeal),
+          decidedByName: appeal.decidedBy ? (names.get(appeal.decidedBy) ?? null) : null,
+          sanction: sanction ? { ...sanctionView(sanction), decidedByNames: sanction.decidedBy.map((id) => names.get(id) ?? id) } : null,
+        };
+      }),
+    };
   }
 
   @Post('appeals/:id/decision')
