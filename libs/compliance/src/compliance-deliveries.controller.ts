@@ -1,8 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { AuditLog } from '@qinglang/audit';
 import { Outbox, deliveryView } from '@qinglang/delivery';
 import { CurrentStaff, StaffOnly, StaffUser } from '@qinglang/staff';
 import { ComplianceDeliveriesQuery } from './compliance-filters.dto';
@@ -14,9 +11,7 @@ import { PlatformNames } from './platform-names.service';
 @Controller('v1/compliance/deliveries')
 export class ComplianceDeliveriesController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
-    private readonly audit: AuditLog,
     private readonly platforms: PlatformNames,
   ) {}
 
@@ -32,14 +27,6 @@ export class ComplianceDeliveriesController {
   @HttpCode(200)
   @ApiOperation({ summary: "Send a delivery again from scratch (after the platform fixed its endpoint); the replay is audited" })
   async replay(@CurrentStaff() officer: StaffUser, @Param('id') id: string) {
-    const event = await this.outbox.replay(id);
-    // Recorded just after: Outbox.replay commits on its own, and a replay only puts the event back in line.
-    await this.dataSource.transaction((manager) =>
-      this.audit.record(manager, {
-        action: 'delivery.replayed', actor: { kind: 'staff', id: officer.id }, platformId: event.platformId, subject: { kind: 'sanction', id: event.sanctionId },
-        data: { eventId: event.id, eventType: event.type, sequence: event.sequence },
-      }),
-    );
-    return deliveryView(event);
+    return deliveryView(await this.outbox.replay(id, { kind: 'staff', id: officer.id }));
   }
 }

@@ -70,6 +70,6 @@ export class DeliveryController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a delivery again from scratch (after fixing the endpoint)' })
   async replay(@CurrentPlatform() platform: Platform, @Param('id') id: string) {
-    return deliveryView(await this.outbox.replay(id, platform.id));
+    return deliveryView(await this.outbox.replay(id, { kind: 'platform', id: platform.id }, platform.id));
   }
 }

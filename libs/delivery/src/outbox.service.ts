@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import { AuditInput, AuditLog } from '@qinglang/audit';
 import { CLOCK, Clock } from '@qinglang/config';
 import { lockForTransaction, newId } from '@qinglang/persistence';
 import { ApiError } from '@qinglang/operations';
@@ -23,6 +24,7 @@ export class Outbox {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -57,13 +59,22 @@ export class Outbox {
     });
   }
 
-  /** Puts a delivery back in line at once, whatever happened to it before (a platform fixed its endpoint). */
-  async replay(id: string, platformId?: string): Promise<OutboxEvent> {
-    const repository = this.dataSource.getRepository(OutboxEvent);
-    const event = await repository.findOneBy({ id, ...(platformId ? { platformId } : {}) });
-    if (!event) throw new ApiError(404, 'delivery_not_found', `No such delivery: ${id}`);
-    Object.assign(event, { status: 'pending', attempts: 0, nextAttemptAt: this.clock.now(), leaseUntil: null, lastError: null });
-    await repository.update({ id }, { status: 'pending', attempts: 0, nextAttemptAt: event.nextAttemptAt, leaseUntil: null, lastError: null });
-    return event;
+  /**
+   * Puts a delivery back in line at once, whatever happened to it before (a platform fixed its endpoint), and
+   * records who did it in the audit log in the same transaction. A platform may replay only its own.
+   */
+  async replay(id: string, actor: AuditInput['actor'], platformId?: string): Promise<OutboxEvent> {
+    return this.dataSource.transaction(async (manager) => {
+      const event = await manager.findOneBy(OutboxEvent, { id, ...(platformId ? { platformId } : {}) });
+      if (!event) throw new ApiError(404, 'delivery_not_found', `No such delivery: ${id}`);
+      const previous = { status: event.status, attempts: event.attempts, lastError: event.lastError };
+      Object.assign(event, { status: 'pending', attempts: 0, nextAttemptAt: this.clock.now(), leaseUntil: null, lastError: null });
+      await manager.update(OutboxEvent, { id }, { status: 'pending', attempts: 0, nextAttemptAt: event.nextAttemptAt, leaseUntil: null, lastError: null });
+      await this.audit.record(manager, {
+        action: 'delivery.replayed', actor, platformId: event.platformId, subject: { kind: 'sanction', id: event.sanctionId },
+        data: { eventId: event.id, eventType: event.type, sequence: event.sequence, previous },
+      });
+      return event;
+    });
   }
 }
