@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditLog } from '@qinglang/audit';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
 import { MetricsService } from '@qinglang/operations';
+import { PeriodicPass } from '@qinglang/queue';
 import { OutboxEvent } from './outbox-event.entity';
 import { WebhooksService } from './webhooks.service';
 import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature';
@@ -20,8 +21,7 @@ const MAX_BACKOFF_MS = 3600_000;
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Delivery');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly periodic = new PeriodicPass('Delivery', () => this.dispatchDue());
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -33,25 +33,11 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.role === 'api') return;
-    this.timer = setInterval(() => void this.tick(), this.config.delivery.pollMs);
-    this.timer.unref();
+    if (this.config.role !== 'api') this.periodic.start(this.config.delivery.pollMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  /** One pass; overlapping ticks wait for the pass in flight instead of starting another. */
-  tick(): Promise<number> {
-    this.running ??= this.dispatchDue()
-      .catch((error) => {
-        this.logger.error({ message: 'delivery pass failed', error: String(error) });
-        return 0;
-      })
-      .finally(() => (this.running = undefined));
-    return this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** Sends every due event of platforms that have a webhook; returns how many were delivered. */

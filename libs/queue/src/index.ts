@@ -5,3 +5,4 @@ export * from './job-handler.registry';
 export * from './job-queue.service';
 export * from './worker.service';
 export * from './queue.module';
+export * from './periodic-pass';

@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThanOrEqual } from 'typeorm';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
+import { PeriodicPass } from '@qinglang/queue';
 import { Sanction } from './sanction.entity';
 import { SanctionEngine } from './sanction-engine.service';
 
@@ -12,9 +13,7 @@ import { SanctionEngine } from './sanction-engine.service';
  */
 @Injectable()
 export class SanctionExpiry implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('SanctionExpiry');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly periodic = new PeriodicPass('SanctionExpiry', () => this.expireDue());
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -24,24 +23,11 @@ export class SanctionExpiry implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.role === 'api') return;
-    this.timer = setInterval(() => void this.tick(), this.config.sanctionSweepMs);
-    this.timer.unref();
+    if (this.config.role !== 'api') this.periodic.start(this.config.sanctionSweepMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  tick(): Promise<number> {
-    this.running ??= this.expireDue()
-      .catch((error) => {
-        this.logger.error({ message: 'expiry pass failed', error: String(error) });
-        return 0;
-      })
-      .finally(() => (this.running = undefined));
-    return this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** Expires every suspension due by now; returns how many. */
