@@ -1,6 +1,14 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { PolicyService } from './policy.service';
 
 @Global()
-@Module({ providers: [PolicyService], exports: [PolicyService] })
-export class PolicyModule {}
+@Module({})
+export class PolicyModule {
+  /**
+   * Loads the policy while the module tree is being described, before Nest opens a database connection or a
+   * queue: an invalid file fails the boot at once, with nothing left half-started.
+   */
+  static forRoot(path: string): DynamicModule {
+    return { module: PolicyModule, providers: [{ provide: PolicyService, useValue: PolicyService.load(path) }], exports: [PolicyService] };
+  }
+}

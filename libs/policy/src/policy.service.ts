@@ -1,16 +1,16 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
-import { APP_CONFIG, AppConfig } from '@qinglang/config';
 import { Policy, PolicyCategory, parsePolicy } from './policy';
 
 /** The policy in force, read and validated once at boot: a bad file stops the process, naming the line. */
-@Injectable()
 export class PolicyService {
-  readonly policy: Policy;
+  constructor(readonly policy: Policy) {}
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.policy = parsePolicy(readFileSync(config.policyPath, 'utf8'), config.policyPath);
-    new Logger('Policy').log({ message: 'policy loaded', path: config.policyPath, version: this.policy.version });
+  /** Reads and validates the file; throws PolicyError (file:line: what is wrong) before anything else starts. */
+  static load(path: string): PolicyService {
+    const service = new PolicyService(parsePolicy(readFileSync(path, 'utf8'), path));
+    new Logger('Policy').log({ message: 'policy loaded', path, version: service.version });
+    return service;
   }
 
   get version(): string {

@@ -43,7 +43,7 @@ export class AppModule {
         IngestModule,
         MediaModule,
         ClassifierModule,
-        PolicyModule,
+        PolicyModule.forRoot(config.policyPath),
         FlaggingModule,
         AuditModule,
         StaffModule,
