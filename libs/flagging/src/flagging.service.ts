@@ -96,16 +96,20 @@ export class FlaggingService {
   }
 
   private async decidedSignals(subject: FlagSubject, category: Category, signalIds: string[]): Promise<Set<string>> {
-    if (!signalIds.length) return new Set();
-    const rows: Array<{ signal_id: string }> = await this.dataSource
-      .getRepository(FlagEvidence)
-      .createQueryBuilder('e')
-      .innerJoin(Flag, 'f', 'f.id = e.flag_id')
-      .select('e.signal_id', 'signal_id')
-      .where('f.subject_kind = :kind AND f.subject_id = :id AND f.category = :category AND f.status = :closed', { kind: subject.kind, id: subject.id, category, closed: 'closed' })
-      .andWhere('e.signal_id IN (:...ids)', { ids: signalIds.slice(0, 900) })
-      .getRawMany();
-    return new Set(rows.map((r) => r.signal_id));
+    const decided = new Set<string>();
+    // Chunked: SQLite binds at most 999 parameters.
+    for (let i = 0; i < signalIds.length; i += 900) {
+      const rows: Array<{ signal_id: string }> = await this.dataSource
+        .getRepository(FlagEvidence)
+        .createQueryBuilder('e')
+        .innerJoin(Flag, 'f', 'f.id = e.flag_id')
+        .select('e.signal_id', 'signal_id')
+        .where('f.subject_kind = :kind AND f.subject_id = :id AND f.category = :category AND f.status = :closed', { kind: subject.kind, id: subject.id, category, closed: 'closed' })
+        .andWhere('e.signal_id IN (:...ids)', { ids: signalIds.slice(i, i + 900) })
+        .getRawMany();
+      for (const row of rows) decided.add(row.signal_id);
+    }
+    return decided;
   }
 
   private newFlag(subject: FlagSubject, category: FlagCategory, confidence: number, priority: number, now: Date): Flag {
