@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { FindOptionsWhere, LessThan, Repository } from 'typeorm';
+import { EntityManager, FindOptionsWhere, LessThan, Repository } from 'typeorm';
 import { ApiError } from '@qinglang/operations';
 import { Flag } from './flag.entity';
 import { FlagEvidence } from './flag-evidence.entity';
@@ -40,7 +40,8 @@ export class FlagsService {
     return this.flags.findOneBy({ id });
   }
 
-  evidenceOf(flagId: string): Promise<FlagEvidence[]> {
-    return this.evidence.find({ where: { flagId }, order: { streamTimeMs: 'ASC', createdAt: 'ASC' } });
+  /** A flag's evidence, read in the caller's transaction when given one. */
+  evidenceOf(flagId: string, manager?: EntityManager): Promise<FlagEvidence[]> {
+    return (manager ? manager.getRepository(FlagEvidence) : this.evidence).find({ where: { flagId }, order: { streamTimeMs: 'ASC', createdAt: 'ASC' } });
   }
 }

@@ -5,9 +5,9 @@ import { AuditLog } from '@qinglang/audit';
 import { CLOCK, Clock } from '@qinglang/config';
 import { FLAG_CATEGORIES, Flag, FlagCategory, FlagReviewState, ReviewState } from '@qinglang/flagging';
 import { ApiError } from '@qinglang/operations';
-import { newId } from '@qinglang/persistence';
+import { lockForTransaction, newId } from '@qinglang/persistence';
 import { PolicyService } from '@qinglang/policy';
-import { Sanction, SanctionEngine } from '@qinglang/sanctions';
+import { Sanction, SanctionEngine, accountLock } from '@qinglang/sanctions';
 import type { StaffUser } from '@qinglang/staff';
 import { ReviewDecision, ReviewVerdict } from './review-decision.entity';
 
@@ -90,6 +90,10 @@ export class ReviewService {
   async decide(reviewer: StaffUser, flagId: string, input: DecisionInput): Promise<DecisionOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
+      // The account's lock first, as the sanction engine takes it: the strike count this decision plans with
+      // (and so whether a second reviewer is needed) cannot change before its sanction is issued, and an
+      // auto-action for the flag cannot slip in between a rejection and the lifting it triggers.
+      await lockForTransaction(manager, accountLock((await this.load(manager, flagId)).accountId));
       const flag = await this.load(manager, flagId);
       if (flag.status !== 'open') throw new ApiError(409, 'flag_already_decided', `Flag ${flagId} was already ${flag.reviewState}.`);
       if (flag.claimedBy !== reviewer.id || !flag.claimExpiresAt || flag.claimExpiresAt <= now) {
@@ -149,7 +153,7 @@ export class ReviewService {
       if (!(FLAG_CATEGORIES as readonly string[]).includes(category)) throw new ApiError(422, 'unknown_category', `${category} is not a category.`);
       if ((category === 'ban_evasion') !== (flag.category === 'ban_evasion')) throw new ApiError(422, 'category_mismatch', 'Ban evasion is confirmed as ban evasion, and only it.');
       const reasons = this.engine.reasonsFor(category);
-      if (!reasons[input.reasonCode]) throw new ApiError(422, 'unknown_reason_code', `${input.reasonCode} is not a reason for ${category}: use one of ${Object.keys(reasons).join(', ')}.`);
+      if (!Object.hasOwn(reasons, input.reasonCode)) throw new ApiError(422, 'unknown_reason_code', `${input.reasonCode} is not a reason for ${category}: use one of ${Object.keys(reasons).join(', ')}.`);
     } else if (input.verdict === 'reject') {
       const reasons = this.policy.policy.review.rejectReasons;
       if (!reasons.includes(input.reasonCode)) throw new ApiError(422, 'unknown_reason_code', `${input.reasonCode} is not a reason to reject: use one of ${reasons.join(', ')}.`);

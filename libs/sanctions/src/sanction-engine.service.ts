@@ -15,6 +15,9 @@ import { FlagSubjectFacts, SubjectDirectory } from './subject-directory.service'
 import { BanEvasionService } from './ban-evasion.service';
 
 const DAY_MS = 86_400_000;
+
+/** The lock under which one account's sanctions are chosen and its interim actions taken or lifted. */
+export const accountLock = (accountId: string) => `qinglang:account:${accountId}`;
 /** Strikes that still count: issued and not overturned (an expired suspension is still a strike). */
 const STRIKE_STATUSES: SanctionStatus[] = ['active', 'expired'];
 
@@ -63,18 +66,21 @@ export class SanctionEngine {
     const strikes = await manager.countBy(Sanction, {
       accountId, category, kind: 'sanction', status: In(STRIKE_STATUSES), issuedAt: MoreThanOrEqual(new Date(now.getTime() - rules.strikeWindowDays * DAY_MS)),
     });
-    return { rung: nextRung(rules.ladder, strikes, rules.reasons[reasonCode]?.atLeast), strikeNumber: strikes + 1, windowDays: rules.strikeWindowDays };
+    const floor = Object.hasOwn(rules.reasons, reasonCode) ? rules.reasons[reasonCode].atLeast : undefined;
+    return { rung: nextRung(rules.ladder, strikes, floor), strikeNumber: strikes + 1, windowDays: rules.strikeWindowDays };
   }
 
   async issue(manager: EntityManager, violation: ConfirmedViolation): Promise<Sanction> {
     const { flag, category, reasonCode } = violation;
-    const reason = this.reasonsFor(category)[reasonCode];
+    const reasons = this.reasonsFor(category);
+    const reason = Object.hasOwn(reasons, reasonCode) ? reasons[reasonCode] : undefined;
     if (!reason) throw new ApiError(422, 'unknown_reason_code', `${reasonCode} is not a reason for ${category}: use one of ${Object.keys(this.reasonsFor(category)).join(', ')}.`);
     // One account's sanctions are chosen one at a time, so two confirmations can't both see "no strikes yet".
-    await lockForTransaction(manager, `qinglang:account:${flag.accountId}`);
+    await lockForTransaction(manager, accountLock(flag.accountId));
     const now = this.clock.now();
     const planned = await this.plan(manager, flag.accountId, category, reasonCode, now);
-    const facts = await this.subjects.of(flag);
+    if (planned.rung.action === 'delisting') await this.banEvasion.lockIdentityOf(manager, flag.accountId);
+    const facts = await this.subjects.of(flag, manager);
     const endsAt = planned.rung.action === 'suspension' ? new Date(now.getTime() + planned.rung.days! * DAY_MS) : null;
     const freezeDays = this.policy.policy.sanctions.tipIncomeFreezeDaysAfter;
     const monetaryAction = endsAt && freezeDays !== null ? { kind: 'freeze_tip_income', until: new Date(endsAt.getTime() + freezeDays * DAY_MS).toISOString() } : null;
@@ -97,7 +103,9 @@ export class SanctionEngine {
     if (threshold === null || flag.confidence < threshold || !facts.live) return null;
     try {
       return await this.dataSource.transaction(async (manager) => {
-        await lockForTransaction(manager, `qinglang:account:${flag.accountId}`);
+        await lockForTransaction(manager, accountLock(flag.accountId));
+        // Read again under the lock: a reviewer who decided the flag meanwhile has the last word.
+        if ((await manager.findOneBy(Flag, { id: flagId }))?.status !== 'open') return null;
         const now = this.clock.now();
         return this.insert(manager, flag, facts, {
           kind: 'interim', violationKey: `${flag.id}:interim`, category: flag.category, action: 'stream_interruption', durationDays: null, strikeNumber: null,
@@ -147,7 +155,7 @@ export class SanctionEngine {
     fields: Pick<Sanction, 'kind' | 'violationKey' | 'category' | 'action' | 'durationDays' | 'strikeNumber' | 'reasonCode' | 'automated' | 'decidedBy' | 'issuedAt' | 'endsAt' | 'monetaryAction' | 'contentAction'>,
     ground: { rung: LadderRung | { action: 'stream_interruption' }; reasonLabel: string; strike: { number: number; windowDays: number } | null },
   ): Promise<Sanction> {
-    const evidence = await this.flags.evidenceOf(flag.id);
+    const evidence = await this.flags.evidenceOf(flag.id, manager);
     const sanction = Object.assign(new Sanction(), {
       id: newId(), platformId: flag.platformId, accountId: flag.accountId, flagId: flag.id, status: 'active', policyVersion: this.policy.version,
       modelVersions: flag.modelVersions, endedAt: null, endReason: null, flagOpenedAt: flag.openedAt, ...fields,

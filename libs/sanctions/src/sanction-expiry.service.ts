@@ -7,8 +7,8 @@ import { Sanction } from './sanction.entity';
 import { SanctionEngine } from './sanction-engine.service';
 
 /**
- * Ends suspensions when their time is up: the platform is told (`sanction.expired`) and reinstates the account,
- * and the audit log records it. Runs in every worker process; the compare-and-set in `end` means a suspension
+ * Ends suspensions when their time is up: the platform is told (`sanction.expired`; it reinstates the account
+ * unless another sanction still holds it), and the audit log records it. Runs in every worker process; the compare-and-set in `end` means a suspension
  * that two sweepers find at once expires once.
  */
 @Injectable()
@@ -40,7 +40,7 @@ export class SanctionExpiry implements OnApplicationBootstrap, OnApplicationShut
     let expired = 0;
     for (const sanction of due) {
       const ended = await this.dataSource.transaction((manager) =>
-        this.engine.end(manager, sanction, 'expired', `the ${sanction.durationDays}-day suspension ended; the account is reinstated`, { kind: 'system', id: 'sanction-expiry' }, 'sanction.expired'),
+        this.engine.end(manager, sanction, 'expired', `the ${sanction.durationDays}-day suspension ended`, { kind: 'system', id: 'sanction-expiry' }, 'sanction.expired'),
       );
       if (ended) expired++;
     }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AccountsService, PostsService, StreamsService } from '@qinglang/ingest';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Account, Post, Stream } from '@qinglang/ingest';
 import type { Flag } from '@qinglang/flagging';
 import type { JsonObject } from '@qinglang/persistence';
 
@@ -13,21 +15,21 @@ export interface FlagSubjectFacts {
 /** The platform's own ids for a flag's account and content: what the platform needs to act on a sanction. */
 @Injectable()
 export class SubjectDirectory {
-  constructor(
-    private readonly accounts: AccountsService,
-    private readonly streams: StreamsService,
-    private readonly posts: PostsService,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async of(flag: Flag): Promise<FlagSubjectFacts> {
-    const account = await this.accounts.findById(flag.accountId);
+  /**
+   * Read by id in the caller's transaction when given one: a sanction being issued must not wait for a second
+   * pooled connection while it holds the first (enough concurrent confirmations would exhaust the pool).
+   */
+  async of(flag: Flag, manager: EntityManager = this.dataSource.manager): Promise<FlagSubjectFacts> {
+    const account = await manager.findOneBy(Account, { id: flag.accountId });
     const accountRef = { id: flag.accountId, externalId: account?.externalId ?? null };
     if (flag.subjectKind === 'stream') {
-      const stream = await this.streams.findById(flag.subjectId);
+      const stream = await manager.findOneBy(Stream, { id: flag.subjectId });
       return { account: accountRef, subject: { kind: 'stream', id: flag.subjectId, externalId: stream?.externalId ?? null, status: stream?.status ?? null }, live: stream?.status === 'live' };
     }
     if (flag.subjectKind === 'post') {
-      const post = await this.posts.lifecycle.get(flag.subjectId);
+      const post = await manager.findOneBy(Post, { id: flag.subjectId });
       return { account: accountRef, subject: { kind: 'post', id: flag.subjectId, externalId: post?.externalId ?? null }, live: false };
     }
     return { account: accountRef, subject: { kind: 'account', id: flag.subjectId, externalId: accountRef.externalId }, live: false };
