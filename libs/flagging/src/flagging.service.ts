@@ -38,7 +38,8 @@ export interface RuleFlag {
 /**
  * Turns a subject's recent signals into flags: per category, the evidence in the policy window is combined;
  * past the threshold a flag opens, and while it is open every new piece of evidence attaches to it. Evidence a
- * reviewer already decided on (attached to a closed flag) never counts again, so one violation is one flag.
+ * reviewer already decided on (attached to a closed flag of the category) never counts again, so one violation
+ * is one flag.
  */
 @Injectable()
 export class FlaggingService {
@@ -60,10 +61,8 @@ export class FlaggingService {
       const rule = this.policy.rule(category);
       const windowStart = now.getTime() - rule.windowSeconds * 1000;
       const inWindow = recent.filter((s) => s.createdAt.getTime() >= windowStart && (s.categories?.[category] ?? 0) >= rule.evidenceThreshold);
-      const decided = await this.decidedSignals(subject, category, inWindow.map((s) => s.id));
-      const evidence = inWindow.filter((s) => !decided.has(s.id));
-      if (!evidence.length || new Set(evidence.map((s) => s.subjectId)).size < (options.minSubjects ?? 1)) continue;
-      const flag = await this.dataSource.transaction((manager) => this.apply(manager, subject, category, evidence, now));
+      if (!inWindow.length) continue;
+      const flag = await this.dataSource.transaction((manager) => this.apply(manager, subject, category, inWindow, now, options.minSubjects ?? 1));
       if (flag) touched.push(flag);
     }
     return touched;
@@ -95,16 +94,20 @@ export class FlaggingService {
     return flag;
   }
 
-  private async decidedSignals(subject: FlagSubject, category: Category, signalIds: string[]): Promise<Set<string>> {
+  /**
+   * Signals already on a closed (decided) flag of the category, whatever its subject: evidence a reviewer decided
+   * on, for a stream, a post or the account, never counts towards another flag.
+   */
+  private async decidedSignals(manager: EntityManager, category: Category, signalIds: string[]): Promise<Set<string>> {
     const decided = new Set<string>();
     // Chunked: SQLite binds at most 999 parameters.
     for (let i = 0; i < signalIds.length; i += 900) {
-      const rows: Array<{ signal_id: string }> = await this.dataSource
+      const rows: Array<{ signal_id: string }> = await manager
         .getRepository(FlagEvidence)
         .createQueryBuilder('e')
         .innerJoin(Flag, 'f', 'f.id = e.flag_id')
         .select('e.signal_id', 'signal_id')
-        .where('f.subject_kind = :kind AND f.subject_id = :id AND f.category = :category AND f.status = :closed', { kind: subject.kind, id: subject.id, category, closed: 'closed' })
+        .where('f.category = :category AND f.status = :closed', { category, closed: 'closed' })
         .andWhere('e.signal_id IN (:...ids)', { ids: signalIds.slice(i, i + 900) })
         .getRawMany();
       for (const row of rows) decided.add(row.signal_id);
@@ -127,10 +130,16 @@ export class FlaggingService {
     });
   }
 
-  private async apply(manager: EntityManager, subject: FlagSubject, category: Category, evidence: Signal[], now: Date): Promise<Flag | null> {
+  private async apply(manager: EntityManager, subject: FlagSubject, category: Category, inWindow: Signal[], now: Date, minSubjects: number): Promise<Flag | null> {
     const rule = this.policy.rule(category);
     const openKey = openKeyOf(subject.kind, subject.id, category);
-    let flag = await manager.findOneBy(Flag, { openKey });
+    // The open flag is locked before the decided evidence is read (PostgreSQL; SQLite runs one transaction at a
+    // time): a reviewer confirming it meanwhile either finishes first, and then its evidence counts as decided,
+    // or waits for this transaction. Either way the same evidence cannot open a second flag.
+    let flag = await manager.findOne(Flag, { where: { openKey }, ...(manager.connection.options.type === 'postgres' ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const decided = await this.decidedSignals(manager, category, inWindow.map((s) => s.id));
+    const evidence = inWindow.filter((s) => !decided.has(s.id));
+    if (!evidence.length || new Set(evidence.map((s) => s.subjectId)).size < minSubjects) return null;
     const confidence = combineEvidence(evidence.map((s) => s.categories![category]!));
     if (!flag && confidence < rule.flagThreshold) return null;
     const versions = (existing: string[]) => [...new Set([...existing, ...evidence.map((s) => `${s.model}@${s.modelVersion}`)])].sort();
