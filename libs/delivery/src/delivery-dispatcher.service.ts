@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
 import { MetricsService } from '@qinglang/operations';
 import { PeriodicPass } from '@qinglang/queue';
 import { OutboxEvent } from './outbox-event.entity';
+import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { WebhooksService } from './webhooks.service';
 import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature';
 
@@ -43,26 +44,32 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   /** Sends every due event of platforms that have a webhook; returns how many were delivered. */
   async dispatchDue(): Promise<number> {
     const now = this.clock.now();
+    // Only platforms with a webhook: the events of platforms that poll stay pending for ever and must not fill
+    // every pass.
     const due = await this.dataSource
       .getRepository(OutboxEvent)
       .createQueryBuilder('e')
+      .innerJoin(WebhookEndpoint, 'w', 'w.platform_id = e.platform_id')
       .where({ status: 'pending' })
       // Instants are epoch milliseconds; find operators skip the column transformer in query builders.
       .andWhere('e.next_attempt_at <= :now AND (e.lease_until IS NULL OR e.lease_until < :now)', { now: now.getTime() })
       .orderBy('e.next_attempt_at', 'ASC')
       .addOrderBy('e.sequence', 'ASC')
-      .limit(BATCH * 5)
+      .limit(BATCH)
       .getMany();
     const endpoints = await this.webhooks.endpointsOf([...new Set(due.map((e) => e.platformId))]);
     let delivered = 0;
-    for (const event of due.filter((e) => endpoints.has(e.platformId)).slice(0, BATCH)) {
-      if (!(await this.lease(event, now))) continue;
-      if (await this.send(event, endpoints.get(event.platformId)!)) delivered++;
+    for (const event of due) {
+      // The lease starts when the send does: a pass of slow sends must not hand out leases already run out.
+      const lease = await this.lease(event, this.clock.now());
+      if (!lease || !endpoints.has(event.platformId)) continue;
+      if (await this.send(event, endpoints.get(event.platformId)!, lease)) delivered++;
     }
     return delivered;
   }
 
-  private async lease(event: OutboxEvent, now: Date): Promise<boolean> {
+  /** Takes the event until a time, if nobody holds it; returns that time, or null. */
+  private async lease(event: OutboxEvent, now: Date): Promise<Date | null> {
     const leaseUntil = new Date(now.getTime() + this.config.delivery.timeoutMs * 2 + 5000);
     const result = await this.dataSource
       .createQueryBuilder()
@@ -71,10 +78,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
       .where({ id: event.id, status: 'pending' })
       .andWhere('(lease_until IS NULL OR lease_until < :now)', { now: now.getTime() })
       .execute();
-    return result.affected === 1;
+    return result.affected === 1 ? leaseUntil : null;
   }
 
-  private async send(event: OutboxEvent, endpoint: { url: string; platformId: string; secretId: string }): Promise<boolean> {
+  private async send(event: OutboxEvent, endpoint: { url: string; platformId: string; secretId: string }, lease: Date): Promise<boolean> {
     const attempt = event.attempts + 1;
     const signature = signatureHeader(this.webhooks.secretOf(endpoint as never), Math.floor(this.clock.now().getTime() / 1000), event.payload);
     let error: string | null = null;
@@ -92,9 +99,13 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
       error = String((failure as Error)?.cause ?? failure).slice(0, 900);
     }
     const now = this.clock.now();
+    // Results are written only while this send still holds the event: a replay, or another dispatcher that took
+    // it after our lease ran out, is not overwritten.
+    const stillOurs = { id: event.id, status: 'pending' as const, leaseUntil: lease };
     if (!error) {
       await this.dataSource.transaction(async (manager) => {
-        await manager.update(OutboxEvent, { id: event.id }, { status: 'delivered', attempts: attempt, deliveredAt: now, leaseUntil: null, lastError: null });
+        const result = await manager.update(OutboxEvent, stillOurs, { status: 'delivered', attempts: attempt, deliveredAt: now, leaseUntil: null, lastError: null });
+        if (result.affected !== 1) return;
         await this.audit.record(manager, {
           action: 'sanction.delivered', actor: { kind: 'system', id: 'delivery' }, platformId: event.platformId, subject: { kind: 'sanction', id: event.sanctionId },
           data: { eventId: event.id, eventType: event.type, sequence: event.sequence, attempts: attempt, url: endpoint.url },
@@ -106,10 +117,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     const giveUp = attempt >= this.config.delivery.maxAttempts;
     const backoff = Math.min(MAX_BACKOFF_MS, this.config.delivery.retryBaseMs * 2 ** (attempt - 1));
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(OutboxEvent, { id: event.id }, {
+      const result = await manager.update(OutboxEvent, stillOurs, {
         status: giveUp ? 'failed' : 'pending', attempts: attempt, lastError: error, leaseUntil: null, nextAttemptAt: new Date(now.getTime() + backoff),
       });
-      if (giveUp) {
+      if (result.affected === 1 && giveUp) {
         await this.audit.record(manager, {
           action: 'delivery.failed', actor: { kind: 'system', id: 'delivery' }, platformId: event.platformId, subject: { kind: 'sanction', id: event.sanctionId },
           data: { eventId: event.id, eventType: event.type, attempts: attempt, lastError: error },

@@ -36,11 +36,17 @@ export class WebhooksService {
     await assertPublic(url, this.config.delivery.allowPrivate).catch((error: Error) => {
       throw new ApiError(400, 'webhook_url_not_allowed', error.message.replace('media URL', 'webhook URL'));
     });
-    const repository = this.dataSource.getRepository(WebhookEndpoint);
     const now = this.clock.now();
-    const existing = await repository.findOneBy({ platformId });
-    const endpoint = Object.assign(existing ?? new WebhookEndpoint(), { platformId, url: url.toString(), secretId: existing?.secretId ?? newId(), createdAt: existing?.createdAt ?? now, updatedAt: now });
-    await repository.save(endpoint);
+    const endpoint = await this.dataSource.transaction(async (manager) => {
+      const existing = await manager.findOneBy(WebhookEndpoint, { platformId });
+      if (existing) {
+        await manager.update(WebhookEndpoint, { platformId }, { url: url.toString(), updatedAt: now });
+        return Object.assign(existing, { url: url.toString(), updatedAt: now });
+      }
+      const created = Object.assign(new WebhookEndpoint(), { platformId, url: url.toString(), secretId: newId(), createdAt: now, updatedAt: now });
+      await manager.insert(WebhookEndpoint, created);
+      return created;
+    });
     return this.view(endpoint);
   }
 
