@@ -3,11 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CLOCK, Clock, ServerSecret } from '@qinglang/config';
+import { lockForTransaction } from '@qinglang/persistence';
 import { Flag, FlaggingService } from '@qinglang/flagging';
 import { Account, AccountsService } from '@qinglang/ingest';
 import { Sanction } from './sanction.entity';
 
 const BAN_EVASION_SEVERITY = 5;
+const identityLock = (key: string) => `qinglang:identity:${key}`;
 
 /**
  * A delisting binds the person, not only the account. Platforms send a hashed real-name identity per account;
@@ -35,26 +37,43 @@ export class BanEvasionService {
   /** Stores an account's identity; returns the ban-evasion flag it raised, if its person was delisted. */
   async setIdentity(platformId: string, externalId: string, identityHash: string): Promise<{ account: Account; flag: Flag | null }> {
     const key = this.identityKey(platformId, identityHash);
-    const account = await this.accounts.setIdentityKey(platformId, externalId, key);
-    const delisting = await this.activeDelisting(this.dataSource.manager, platformId, key, account.id);
-    if (!delisting) return { account, flag: null };
-    const flag = await this.dataSource.transaction((manager) => this.raise(manager, account, delisting));
-    return { account, flag };
+    const account = await this.accounts.findOrCreate(platformId, externalId);
+    return this.dataSource.transaction(async (manager) => {
+      // The same lock as afterDelisting: an identity named while that person is being delisted is seen by one
+      // of the two, so neither order misses the flag.
+      await lockForTransaction(manager, identityLock(key));
+      await manager.update(Account, { id: account.id }, { identityKey: key });
+      Object.assign(account, { identityKey: key });
+      if (await this.isDelisted(manager, account.id)) return { account, flag: null };
+      const others = (await manager.findBy(Account, { platformId, identityKey: key })).filter((a) => a.id !== account.id);
+      const delisting = others.length
+        ? await manager.findOne(Sanction, { where: { accountId: In(others.map((a) => a.id)), action: 'delisting', status: 'active' }, order: { issuedAt: 'ASC' } })
+        : null;
+      return { account, flag: delisting ? await this.raise(manager, account, delisting) : null };
+    });
   }
 
-  /** After a delisting: flags every other account of the same person. */
+  /**
+   * Takes the identity lock of an account's person. A delisting takes it before it writes anything audited, so
+   * the order is always identity lock, then audit lock (setIdentity takes them in that order too).
+   */
+  async lockIdentityOf(manager: EntityManager, accountId: string): Promise<void> {
+    const account = await manager.findOneBy(Account, { id: accountId });
+    if (account?.identityKey) await lockForTransaction(manager, identityLock(account.identityKey));
+  }
+
+  /** After a delisting: flags every other account of the same person that is not delisted already. */
   async afterDelisting(manager: EntityManager, sanction: Sanction): Promise<void> {
     const delisted = await manager.findOneBy(Account, { id: sanction.accountId });
     if (!delisted?.identityKey) return;
+    await lockForTransaction(manager, identityLock(delisted.identityKey));
     for (const other of await manager.findBy(Account, { platformId: sanction.platformId, identityKey: delisted.identityKey })) {
-      if (other.id !== delisted.id) await this.raise(manager, other, sanction);
+      if (other.id !== delisted.id && !(await this.isDelisted(manager, other.id))) await this.raise(manager, other, sanction);
     }
   }
 
-  private async activeDelisting(manager: EntityManager, platformId: string, key: string, exceptAccountId: string): Promise<Sanction | null> {
-    const others = (await this.accounts.withIdentityKey(platformId, key)).filter((a) => a.id !== exceptAccountId);
-    if (!others.length) return null;
-    return manager.findOne(Sanction, { where: { accountId: In(others.map((a) => a.id)), action: 'delisting', status: 'active' }, order: { issuedAt: 'ASC' } });
+  private async isDelisted(manager: EntityManager, accountId: string): Promise<boolean> {
+    return manager.existsBy(Sanction, { accountId, action: 'delisting', status: 'active' });
   }
 
   private raise(manager: EntityManager, account: Account, delisting: Sanction): Promise<Flag | null> {

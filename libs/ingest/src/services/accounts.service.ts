@@ -29,18 +29,6 @@ export class AccountsService {
     return new Map((await this.accounts.findBy({ id: In([...new Set(ids)]) })).map((a) => [a.id, a.externalId]));
   }
 
-  /** Records the person behind an account (as a key derived by the caller); returns the account. */
-  async setIdentityKey(platformId: string, externalId: string, identityKey: string): Promise<Account> {
-    const account = await this.findOrCreate(platformId, externalId);
-    await this.accounts.update({ id: account.id }, { identityKey });
-    return Object.assign(account, { identityKey });
-  }
-
-  /** The platform's accounts of one person. */
-  withIdentityKey(platformId: string, identityKey: string): Promise<Account[]> {
-    return this.accounts.findBy({ platformId, identityKey });
-  }
-
   findById(id: string): Promise<Account | null> {
     return this.accounts.findOneBy({ id });
   }
