@@ -193,5 +193,19 @@ export function describeAuditTamper(label: string, makeBackends: () => Promise<T
         await raw.enableTriggers();
       }
     });
+
+    it('names entries cut off the end of the log past a signed checkpoint', async () => {
+      const [{ seq: lastCheckpoint }] = await raw.query('SELECT MAX(seq) AS seq FROM audit_checkpoints');
+      const cutFrom = Number(lastCheckpoint) - 2;
+      await raw.disableTriggers();
+      try {
+        await raw.query('DELETE FROM audit_entries WHERE seq >= ?', [cutFrom]);
+        // What is left is a valid chain on its own: only the checkpoint shows that entries are gone.
+        const result = await verifyOverHttp();
+        expect(result).toMatchObject({ ok: false, entries: cutFrom - 1, firstProblem: { seq: cutFrom, problem: 'missing' } });
+      } finally {
+        await raw.enableTriggers();
+      }
+    });
   });
 }

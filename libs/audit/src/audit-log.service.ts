@@ -103,7 +103,12 @@ export class AuditLog {
       after = page[page.length - 1].seq;
       if (page.length < PAGE) break;
     }
-    const problem = verifier.problem ?? checkpointProblem ?? (kept && kept.seq > verifier.count ? { seq: kept.seq, problem: 'missing' as const, message: `entry ${kept.seq} of the checkpoint you kept is not in the log` } : null);
+    // A signed checkpoint (or a kept one) past the last entry means entries after it were cut off the end.
+    const beyondEnd = verifier.problem ? undefined : Math.min(...[...checkpoints.keys(), ...(kept ? [kept.seq] : [])].filter((seq) => seq > verifier.count));
+    const truncated = beyondEnd !== undefined && Number.isFinite(beyondEnd)
+      ? { seq: verifier.count + 1, problem: 'missing' as const, message: `entries from ${verifier.count + 1} are missing: a checkpoint covers entry ${beyondEnd}` }
+      : null;
+    const problem = verifier.problem ?? checkpointProblem ?? truncated;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return {
       ok: !problem,
