@@ -14,24 +14,28 @@ export class FlagReviewState {
 
   /** Open flags in these review states that nobody holds, highest priority (with aging) first. */
   claimable(states: ReviewState[], now: Date, agingPerHour: number, limit: number): Promise<Flag[]> {
-    const nowMs = now.getTime();
-    // Numbers only in the expression (no user input), so they can be inlined for both databases.
-    const rank = `f.priority + ((${nowMs} - f.opened_at) / 3600000.0) * ${Number(agingPerHour)}`;
-    return this.dataSource
-      .getRepository(Flag)
-      .createQueryBuilder('f')
-      .where({ status: 'open', reviewState: In(states) })
-      .andWhere('(f.claimed_by IS NULL OR f.claim_expires_at < :now)', { now: nowMs })
-      .addSelect(rank, 'rank')
-      .orderBy('rank', 'DESC')
-      .addOrderBy('f.opened_at', 'ASC')
-      .limit(limit)
+    return this.byRank(now, agingPerHour, limit)
+      .andWhere({ reviewState: In(states) })
+      .andWhere('(f.claimed_by IS NULL OR f.claim_expires_at < :now)', { now: now.getTime() })
       .getMany();
   }
 
-  /** Every open flag, for the queue view: who holds what, and what waits. */
-  open(limit: number): Promise<Flag[]> {
-    return this.dataSource.getRepository(Flag).find({ where: { status: 'open' }, order: { priority: 'DESC', openedAt: 'ASC' }, take: limit });
+  /** Every open flag in queue order, for the queue view: who holds what, and what waits. */
+  open(now: Date, agingPerHour: number, limit: number): Promise<Flag[]> {
+    return this.byRank(now, agingPerHour, limit).getMany();
+  }
+
+  private byRank(now: Date, agingPerHour: number, limit: number) {
+    // Numbers only in the expression (no user input), so they can be inlined for both databases.
+    const rank = `f.priority + ((${now.getTime()} - f.opened_at) / 3600000.0) * ${Number(agingPerHour)}`;
+    return this.dataSource
+      .getRepository(Flag)
+      .createQueryBuilder('f')
+      .where({ status: 'open' })
+      .addSelect(rank, 'rank')
+      .orderBy('rank', 'DESC')
+      .addOrderBy('f.opened_at', 'ASC')
+      .limit(limit);
   }
 
   /** The flag this reviewer holds right now, if any. */

@@ -63,7 +63,7 @@ export class ReviewController {
   @ApiOperation({ summary: 'Open flags by priority, with who holds each and how long it has waited' })
   async queue(@Query() query: QueueQuery) {
     const now = this.clock.now();
-    const flags = await this.states.open(query.limit ?? 100);
+    const flags = await this.states.open(now, this.policy.policy.review.agingPerHour, query.limit ?? 100);
     const accounts = await this.accounts.externalIds(flags.map((f) => f.accountId));
     const names = await this.staff.names(flags.map((f) => f.claimedBy ?? ''));
     const aging = this.policy.policy.review.agingPerHour;
