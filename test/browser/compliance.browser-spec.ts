@@ -89,7 +89,7 @@ describe('console: compliance', () => {
 
     // The failed deliveries, once the platform's endpoint works again, replayed from the console.
     const deliveries = page.locator('#deliveries li');
-    await expect(deliveries.count()).resolves.toBe(2);
+    await harness.waitForCount('#deliveries li', 2);
     await expect(deliveries.first().textContent()).resolves.toContain('HTTP 500');
     healthy = true;
     await deliveries.first().getByRole('button', { name: 'Replay' }).click();

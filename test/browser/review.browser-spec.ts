@@ -57,7 +57,8 @@ describe('console: reviewer', () => {
     await page.keyboard.press('n');
     await page.locator('#flag-body').waitFor({ state: 'visible' });
     await expect(page.locator('#flag-facts').textContent()).resolves.toContain(flags[0].id.slice(0, 8));
-    await expect(rows.first().textContent()).resolves.toContain('you');
+    // The queue refreshes after the claim is shown: wait for the row to say who holds it.
+    await page.locator('#queue-table tbody tr', { hasText: 'you' }).first().waitFor();
     await expect(page.locator('#lease').textContent()).resolves.toMatch(/your claim lease: \d+m \d+s left/);
     await expect(page.locator('#tips svg circle.tip').count()).resolves.toBe(2);
     await expect(page.locator('#tips .legend').textContent()).resolves.toContain('2 tips, 86.00 CNY');
