@@ -2,26 +2,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { AddressInfo } from 'node:net';
 import { TestApp, TestBackends, startTestApp, waitFor } from '../helpers/test-app';
 import { GAMBLING_LINES, ReviewFixture } from '../helpers/review-client';
-
-/** An RFC 4180 reader written apart from the exporter's writer. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  return rows;
-}
+import { parseCsv } from '../helpers/csv-reader';
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,24 +1,5 @@
+import { parseCsv } from '../../../test/helpers/csv-reader';
 import { csvField, csvLine } from './csv';
-
-/** A reference reader, written apart from the writer: RFC 4180 fields and records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  return rows;
-}
 
 describe('csv', () => {
   it('quotes what needs quoting and round-trips quotes, commas, newlines and Chinese text', () => {
