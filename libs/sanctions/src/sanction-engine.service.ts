@@ -74,7 +74,7 @@ export class SanctionEngine {
     const { flag, category, reasonCode } = violation;
     const reasons = this.reasonsFor(category);
     const reason = Object.hasOwn(reasons, reasonCode) ? reasons[reasonCode] : undefined;
-    if (!reason) throw new ApiError(422, 'unknown_reason_code', `${reasonCode} is not a reason for ${category}: use one of ${Object.keys(this.reasonsFor(category)).join(', ')}.`);
+    if (!reason) throw new ApiError(422, 'unknown_reason_code', `${reasonCode} is not a reason for ${category}: use one of ${Object.keys(reasons).join(', ')}.`);
     // One account's sanctions are chosen one at a time, so two confirmations can't both see "no strikes yet".
     await lockForTransaction(manager, accountLock(flag.accountId));
     const now = this.clock.now();
