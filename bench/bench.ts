@@ -13,7 +13,16 @@ import { SegmentsService, StreamsService } from '@qinglang/ingest';
 import { createApplication } from '@qinglang/runtime';
 import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
-import { AuditCheckpoint, AuditEntry, AuditLog, AuditSigner, GENESIS_HASH, canonicalJson, checkpointMessage, entryHash } from '@qinglang/audit';
+import {
+  AuditCheckpoint,
+  AuditEntry,
+  AuditLog,
+  AuditSigner,
+  GENESIS_HASH,
+  canonicalJson,
+  checkpointMessage,
+  entryHash,
+} from '@qinglang/audit';
 import { systemClock } from '@qinglang/config';
 
 const SCENE_SECONDS = 10;
@@ -67,12 +76,31 @@ async function generateClip(ffmpeg: string, output: string): Promise<void> {
   const inputs = sources.flatMap((source) => ['-f', 'lavfi', '-i', source]);
   const concat = `${sources.map((_, i) => `[${i}:v]`).join('')}concat=n=${sources.length}:v=1:a=0,format=yuv420p[v]`;
   await promisify(execFile)(ffmpeg, [
-    '-y', '-hide_banner', '-nostdin', '-loglevel', 'error',
+    '-y',
+    '-hide_banner',
+    '-nostdin',
+    '-loglevel',
+    'error',
     ...inputs,
-    '-filter_complex', concat, '-map', '[v]',
+    '-filter_complex',
+    concat,
+    '-map',
+    '[v]',
     // A keyframe every 2 s and none at scene cuts, so keyframe-only sampling meets the 2 s interval.
-    '-c:v', 'libx264', '-preset', 'veryfast', '-g', String(2 * FPS), '-keyint_min', String(2 * FPS), '-sc_threshold', '0', '-an',
-    '-f', 'mpegts', output,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-g',
+    String(2 * FPS),
+    '-keyint_min',
+    String(2 * FPS),
+    '-sc_threshold',
+    '0',
+    '-an',
+    '-f',
+    'mpegts',
+    output,
   ]);
 }
 
@@ -84,7 +112,9 @@ async function benchSampling(config: AppConfig, ffmpeg: string, clip: string, ou
   const wall = seconds(started);
   const cpu = cpuSeconds() - cpuBefore;
   const sampled = result.frames.length;
-  console.log(`sampling: ${sampled} frames (keyframes only: ${result.keyframesOnly}) in ${wall.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU`);
+  console.log(
+    `sampling: ${sampled} frames (keyframes only: ${result.keyframesOnly}) in ${wall.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU`,
+  );
   console.log(`  frames sampled per CPU-second: ${(sampled / cpu).toFixed(2)}`);
   return {
     framesSampled: sampled,
@@ -100,7 +130,8 @@ async function waitUntilClassified(segments: SegmentsService, id: string): Promi
   while (Date.now() < deadline) {
     const segment = await segments.lifecycle.get(id);
     if (segment?.stage === 'classified') return;
-    if (segment?.stage === 'failed') throw new Error(`segment failed: ${segment.failureCode}: ${segment.failureReason}`);
+    if (segment?.stage === 'failed')
+      throw new Error(`segment failed: ${segment.failureCode}: ${segment.failureReason}`);
     await sleep(100);
   }
   throw new Error(`segment not classified within ${PIPELINE_TIMEOUT_MS / 1000} s`);
@@ -119,14 +150,19 @@ async function benchPipeline(config: AppConfig, clip: string, workDir: string): 
     const file = { path: upload, size: (await stat(upload)).size, originalname: 'clip.ts' };
     const segments = app.get(SegmentsService);
     const started = process.hrtime.bigint();
-    const { segment } = await segments.acceptUpload({ platformId: platform.id, streamId: stream.id, startOffsetMs: 0 }, file);
+    const { segment } = await segments.acceptUpload(
+      { platformId: platform.id, streamId: stream.id, startOffsetMs: 0 },
+      file,
+    );
     await waitUntilClassified(segments, segment.id);
     const wall = seconds(started);
     const frames = await app.get(FramesService).forSource('segment', segment.id);
     const classified = frames.filter((f) => f.status === 'classified').length;
     const duplicates = frames.filter((f) => f.status === 'near_duplicate').length;
     const { backend } = await loadTensorflow(config.ml.backend);
-    console.log(`pipeline (${backend}): ${frames.length} frames, ${classified} classified, ${duplicates} near-duplicates (${((100 * duplicates) / frames.length).toFixed(1)}%) in ${wall.toFixed(2)} s wall`);
+    console.log(
+      `pipeline (${backend}): ${frames.length} frames, ${classified} classified, ${duplicates} near-duplicates (${((100 * duplicates) / frames.length).toFixed(1)}%) in ${wall.toFixed(2)} s wall`,
+    );
     console.log(`  frames classified per second: ${(classified / wall).toFixed(2)}`);
     return {
       backend,
@@ -156,7 +192,11 @@ async function benchRawModel(config: AppConfig, jpegDir: string): Promise<Figure
   const wall = seconds(started);
   console.log(`raw model: ${images.length} frames in batches of ${batchSize} in ${wall.toFixed(2)} s`);
   console.log(`  frames per second: ${(images.length / wall).toFixed(2)}`);
-  return { rawModelFrames: images.length, rawModelSeconds: round(wall), rawModelFramesPerSecond: round(images.length / wall) };
+  return {
+    rawModelFrames: images.length,
+    rawModelSeconds: round(wall),
+    rawModelFramesPerSecond: round(images.length / wall),
+  };
 }
 
 /** The text classifier on short chat messages, on one core (CPU time, not wall time). */
@@ -199,10 +239,18 @@ const AUDIT_ACTIONS = ['flag.opened', 'flag.claimed', 'flag.confirmed', 'sanctio
  */
 async function benchAuditVerify(workDir: string): Promise<Figures> {
   const path = join(workDir, 'audit.sqlite');
-  const dataSource = new DataSource({ type: 'better-sqlite3', database: path, entities: [AuditEntry, AuditCheckpoint], synchronize: true, logging: ['error'] });
+  const dataSource = new DataSource({
+    type: 'better-sqlite3',
+    database: path,
+    entities: [AuditEntry, AuditCheckpoint],
+    synchronize: true,
+    logging: ['error'],
+  });
   await dataSource.initialize();
   try {
-    const config = { audit: { keyPath: join(workDir, 'audit-key.pem'), checkpointEvery: AUDIT_CHECKPOINT_EVERY } } as AppConfig;
+    const config = {
+      audit: { keyPath: join(workDir, 'audit-key.pem'), checkpointEvery: AUDIT_CHECKPOINT_EVERY },
+    } as AppConfig;
     const signer = AuditSigner.load(config.audit.keyPath);
     const writing = process.hrtime.bigint();
     const db = new Database(path);
@@ -211,22 +259,49 @@ async function benchAuditVerify(workDir: string): Promise<Figures> {
     const insertEntry = db.prepare(
       'INSERT INTO audit_entries (seq, recorded_at, action, actor_kind, actor_id, platform_id, subject_kind, subject_id, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const insertCheckpoint = db.prepare('INSERT INTO audit_checkpoints (seq, hash, signature, key_id, created_at) VALUES (?, ?, ?, ?, ?)');
+    const insertCheckpoint = db.prepare(
+      'INSERT INTO audit_checkpoints (seq, hash, signature, key_id, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
     let prevHash = GENESIS_HASH;
     const start = Date.now() - AUDIT_ENTRIES;
     // About the size of a real entry's data (a flag opened); the same text each time, since only hashing it is timed.
-    const data = canonicalJson({ category: 'gambling', confidence: 0.93, reasonCode: 'gambling_promotion', modelVersions: ['text-lexicon-1', 'text-ngram-1'], policyVersion: 'a3f9c2d1e0b4' });
+    const data = canonicalJson({
+      category: 'gambling',
+      confidence: 0.93,
+      reasonCode: 'gambling_promotion',
+      modelVersions: ['text-lexicon-1', 'text-ngram-1'],
+      policyVersion: 'a3f9c2d1e0b4',
+    });
     const write = db.transaction((from: number, to: number) => {
       for (let seq = from; seq <= to; seq++) {
         const action = AUDIT_ACTIONS[seq % AUDIT_ACTIONS.length];
         const content = {
-          seq, recordedAtMs: start + seq, action, actorKind: 'system', actorId: 'flagging', platformId: '6f1c1e1a-0000-4000-8000-000000000001',
-          subjectKind: 'flag', subjectId: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
+          seq,
+          recordedAtMs: start + seq,
+          action,
+          actorKind: 'system',
+          actorId: 'flagging',
+          platformId: '6f1c1e1a-0000-4000-8000-000000000001',
+          subjectKind: 'flag',
+          subjectId: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
           data,
         };
         const hash = entryHash(prevHash, content);
-        insertEntry.run(seq, content.recordedAtMs, action, content.actorKind, content.actorId, content.platformId, content.subjectKind, content.subjectId, content.data, prevHash, hash);
-        if (seq % AUDIT_CHECKPOINT_EVERY === 0) insertCheckpoint.run(seq, hash, signer.sign(checkpointMessage(seq, hash)), signer.keyId, start + seq);
+        insertEntry.run(
+          seq,
+          content.recordedAtMs,
+          action,
+          content.actorKind,
+          content.actorId,
+          content.platformId,
+          content.subjectKind,
+          content.subjectId,
+          content.data,
+          prevHash,
+          hash,
+        );
+        if (seq % AUDIT_CHECKPOINT_EVERY === 0)
+          insertCheckpoint.run(seq, hash, signer.sign(checkpointMessage(seq, hash)), signer.keyId, start + seq);
         prevHash = hash;
       }
     });
@@ -237,9 +312,15 @@ async function benchAuditVerify(workDir: string): Promise<Figures> {
     const result = await new AuditLog(dataSource, config, systemClock).verify();
     if (!result.ok || result.entries !== AUDIT_ENTRIES) throw new Error(`audit verification failed: ${result.message}`);
     const perSecond = AUDIT_ENTRIES / result.seconds;
-    console.log(`audit verify: ${result.entries} entries and ${result.checkpoints.checked} signed checkpoints in ${result.seconds.toFixed(2)} s`);
+    console.log(
+      `audit verify: ${result.entries} entries and ${result.checkpoints.checked} signed checkpoints in ${result.seconds.toFixed(2)} s`,
+    );
     console.log(`  entries verified per second: ${Math.round(perSecond)}`);
-    return { auditEntries: AUDIT_ENTRIES, auditVerifySeconds: round(result.seconds), auditEntriesVerifiedPerSecond: Math.round(perSecond) };
+    return {
+      auditEntries: AUDIT_ENTRIES,
+      auditVerifySeconds: round(result.seconds),
+      auditEntriesVerifiedPerSecond: Math.round(perSecond),
+    };
   } finally {
     await dataSource.destroy();
   }
@@ -253,7 +334,14 @@ async function main(): Promise<void> {
       console.log(JSON.stringify(await benchAuditVerify(workDir)));
       return;
     }
-    const passThrough = ['FFMPEG_PATH', 'TF_BACKEND', 'CLASSIFY_BATCH_SIZE', 'FRAME_INTERVAL_SECONDS', 'OCR_INTERVAL_SECONDS', 'QR_INTERVAL_SECONDS'];
+    const passThrough = [
+      'FFMPEG_PATH',
+      'TF_BACKEND',
+      'CLASSIFY_BATCH_SIZE',
+      'FRAME_INTERVAL_SECONDS',
+      'OCR_INTERVAL_SECONDS',
+      'QR_INTERVAL_SECONDS',
+    ];
     const config = loadConfig({
       ...Object.fromEntries(passThrough.filter((k) => process.env[k]).map((k) => [k, process.env[k]])),
       DATA_DIR: join(workDir, 'data'),
@@ -266,10 +354,15 @@ async function main(): Promise<void> {
     const clip = join(workDir, 'clip.ts');
     const generating = process.hrtime.bigint();
     await generateClip(ffmpeg.path, clip);
-    console.log(`clip: ${CLIP_SECONDS} s ${SIZE} ${FPS} fps H.264 MPEG-TS generated in ${seconds(generating).toFixed(1)} s (not a figure)`);
+    console.log(
+      `clip: ${CLIP_SECONDS} s ${SIZE} ${FPS} fps H.264 MPEG-TS generated in ${seconds(generating).toFixed(1)} s (not a figure)`,
+    );
 
     const samplesDir = join(workDir, 'frames');
-    const figures: Figures = { clipSeconds: CLIP_SECONDS, ...(await benchSampling(config, ffmpeg.path, clip, samplesDir)) };
+    const figures: Figures = {
+      clipSeconds: CLIP_SECONDS,
+      ...(await benchSampling(config, ffmpeg.path, clip, samplesDir)),
+    };
     Object.assign(figures, await benchPipeline(config, clip, workDir));
     Object.assign(figures, await benchRawModel(config, samplesDir));
     Object.assign(figures, await benchFrameText(samplesDir));
@@ -278,7 +371,9 @@ async function main(): Promise<void> {
     // Equal to the share of the pipeline's wall time the model alone would need for the frames it classified.
     const ratio = Number(figures.pipelineFramesClassifiedPerSecond) / Number(figures.rawModelFramesPerSecond);
     figures.pipelineToRawModelRatio = round(ratio);
-    console.log(`pipeline / raw model frames per second: ${ratio.toFixed(3)} (the model is ${(100 * ratio).toFixed(0)}% of the pipeline's time; 1 = no overhead)`);
+    console.log(
+      `pipeline / raw model frames per second: ${ratio.toFixed(3)} (the model is ${(100 * ratio).toFixed(0)}% of the pipeline's time; 1 = no overhead)`,
+    );
     console.log(JSON.stringify(figures));
   } finally {
     await rm(workDir, { recursive: true, force: true });

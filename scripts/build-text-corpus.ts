@@ -45,9 +45,28 @@ const digits = (random: Random, from: number, to: number) => {
 const GENERATED: Record<string, (random: Random) => string> = {
   qq: (random) => digits(random, 6, 10),
   phone: (random) => `1${pick(random, ['3', '5', '7', '8', '9'])}${digits(random, 9, 9)}`,
-  wxid: (random) => `${pick(random, ['a', 'vip', 'yy', 'kk', 'ml', 'xx', 'bc', 'lj', 'tt', 'qq'])}${digits(random, 3, 7)}`,
+  wxid: (random) =>
+    `${pick(random, ['a', 'vip', 'yy', 'kk', 'ml', 'xx', 'bc', 'lj', 'tt', 'qq'])}${digits(random, 3, 7)}`,
   n: (random) => pick(random, ['1', '2', '3', '5', '6', '8', '10', '20', '两', '三', '五', '十']),
-  amount: (random) => pick(random, ['50', '88', '100', '188', '200', '288', '500', '888', '1000', '2000', '5000', '1万', '3万', '十万', '五千', '三百']),
+  amount: (random) =>
+    pick(random, [
+      '50',
+      '88',
+      '100',
+      '188',
+      '200',
+      '288',
+      '500',
+      '888',
+      '1000',
+      '2000',
+      '5000',
+      '1万',
+      '3万',
+      '十万',
+      '五千',
+      '三百',
+    ]),
   percent: (random) => `${pick(random, ['5', '8', '10', '15', '20', '30', '50'])}%`,
   hour: (random) => pick(random, ['8点', '9点', '10点', '11点', '12点', '凌晨', '今晚', '明晚', '周末']),
 };
@@ -64,7 +83,31 @@ function fill(random: Random, slots: CorpusTemplates['slots'], template: string,
   });
 }
 
-const EMOJI = ['😂', '🤣', '😊', '👍', '🔥', '💰', '❤️', '😘', '🙏', '✨', '🎉', '😭', '👉', '‼️', '😏', '🌹', '💯', '🈵', '～', '!!', '。。。', '？', '~~'];
+const EMOJI = [
+  '😂',
+  '🤣',
+  '😊',
+  '👍',
+  '🔥',
+  '💰',
+  '❤️',
+  '😘',
+  '🙏',
+  '✨',
+  '🎉',
+  '😭',
+  '👉',
+  '‼️',
+  '😏',
+  '🌹',
+  '💯',
+  '🈵',
+  '～',
+  '!!',
+  '。。。',
+  '？',
+  '~~',
+];
 const SEPARATORS = [' ', '.', '*', '-', '、', '|', '/', '_'];
 
 /**

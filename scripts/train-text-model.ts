@@ -33,11 +33,17 @@ interface Example {
 
 function readCorpus(hasher: NgramHasher): Example[] {
   const examples: Example[] = [];
-  for (const name of readdirSync(join(MODEL_DIR, 'corpus')).filter((file) => file.endsWith('.jsonl')).sort()) {
+  for (const name of readdirSync(join(MODEL_DIR, 'corpus'))
+    .filter((file) => file.endsWith('.jsonl'))
+    .sort()) {
     for (const line of readFileSync(join(MODEL_DIR, 'corpus', name), 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const { text, labels } = JSON.parse(line) as { text: string; labels: string[] };
-      examples.push({ text, buckets: hasher.buckets(normalizeText(text).text), targets: TEXT_CATEGORIES.map((c) => (labels.includes(c) ? 1 : 0)) });
+      examples.push({
+        text,
+        buckets: hasher.buckets(normalizeText(text).text),
+        targets: TEXT_CATEGORIES.map((c) => (labels.includes(c) ? 1 : 0)),
+      });
     }
   }
   return examples;
@@ -61,7 +67,10 @@ function shuffled<T>(items: T[], epoch: number): T[] {
 function vocabulary(train: Example[]): Map<number, number> {
   const counts = new Map<number, number>();
   for (const example of train) for (const bucket of example.buckets) counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
-  const kept = [...counts].filter(([, count]) => count >= MIN_LINES).map(([bucket]) => bucket).sort((a, b) => a - b);
+  const kept = [...counts]
+    .filter(([, count]) => count >= MIN_LINES)
+    .map(([bucket]) => bucket)
+    .sort((a, b) => a - b);
   return new Map(kept.map((bucket, column) => [bucket, column]));
 }
 
@@ -74,7 +83,10 @@ function batchTensors(batch: Example[], columns: Map<number, number>) {
       if (column !== undefined) x[row * columns.size + column] = 1;
     }
   });
-  return { x: tf.tensor2d(x, [batch.length, columns.size]), targets: tf.tensor2d(batch.map((example) => example.targets)) };
+  return {
+    x: tf.tensor2d(x, [batch.length, columns.size]),
+    targets: tf.tensor2d(batch.map((example) => example.targets)),
+  };
 }
 
 async function main(): Promise<void> {
@@ -98,7 +110,10 @@ async function main(): Promise<void> {
       const batch = order.slice(from, from + BATCH);
       const { x, targets } = batchTensors(batch, columns);
       const loss = optimizer.minimize(
-        () => tf.losses.sigmoidCrossEntropy(targets, tf.matMul(x, weights).add(bias)).add(tf.sum(tf.square(weights)).mul(L2)) as tf.Scalar,
+        () =>
+          tf.losses
+            .sigmoidCrossEntropy(targets, tf.matMul(x, weights).add(bias))
+            .add(tf.sum(tf.square(weights)).mul(L2)) as tf.Scalar,
         true,
       )!;
       lossSum += (await loss.data())[0] * batch.length;
@@ -112,15 +127,28 @@ async function main(): Promise<void> {
     features: DEFAULT_NGRAM_OPTIONS,
     categories: [...TEXT_CATEGORIES],
     bias: Array.from(await bias.data()),
-    training: { corpusLines: examples.length, vocabulary: columns.size, trainLines: train.length, heldOutLines: heldOut.length, epochs: EPOCHS, batch: BATCH, learningRate: LEARNING_RATE, l2: L2, seed: SEED },
+    training: {
+      corpusLines: examples.length,
+      vocabulary: columns.size,
+      trainLines: train.length,
+      heldOutLines: heldOut.length,
+      epochs: EPOCHS,
+      batch: BATCH,
+      learningRate: LEARNING_RATE,
+      l2: L2,
+      seed: SEED,
+    },
   };
   const path = join(MODEL_DIR, 'hashed-ngram-v1.bin');
   const trained = (await weights.data()) as Float32Array;
   const full = new Float32Array((1 << DEFAULT_NGRAM_OPTIONS.bucketBits) * width);
-  for (const [bucket, column] of columns) full.set(trained.subarray(column * width, column * width + width), bucket * width);
+  for (const [bucket, column] of columns)
+    full.set(trained.subarray(column * width, column * width + width), bucket * width);
   const file = encodeHashedNgramModel({ header, weights: full });
   writeFileSync(path, file);
-  process.stdout.write(`wrote ${path}: ${(file.length / 1024).toFixed(0)} KiB, ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `wrote ${path}: ${(file.length / 1024).toFixed(0)} KiB, ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   reportHeldOut(new HashedNgramScorer(path), heldOut);
 }
 
@@ -139,7 +167,9 @@ function reportHeldOut(scorer: HashedNgramScorer, heldOut: Example[]): void {
     const precision = tp / (tp + fp || 1);
     const recall = tp / (tp + fn || 1);
     const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-    process.stdout.write(`held-out ${category}: P ${precision.toFixed(3)} R ${recall.toFixed(3)} F1 ${f1.toFixed(3)} (support ${tp + fn})\n`);
+    process.stdout.write(
+      `held-out ${category}: P ${precision.toFixed(3)} R ${recall.toFixed(3)} F1 ${f1.toFixed(3)} (support ${tp + fn})\n`,
+    );
   });
   process.stdout.write(`version ${scorer.version}\n`);
 }

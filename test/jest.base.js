@@ -7,7 +7,10 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: { '^@qinglang/policy/policy$': '<rootDir>/libs/policy/src/policy', '^@qinglang/(.*)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@qinglang/policy/policy$': '<rootDir>/libs/policy/src/policy',
+    '^@qinglang/(.*)$': '<rootDir>/libs/$1/src',
+  },
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/data/'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/fixtures/'],
   testTimeout: 120_000,

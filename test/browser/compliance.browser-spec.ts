@@ -11,7 +11,13 @@ import { useConsoleHarness } from './console-harness';
  */
 describe('console: compliance', () => {
   // LOG_LEVEL error: the failing webhook's retries are expected here, not worth a warning each.
-  const harness = useConsoleHarness({ LOG_LEVEL: 'error', WEBHOOK_ALLOW_PRIVATE: 'true', DELIVERY_POLL_MS: '100', WEBHOOK_RETRY_BASE_MS: '100', WEBHOOK_MAX_ATTEMPTS: '2' });
+  const harness = useConsoleHarness({
+    LOG_LEVEL: 'error',
+    WEBHOOK_ALLOW_PRIVATE: 'true',
+    DELIVERY_POLL_MS: '100',
+    WEBHOOK_RETRY_BASE_MS: '100',
+    WEBHOOK_MAX_ATTEMPTS: '2',
+  });
   let healthy = false;
   const receiver = new WebhookReceiver(() => (healthy ? 200 : 500));
 
@@ -25,7 +31,15 @@ describe('console: compliance', () => {
     const officer = await t.createStaff('compliance', 'Chen Compliance');
     // The platform's webhook answers 500 for now: its deliveries give up after two attempts.
     const auth = { Authorization: `Bearer ${platform.apiKey}` };
-    expect((await t.http().put('/v1/webhook').set(auth).send({ url: await receiver.start() })).status).toBe(200);
+    expect(
+      (
+        await t
+          .http()
+          .put('/v1/webhook')
+          .set(auth)
+          .send({ url: await receiver.start() })
+      ).status,
+    ).toBe(200);
 
     // Two accounts, two sanctions: one confirmed as gambling, one (a reviewer's call) as induced tipping.
     const gamblingStream = await fixture.stream('dice-room', 'dice-host');
@@ -37,10 +51,14 @@ describe('console: compliance', () => {
     const [otherFlag] = await fixture.openFlags(tippingStream, 'gambling');
     const tipping = (await fixture.claimAndConfirm(reviewer, otherFlag.id, 'induced_tipping', 'tipping')).sanction;
     expect([gambling.category, tipping.category]).toEqual(['gambling', 'tipping']);
-    await waitFor(async () => {
-      const failed = (await t.http().get('/v1/deliveries?status=failed').set(auth)).body.deliveries;
-      return failed.length === 2 ? true : undefined;
-    }, 'both deliveries to give up', 30_000);
+    await waitFor(
+      async () => {
+        const failed = (await t.http().get('/v1/deliveries?status=failed').set(auth)).body.deliveries;
+        return failed.length === 2 ? true : undefined;
+      },
+      'both deliveries to give up',
+      30_000,
+    );
 
     const page = harness.page;
     await harness.signIn(officer.token, 'compliance');
@@ -58,7 +76,9 @@ describe('console: compliance', () => {
     await expect(report.locator('.report-totals li').first().textContent()).resolves.toBe('2sanctions');
     const byCategory = report.locator('figure.chart', { hasText: 'Sanctions by category' });
     await expect(byCategory.locator('svg rect.bar').count()).resolves.toBe(2);
-    await expect(byCategory.locator('svg').getAttribute('aria-label')).resolves.toMatch(/gambling 1.*tipping 1|tipping 1.*gambling 1/);
+    await expect(byCategory.locator('svg').getAttribute('aria-label')).resolves.toMatch(
+      /gambling 1.*tipping 1|tipping 1.*gambling 1/,
+    );
     await harness.screenshot('05-compliance-overview');
 
     // Filter by category: only the gambling sanction is left.

@@ -10,11 +10,23 @@ export const SCREENSHOTS = join(__dirname, '..', '..', 'test-artifacts', 'browse
 
 // What the page functions below use of the browser. They run in Chromium (Playwright sends their source, which
 // the console's CSP allows, unlike strings it would have to eval); the type-check only knows Node's globals.
-declare const document: { querySelectorAll(selector: string): { length: number }; querySelector(selector: string): unknown; activeElement: { id: string } | null };
+declare const document: {
+  querySelectorAll(selector: string): { length: number };
+  querySelector(selector: string): unknown;
+  activeElement: { id: string } | null;
+};
 declare function getComputedStyle(element: unknown): { filter: string };
 declare const sessionStorage: { length: number };
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * For a describe block: the app on the embedded defaults listening on a real port of 127.0.0.1, a headless
@@ -30,7 +42,8 @@ export function useConsoleHarness(env: Record<string, string> = {}) {
   const state = { page: undefined as Page | undefined, foreignRequests: [] as string[], pageErrors: [] as string[] };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM_PATH)) throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium (Debian), or set CHROMIUM_PATH`);
+    if (!existsSync(CHROMIUM_PATH))
+      throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium (Debian), or set CHROMIUM_PATH`);
     mkdirSync(SCREENSHOTS, { recursive: true });
     backends = await embeddedBackends();
     t = await startTestApp(backends, env);
@@ -40,7 +53,13 @@ export function useConsoleHarness(env: Record<string, string> = {}) {
   });
 
   beforeEach(async () => {
-    context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale: 'en-GB', timezoneId: 'UTC', reducedMotion: 'reduce' });
+    context = await browser!.newContext({
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: true,
+      locale: 'en-GB',
+      timezoneId: 'UTC',
+      reducedMotion: 'reduce',
+    });
     state.foreignRequests = [];
     state.pageErrors = [];
     await context.route('**/*', (route) => {
@@ -95,7 +114,10 @@ export function useConsoleHarness(env: Record<string, string> = {}) {
     },
     /** Waits until the selector matches exactly `count` elements (tables fill in after their fetch). */
     async waitForCount(selector: string, count: number) {
-      await state.page!.waitForFunction(([s, n]) => document.querySelectorAll(s).length === n, [selector, count] as const);
+      await state.page!.waitForFunction(([s, n]) => document.querySelectorAll(s).length === n, [
+        selector,
+        count,
+      ] as const);
     },
     /** Waits until the first image the selector matches has loaded (frames arrive as blobs after the panel). */
     async waitForImage(selector: string) {

@@ -19,20 +19,40 @@ describe('console: reviewer', () => {
 
     // A stream with a gambling overlay burnt into its video (a frame with text) and a gambling chat line.
     const streamId = await fixture.stream('casino-room', 'casino-host');
-    const upload = await t.http().post(`/v1/streams/${streamId}/segments`).set('Authorization', `Bearer ${platform.apiKey}`).field('startOffsetMs', '30000').attach('file', join(FIXTURES, 'segment-gambling-overlay.ts'));
+    const upload = await t
+      .http()
+      .post(`/v1/streams/${streamId}/segments`)
+      .set('Authorization', `Bearer ${platform.apiKey}`)
+      .field('startOffsetMs', '30000')
+      .attach('file', join(FIXTURES, 'segment-gambling-overlay.ts'));
     expect(upload.status).toBe(202);
-    expect((await waitForTerminal(t.http, platform.apiKey, `/v1/segments/${upload.body.id}`)).status).toBe('classified');
+    expect((await waitForTerminal(t.http, platform.apiKey, `/v1/segments/${upload.body.id}`)).status).toBe(
+      'classified',
+    );
     await fixture.chat(streamId, [GAMBLING_LINES[0]]);
     // Two ordinary tips on the stream (no tipping rule fires): they show on the flag's tip timeline.
     const now = Date.now();
-    const tips = await t.http().post(`/v1/streams/${streamId}/tips`).set('Authorization', `Bearer ${platform.apiKey}`).send({
-      events: [
-        { tipperId: 'fan-1', ageBand: 'adult', amount: '20.00', currency: 'CNY', giftName: '火箭', at: new Date(now - 60_000).toISOString() },
-        { tipperId: 'fan-2', ageBand: 'adult', amount: '66.00', currency: 'CNY', at: new Date(now).toISOString() },
-      ],
-    });
+    const tips = await t
+      .http()
+      .post(`/v1/streams/${streamId}/tips`)
+      .set('Authorization', `Bearer ${platform.apiKey}`)
+      .send({
+        events: [
+          {
+            tipperId: 'fan-1',
+            ageBand: 'adult',
+            amount: '20.00',
+            currency: 'CNY',
+            giftName: '火箭',
+            at: new Date(now - 60_000).toISOString(),
+          },
+          { tipperId: 'fan-2', ageBand: 'adult', amount: '66.00', currency: 'CNY', at: new Date(now).toISOString() },
+        ],
+      });
     expect(tips.status).toBe(202);
-    expect((await waitForTerminal(t.http, platform.apiKey, `/v1/tip-batches/${tips.body.id}`)).status).toBe('classified');
+    expect((await waitForTerminal(t.http, platform.apiKey, `/v1/tip-batches/${tips.body.id}`)).status).toBe(
+      'classified',
+    );
     const flags = await fixture.openFlags(streamId);
     expect(flags).toHaveLength(1);
 
@@ -113,7 +133,10 @@ describe('console: reviewer', () => {
     // The platform's feed carries that sanction, with the reason the reviewer chose.
     const { events } = await fixture.feed();
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'sanction.issued', sanction: { id: sanctionId, action: 'warning', status: 'active', strikeNumber: 1 } });
+    expect(events[0]).toMatchObject({
+      type: 'sanction.issued',
+      sanction: { id: sanctionId, action: 'warning', status: 'active', strikeNumber: 1 },
+    });
     expect((events[0].sanction as unknown as { reasonCode: string }).reasonCode).toBe('gambling_contact');
 
     expect(harness.foreignRequests).toEqual([]);
@@ -132,7 +155,9 @@ describe('console: reviewer', () => {
     const { sanction } = await fixture.claimAndConfirm(reviewer, flag.id, 'gambling_promotion');
     const auth = { Authorization: `Bearer ${platform.apiKey}` };
     const statement = 'The streamer was quoting a scam to warn viewers about it.';
-    expect((await t.http().post(`/v1/sanctions/${sanction.id}/appeals`).set(auth).send({ statement })).status).toBeLessThan(300);
+    expect(
+      (await t.http().post(`/v1/sanctions/${sanction.id}/appeals`).set(auth).send({ statement })).status,
+    ).toBeLessThan(300);
 
     const page = harness.page;
     await harness.signIn(senior.token, 'senior reviewer');

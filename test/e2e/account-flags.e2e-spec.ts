@@ -11,9 +11,20 @@ describe('account-level flags', () => {
 
   const weakGamblingSignal = (platformId: string, streamId: string): Signal =>
     Object.assign(new Signal(), {
-      id: newId(), platformId, sourceKind: 'text_line' as const, sourceId: newId(), model: 'test-model', modelVersion: '1',
-      scores: { gambling: 0.4 }, topLabel: 'gambling', subjectKind: 'stream' as const, subjectId: streamId,
-      categories: { gambling: 0.4, porn: 0, tipping: 0 }, detail: { text: '有局吗' }, streamTimeMs: null, createdAt: new Date(),
+      id: newId(),
+      platformId,
+      sourceKind: 'text_line' as const,
+      sourceId: newId(),
+      model: 'test-model',
+      modelVersion: '1',
+      scores: { gambling: 0.4 },
+      topLabel: 'gambling',
+      subjectKind: 'stream' as const,
+      subjectId: streamId,
+      categories: { gambling: 0.4, porn: 0, tipping: 0 },
+      detail: { text: '有局吗' },
+      streamTimeMs: null,
+      createdAt: new Date(),
     });
 
   it('opens one account flag from two streams whose own evidence stays under the threshold', async () => {
@@ -37,6 +48,12 @@ describe('account-level flags', () => {
     await processor.evaluateAccount(platformId, accountId);
     const flags = (await t.http().get('/v1/flags').set(auth)).body.flags;
     expect(flags).toHaveLength(1);
-    expect(flags[0]).toMatchObject({ category: 'gambling', subject: { kind: 'account', id: accountId }, account: { externalId: 'host' }, evidenceCount: 2, confidence: 0.64 });
+    expect(flags[0]).toMatchObject({
+      category: 'gambling',
+      subject: { kind: 'account', id: accountId },
+      account: { externalId: 'host' },
+      evidenceCount: 2,
+      confidence: 0.64,
+    });
   });
 });

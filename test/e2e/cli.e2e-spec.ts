@@ -15,10 +15,14 @@ describe('cli: platform create', () => {
   afterAll(async () => backends?.cleanup());
 
   const cli = (...args: string[]) =>
-    run('node', ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...backends.env },
-    });
+    run(
+      'node',
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...backends.env },
+      },
+    );
 
   it('prints a working key once and stores only its hash', async () => {
     const { stdout } = await cli('platform', 'create', 'Huya Test', '--json');
@@ -34,7 +38,11 @@ describe('cli: platform create', () => {
 
     const t = await startTestApp(backends);
     try {
-      const response = await t.http().post('/v1/streams').set('Authorization', `Bearer ${apiKey}`).send({ externalId: 'r', streamerId: 's' });
+      const response = await t
+        .http()
+        .post('/v1/streams')
+        .set('Authorization', `Bearer ${apiKey}`)
+        .send({ externalId: 'r', streamerId: 's' });
       expect(response.status).toBe(201);
     } finally {
       await t.close();
@@ -42,12 +50,23 @@ describe('cli: platform create', () => {
   });
 
   it('scan prints what a local video holds, with times', async () => {
-    const { stdout, stderr } = await cli('scan', join(ROOT, 'test', 'fixtures', 'segment-gambling-overlay.ts'), '--json');
+    const { stdout, stderr } = await cli(
+      'scan',
+      join(ROOT, 'test', 'fixtures', 'segment-gambling-overlay.ts'),
+      '--json',
+    );
     expect(stderr).toMatch(/TensorFlow.js backend: (wasm|tensorflow|cpu)/);
-    const rows = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const rows = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     const summary = rows.pop();
     expect(rows.map((r) => r.timeMs)).toEqual([0, 2000, 4000]);
-    expect(rows.every((r) => r.flagged.includes('gambling') && r.qrCodes.includes('https://bet-888-casino.example/register?ref=live'))).toBe(true);
+    expect(
+      rows.every(
+        (r) => r.flagged.includes('gambling') && r.qrCodes.includes('https://bet-888-casino.example/register?ref=live'),
+      ),
+    ).toBe(true);
     expect(summary).toEqual({ summary: { frames: 3, flagged: { gambling: [0, 2000, 4000] } } });
     const benign = await cli('scan', join(ROOT, 'test', 'fixtures', 'segment-benign-overlay.ts'), '--json');
     expect(JSON.parse(benign.stdout.trim().split('\n').pop()!)).toEqual({ summary: { frames: 3, flagged: {} } });

@@ -17,11 +17,19 @@ const gc = runInNewContext('gc') as () => void;
 function statement(i: number) {
   return {
     decision: { action: 'warning', kind: 'sanction' },
-    ground: { category: 'gambling', reasonCode: 'gambling_promotion', reasonLabel: '直播间推广赌博平台, "上分" 与 "返水", 引导私聊' },
+    ground: {
+      category: 'gambling',
+      reasonCode: 'gambling_promotion',
+      reasonLabel: '直播间推广赌博平台, "上分" 与 "返水", 引导私聊',
+    },
     facts: {
       account: { externalId: `host-${i}` },
       subject: { kind: 'stream', id: `stream-${i}`, externalId: `room-${i}` },
-      evidence: Array.from({ length: 6 }, (_, k) => ({ source: 'text_line', score: 0.9, excerpt: `澳门百家乐真人荷官在线，加微信上分，包赢 #${k}, "quoted"` })),
+      evidence: Array.from({ length: 6 }, (_, k) => ({
+        source: 'text_line',
+        score: 0.9,
+        excerpt: `澳门百家乐真人荷官在线，加微信上分，包赢 #${k}, "quoted"`,
+      })),
     },
     automation: { automatedDetection: true, automatedDecision: false },
     redress: { appeal: '平台内申诉，三十日内', appealDeadline: new Date(1_764_000_000_000 + i).toISOString() },
@@ -52,7 +60,17 @@ describe('sanctions export at scale (SQLite)', () => {
     db.transaction(() => {
       for (let i = 0; i < ROWS; i++) {
         const flagId = randomUUID();
-        insert.run(randomUUID(), platform.id, randomUUID(), flagId, flagId, JSON.stringify([randomUUID()]), JSON.stringify(statement(i)), base + i * 1000, base + i * 1000 - 60_000);
+        insert.run(
+          randomUUID(),
+          platform.id,
+          randomUUID(),
+          flagId,
+          flagId,
+          JSON.stringify([randomUUID()]),
+          JSON.stringify(statement(i)),
+          base + i * 1000,
+          base + i * 1000 - 60_000,
+        );
       }
     })();
     db.close();
@@ -69,22 +87,39 @@ describe('sanctions export at scale (SQLite)', () => {
       peak = Math.max(peak, process.memoryUsage().heapUsed);
     }, 1000);
     const started = Date.now();
-    const { status, type, lines, bytes } = await new Promise<{ status: number; type: string; lines: number; bytes: number }>((resolve, reject) => {
-      httpGet({ host: '127.0.0.1', port, path: '/v1/compliance/exports/sanctions.csv', headers: { Authorization: `Bearer ${officer}` } }, (response) => {
-        let lines = 0;
-        let bytes = 0;
-        response.on('data', (chunk: Buffer) => {
-          bytes += chunk.length;
-          for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
-        });
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, type: String(response.headers['content-type']), lines, bytes }));
-        response.on('error', reject);
-      }).on('error', reject);
+    const { status, type, lines, bytes } = await new Promise<{
+      status: number;
+      type: string;
+      lines: number;
+      bytes: number;
+    }>((resolve, reject) => {
+      httpGet(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/v1/compliance/exports/sanctions.csv',
+          headers: { Authorization: `Bearer ${officer}` },
+        },
+        (response) => {
+          let lines = 0;
+          let bytes = 0;
+          response.on('data', (chunk: Buffer) => {
+            bytes += chunk.length;
+            for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
+          });
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, type: String(response.headers['content-type']), lines, bytes }),
+          );
+          response.on('error', reject);
+        },
+      ).on('error', reject);
     });
     clearInterval(sampler);
     const seconds = (Date.now() - started) / 1000;
     const growthMb = (peak - baseline) / 2 ** 20;
-    process.stdout.write(`export: ${ROWS} sanctions, ${(bytes / 2 ** 20).toFixed(1)} MB of CSV in ${seconds.toFixed(1)} s; peak live heap growth ${growthMb.toFixed(1)} MB\n`);
+    process.stdout.write(
+      `export: ${ROWS} sanctions, ${(bytes / 2 ** 20).toFixed(1)} MB of CSV in ${seconds.toFixed(1)} s; peak live heap growth ${growthMb.toFixed(1)} MB\n`,
+    );
 
     expect(status).toBe(200);
     expect(type).toBe('text/csv; charset=utf-8');

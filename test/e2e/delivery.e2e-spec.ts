@@ -5,7 +5,12 @@ import { WebhookReceiver } from '../helpers/webhook-receiver';
 
 /** Sanctions reach the platform: a signed webhook retried until acknowledged, failures kept for replay, and the poll feed. */
 describe('delivery of sanctions to platforms', () => {
-  const fixture = useEmbeddedApp({ WEBHOOK_ALLOW_PRIVATE: 'true', DELIVERY_POLL_MS: '100', WEBHOOK_RETRY_BASE_MS: '100', WEBHOOK_MAX_ATTEMPTS: '4' });
+  const fixture = useEmbeddedApp({
+    WEBHOOK_ALLOW_PRIVATE: 'true',
+    DELIVERY_POLL_MS: '100',
+    WEBHOOK_RETRY_BASE_MS: '100',
+    WEBHOOK_MAX_ATTEMPTS: '4',
+  });
   let t: TestApp;
   let reviewer: string;
   const receivers: WebhookReceiver[] = [];
@@ -22,7 +27,11 @@ describe('delivery of sanctions to platforms', () => {
     const receiver = new WebhookReceiver(respond);
     receivers.push(receiver);
     const f = new ReviewFixture(t, (await t.createPlatform()).apiKey);
-    const webhook = await t.http().put('/v1/webhook').set({ Authorization: `Bearer ${f.apiKey}` }).send({ url: await receiver.start() });
+    const webhook = await t
+      .http()
+      .put('/v1/webhook')
+      .set({ Authorization: `Bearer ${f.apiKey}` })
+      .send({ url: await receiver.start() });
     expect(webhook.status).toBe(200);
     expect(webhook.body.secret).toMatch(/^whsec_/);
     return { f, receiver, secret: webhook.body.secret as string };
@@ -42,12 +51,33 @@ describe('delivery of sanctions to platforms', () => {
     const [delivered] = receiver.acknowledged;
     expect(receiver.calls.map((c) => c.status)).toEqual([503, 503, 200]);
     const body = JSON.parse(delivered.body);
-    expect(body).toMatchObject({ type: 'sanction.issued', sequence: 1, sanction: { id: sanction.id, action: 'warning' } });
-    expect(verifySignature(delivered.headers['qinglang-signature'] as string, delivered.body, secret, Math.floor(Date.now() / 1000))).toBe(true);
-    expect(verifySignature(delivered.headers['qinglang-signature'] as string, delivered.body, 'whsec_wrong', Math.floor(Date.now() / 1000))).toBe(false);
+    expect(body).toMatchObject({
+      type: 'sanction.issued',
+      sequence: 1,
+      sanction: { id: sanction.id, action: 'warning' },
+    });
+    expect(
+      verifySignature(
+        delivered.headers['qinglang-signature'] as string,
+        delivered.body,
+        secret,
+        Math.floor(Date.now() / 1000),
+      ),
+    ).toBe(true);
+    expect(
+      verifySignature(
+        delivered.headers['qinglang-signature'] as string,
+        delivered.body,
+        'whsec_wrong',
+        Math.floor(Date.now() / 1000),
+      ),
+    ).toBe(false);
     // Every attempt carried the same event id, so a platform that saw an earlier one dedupes.
     expect(new Set(receiver.calls.map((c) => c.headers['qinglang-event-id'])).size).toBe(1);
-    const deliveries = await t.http().get('/v1/deliveries').set({ Authorization: `Bearer ${f.apiKey}` });
+    const deliveries = await t
+      .http()
+      .get('/v1/deliveries')
+      .set({ Authorization: `Bearer ${f.apiKey}` });
     expect(deliveries.body.deliveries[0]).toMatchObject({ status: 'delivered', attempts: 3, sanctionId: sanction.id });
     // Nothing more is sent once acknowledged.
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -58,13 +88,23 @@ describe('delivery of sanctions to platforms', () => {
     let healthy = false;
     const { f, receiver } = await platformWithWebhook(() => (healthy ? 200 : 500));
     const sanction = await sanctionOnce(f, 'broken-room');
-    const failed = await waitFor(async () => {
-      const response = await t.http().get('/v1/deliveries?status=failed').set({ Authorization: `Bearer ${f.apiKey}` });
-      return response.body.deliveries.length ? response.body.deliveries[0] : undefined;
-    }, 'the delivery to fail for good', 30_000);
+    const failed = await waitFor(
+      async () => {
+        const response = await t
+          .http()
+          .get('/v1/deliveries?status=failed')
+          .set({ Authorization: `Bearer ${f.apiKey}` });
+        return response.body.deliveries.length ? response.body.deliveries[0] : undefined;
+      },
+      'the delivery to fail for good',
+      30_000,
+    );
     expect(failed).toMatchObject({ status: 'failed', attempts: 4, lastError: 'HTTP 500', sanctionId: sanction.id });
     healthy = true;
-    const replayed = await t.http().post(`/v1/deliveries/${failed.id}/replay`).set({ Authorization: `Bearer ${f.apiKey}` });
+    const replayed = await t
+      .http()
+      .post(`/v1/deliveries/${failed.id}/replay`)
+      .set({ Authorization: `Bearer ${f.apiKey}` });
     expect(replayed.body).toMatchObject({ status: 'pending', attempts: 0 });
     await waitFor(async () => (receiver.acknowledged.length === 1 ? true : undefined), 'the replayed delivery', 30_000);
     expect(JSON.parse(receiver.acknowledged[0].body).sanction.id).toBe(sanction.id);
@@ -72,11 +112,16 @@ describe('delivery of sanctions to platforms', () => {
 
   it('gives every sanction once, in order, to a platform that polls', async () => {
     const f = new ReviewFixture(t, (await t.createPlatform()).apiKey);
-    const ids = [await sanctionOnce(f, 'poll-a'), await sanctionOnce(f, 'poll-b'), await sanctionOnce(f, 'poll-c')].map((s) => s.id);
+    const ids = [await sanctionOnce(f, 'poll-a'), await sanctionOnce(f, 'poll-b'), await sanctionOnce(f, 'poll-c')].map(
+      (s) => s.id,
+    );
     const seen: string[] = [];
     let cursor = 0;
     for (let page = 0; page < 5; page++) {
-      const response = await t.http().get(`/v1/sanctions?since=${cursor}&limit=2`).set({ Authorization: `Bearer ${f.apiKey}` });
+      const response = await t
+        .http()
+        .get(`/v1/sanctions?since=${cursor}&limit=2`)
+        .set({ Authorization: `Bearer ${f.apiKey}` });
       seen.push(...response.body.events.map((e: { sanction: { id: string } }) => e.sanction.id));
       cursor = response.body.cursor;
     }
@@ -84,13 +129,20 @@ describe('delivery of sanctions to platforms', () => {
     // Another platform's feed does not show them.
     const other = new ReviewFixture(t, (await t.createPlatform()).apiKey);
     expect((await other.feed()).events).toEqual([]);
-    const foreign = await t.http().get(`/v1/sanctions/${ids[0]}`).set({ Authorization: `Bearer ${other.apiKey}` });
+    const foreign = await t
+      .http()
+      .get(`/v1/sanctions/${ids[0]}`)
+      .set({ Authorization: `Bearer ${other.apiKey}` });
     expect(foreign.status).toBe(404);
   });
 
   it('refuses a webhook URL that is not http(s)', async () => {
     const f = new ReviewFixture(t, (await t.createPlatform()).apiKey);
-    const response = await t.http().put('/v1/webhook').set({ Authorization: `Bearer ${f.apiKey}` }).send({ url: 'file:///etc/passwd' });
+    const response = await t
+      .http()
+      .put('/v1/webhook')
+      .set({ Authorization: `Bearer ${f.apiKey}` })
+      .send({ url: 'file:///etc/passwd' });
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('invalid_webhook_url');
   });

@@ -12,14 +12,25 @@ describe('near-duplicate frames across segments of one stream', () => {
     const t = fixture.app;
     const { apiKey } = await t.createPlatform();
     const auth = { Authorization: `Bearer ${apiKey}` };
-    const stream = await t.http().post('/v1/streams').set(auth).send({ externalId: 'still', streamerId: 'still-streamer' });
+    const stream = await t
+      .http()
+      .post('/v1/streams')
+      .set(auth)
+      .send({ externalId: 'still', streamerId: 'still-streamer' });
     const frames: Array<{ streamTimeMs: number; status: string; duplicateOf: string | null; id: string }> = [];
     // The FLV fixture is 4 s of one still test card; five segments of it, 10 s apart, in order.
     for (const offset of [0, 10_000, 20_000, 30_000, 40_000]) {
-      const upload = await t.http().post(`/v1/streams/${stream.body.id}/segments`).set(auth).field('startOffsetMs', String(offset)).attach('file', join(FIXTURES, 'segment-flv.flv'));
+      const upload = await t
+        .http()
+        .post(`/v1/streams/${stream.body.id}/segments`)
+        .set(auth)
+        .field('startOffsetMs', String(offset))
+        .attach('file', join(FIXTURES, 'segment-flv.flv'));
       frames.push(...(await waitForTerminal(t.http, apiKey, `/v1/segments/${upload.body.id}`)).results.frames);
     }
-    expect(frames.map((f) => f.streamTimeMs)).toEqual([0, 2000, 10000, 12000, 20000, 22000, 30000, 32000, 40000, 42000]);
+    expect(frames.map((f) => f.streamTimeMs)).toEqual([
+      0, 2000, 10000, 12000, 20000, 22000, 30000, 32000, 40000, 42000,
+    ]);
     const classified = frames.filter((f) => f.status === 'classified');
     expect(classified.map((f) => f.streamTimeMs)).toEqual([0, 30000]);
     for (const frame of frames.filter((f) => f.status !== 'classified')) {

@@ -14,8 +14,19 @@ describe('on-screen text and QR codes in segments', () => {
   });
 
   async function upload(file: string, externalId: string) {
-    const streamId = (await t.http().post('/v1/streams').set(auth()).send({ externalId, streamerId: `${externalId}-host` })).body.id;
-    const response = await t.http().post(`/v1/streams/${streamId}/segments`).set(auth()).field('startOffsetMs', '30000').attach('file', join(FIXTURES, file));
+    const streamId = (
+      await t
+        .http()
+        .post('/v1/streams')
+        .set(auth())
+        .send({ externalId, streamerId: `${externalId}-host` })
+    ).body.id;
+    const response = await t
+      .http()
+      .post(`/v1/streams/${streamId}/segments`)
+      .set(auth())
+      .field('startOffsetMs', '30000')
+      .attach('file', join(FIXTURES, file));
     expect(response.status).toBe(202);
     const done = await waitForTerminal(t.http, key, `/v1/segments/${response.body.id}`);
     expect(done.status).toBe('classified');
@@ -34,7 +45,9 @@ describe('on-screen text and QR codes in segments', () => {
     const text = flag.evidence.map((e: { detail: { text: string } }) => e.detail.text.replace(/\s+/g, '')).join('\n');
     expect(text).toMatch(/百家乐|澳门/);
     expect(text).toContain('微信');
-    const hosts = flag.evidence.flatMap((e: { detail: { qrCodes: Array<{ host: string }> } }) => e.detail.qrCodes.map((q) => q.host));
+    const hosts = flag.evidence.flatMap((e: { detail: { qrCodes: Array<{ host: string }> } }) =>
+      e.detail.qrCodes.map((q) => q.host),
+    );
     expect(hosts).toContain('bet-888-casino.example');
     expect(flag.modelVersions.join(' ')).toContain('qinglang-text@');
   });

@@ -16,7 +16,11 @@ describe('restart on the embedded defaults', () => {
     const { apiKey } = await first.createPlatform();
     const auth = { Authorization: `Bearer ${apiKey}` };
     const stream = await first.http().post('/v1/streams').set(auth).send({ externalId: 'r', streamerId: 's' });
-    const upload = await first.http().post(`/v1/streams/${stream.body.id}/segments`).set(auth).attach('file', join(FIXTURES, 'segment-flv.flv'));
+    const upload = await first
+      .http()
+      .post(`/v1/streams/${stream.body.id}/segments`)
+      .set(auth)
+      .attach('file', join(FIXTURES, 'segment-flv.flv'));
     await waitForTerminal(first.http, apiKey, `/v1/segments/${upload.body.id}`);
     // Put the rows back as a crash during sampling would have left them: stage `sampling`, nothing committed after.
     const db = first.app.get(DataSource);

@@ -11,7 +11,11 @@ export class ReviewFixture {
   private auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   async stream(externalId: string, streamerId: string, extra: object = {}): Promise<string> {
-    const response = await this.t.http().post('/v1/streams').set(this.auth(this.apiKey)).send({ externalId, streamerId, ...extra });
+    const response = await this.t
+      .http()
+      .post('/v1/streams')
+      .set(this.auth(this.apiKey))
+      .send({ externalId, streamerId, ...extra });
     if (response.status >= 300) throw new Error(`stream: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body.id;
   }
@@ -20,14 +24,24 @@ export class ReviewFixture {
   async chat(streamId: string, texts: string[]): Promise<void> {
     const now = Date.now();
     const lines = texts.map((text, i) => ({ at: new Date(now + i).toISOString(), senderId: 'viewer', text }));
-    const response = await this.t.http().post(`/v1/streams/${streamId}/chat`).set(this.auth(this.apiKey)).send({ lines });
+    const response = await this.t
+      .http()
+      .post(`/v1/streams/${streamId}/chat`)
+      .set(this.auth(this.apiKey))
+      .send({ lines });
     if (response.status !== 202) throw new Error(`chat: ${response.status} ${JSON.stringify(response.body)}`);
     const batch = await waitForTerminal(this.t.http, this.apiKey, `/v1/text-batches/${response.body.id}`);
     if (batch.status !== 'classified') throw new Error(`chat batch ${batch.status}: ${JSON.stringify(batch.failure)}`);
   }
 
-  async openFlags(subjectId: string, category?: string): Promise<Array<{ id: string; category: string; status: string }>> {
-    const response = await this.t.http().get(`/v1/flags?status=open&subjectId=${subjectId}${category ? `&category=${category}` : ''}`).set(this.auth(this.apiKey));
+  async openFlags(
+    subjectId: string,
+    category?: string,
+  ): Promise<Array<{ id: string; category: string; status: string }>> {
+    const response = await this.t
+      .http()
+      .get(`/v1/flags?status=open&subjectId=${subjectId}${category ? `&category=${category}` : ''}`)
+      .set(this.auth(this.apiKey));
     return response.body.flags;
   }
 
@@ -46,15 +60,34 @@ export class ReviewFixture {
   /** Claims this flag and confirms it; fails loudly if either step is refused. */
   async claimAndConfirm(token: string, flagId: string, reasonCode: string, category?: string) {
     const claimed = await this.claim(token, flagId);
-    if (claimed.status !== 200) throw new Error(`claim ${flagId}: ${claimed.status} ${JSON.stringify(claimed.body).slice(0, 300)}`);
-    const decided = await this.decide(token, flagId, { verdict: 'confirm', reasonCode, ...(category ? { category } : {}) });
+    if (claimed.status !== 200)
+      throw new Error(`claim ${flagId}: ${claimed.status} ${JSON.stringify(claimed.body).slice(0, 300)}`);
+    const decided = await this.decide(token, flagId, {
+      verdict: 'confirm',
+      reasonCode,
+      ...(category ? { category } : {}),
+    });
     if (decided.status !== 200) throw new Error(`confirm: ${decided.status} ${JSON.stringify(decided.body)}`);
     return decided.body;
   }
 
   async feed(since = 0) {
     const response = await this.t.http().get(`/v1/sanctions?since=${since}`).set(this.auth(this.apiKey));
-    return response.body as { events: Array<{ id: string; type: string; sequence: number; sanction: { id: string; action: string; durationDays: number | null; status: string; strikeNumber: number | null } }>; cursor: number };
+    return response.body as {
+      events: Array<{
+        id: string;
+        type: string;
+        sequence: number;
+        sanction: {
+          id: string;
+          action: string;
+          durationDays: number | null;
+          status: string;
+          strikeNumber: number | null;
+        };
+      }>;
+      cursor: number;
+    };
   }
 }
 

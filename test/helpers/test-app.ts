@@ -46,7 +46,13 @@ export async function serviceBackends(): Promise<TestBackends> {
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   return {
-    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString(), REDIS_URL: redisUrl, QUEUE_PREFIX: `qltest-${database}`, QUEUE_LOCK_MS: '5000' },
+    env: {
+      DATA_DIR: dataDir,
+      DATABASE_URL: url.toString(),
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: `qltest-${database}`,
+      QUEUE_LOCK_MS: '5000',
+    },
     cleanup: async () => {
       const client = new Client({ connectionString: adminUrl });
       await client.connect();
@@ -57,7 +63,11 @@ export async function serviceBackends(): Promise<TestBackends> {
   };
 }
 
-export async function startTestApp(backends: TestBackends, env: Record<string, string> = {}, clock: Clock = systemClock): Promise<TestApp> {
+export async function startTestApp(
+  backends: TestBackends,
+  env: Record<string, string> = {},
+  clock: Clock = systemClock,
+): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: 'warn', LOG_JSON: 'false', ...backends.env, ...env });
   const app = await createApplication(config, clock);
   await app.init();
@@ -108,7 +118,10 @@ export async function waitForTerminal(http: () => TestAgent, apiKey: string, pat
  * For a describe block: an app on the embedded defaults, started before its tests and closed after, with
  * a fresh data directory. Read `.app` inside the tests.
  */
-export function useEmbeddedApp(env: Record<string, string> = {}, clock: Clock = systemClock): { readonly app: TestApp } {
+export function useEmbeddedApp(
+  env: Record<string, string> = {},
+  clock: Clock = systemClock,
+): { readonly app: TestApp } {
   let backends: TestBackends | undefined;
   let app: TestApp | undefined;
   beforeAll(async () => {

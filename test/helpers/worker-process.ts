@@ -24,4 +24,3 @@ export function startWorker(env: Record<string, string>): Promise<ChildProcess> 
     child.on('exit', (code) => reject(new Error(`worker exited with ${code}: ${output.slice(-2000)}`)));
   });
 }
-

@@ -15,7 +15,12 @@ describe('worker killed between commit and send (PostgreSQL + BullMQ, separate p
   let api: TestApp;
   let receiver: WebhookReceiver;
   const workers: ChildProcess[] = [];
-  const deliveryEnv = { WEBHOOK_ALLOW_PRIVATE: 'true', DELIVERY_POLL_MS: '200', WEBHOOK_TIMEOUT_MS: '1000', WEBHOOK_RETRY_BASE_MS: '200' };
+  const deliveryEnv = {
+    WEBHOOK_ALLOW_PRIVATE: 'true',
+    DELIVERY_POLL_MS: '200',
+    WEBHOOK_TIMEOUT_MS: '1000',
+    WEBHOOK_RETRY_BASE_MS: '200',
+  };
 
   beforeAll(async () => {
     backends = await serviceBackends();
@@ -32,7 +37,11 @@ describe('worker killed between commit and send (PostgreSQL + BullMQ, separate p
     // The first call never gets an answer: the worker is killed while it waits for it.
     receiver = new WebhookReceiver((n) => (n === 1 ? 'hang' : 200));
     const f = new ReviewFixture(api, (await api.createPlatform()).apiKey);
-    const { body: webhook } = await api.http().put('/v1/webhook').set({ Authorization: `Bearer ${f.apiKey}` }).send({ url: await receiver.start() });
+    const { body: webhook } = await api
+      .http()
+      .put('/v1/webhook')
+      .set({ Authorization: `Bearer ${f.apiKey}` })
+      .send({ url: await receiver.start() });
     const reviewer = (await api.createStaff('reviewer')).token;
 
     const first = await startWorker({ ...backends.env, ...deliveryEnv });
@@ -53,8 +62,22 @@ describe('worker killed between commit and send (PostgreSQL + BullMQ, separate p
     await waitFor(async () => (receiver.acknowledged.length ? true : undefined), 'the new worker to deliver', 60_000);
     const [delivered] = receiver.acknowledged;
     expect(JSON.parse(delivered.body)).toMatchObject({ type: 'sanction.issued', sanction: { id: sanction.id } });
-    expect(verifySignature(delivered.headers['qinglang-signature'] as string, delivered.body, webhook.secret, Math.floor(Date.now() / 1000))).toBe(true);
-    await waitFor(async () => ((await db.query(`SELECT status FROM outbox_events WHERE sanction_id = $1`, [sanction.id]))[0].status === 'delivered' ? true : undefined), 'the event to be marked delivered');
+    expect(
+      verifySignature(
+        delivered.headers['qinglang-signature'] as string,
+        delivered.body,
+        webhook.secret,
+        Math.floor(Date.now() / 1000),
+      ),
+    ).toBe(true);
+    await waitFor(
+      async () =>
+        (await db.query(`SELECT status FROM outbox_events WHERE sanction_id = $1`, [sanction.id]))[0].status ===
+        'delivered'
+          ? true
+          : undefined,
+      'the event to be marked delivered',
+    );
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(receiver.acknowledged).toHaveLength(1);
   });

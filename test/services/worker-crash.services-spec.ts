@@ -26,7 +26,11 @@ describe('worker killed mid-flight (PostgreSQL + BullMQ, separate processes)', (
   it('finishes every segment exactly once after a crash and a restart', async () => {
     const { apiKey } = await api.createPlatform();
     const auth = { Authorization: `Bearer ${apiKey}` };
-    const stream = await api.http().post('/v1/streams').set(auth).send({ externalId: 'crash-room', streamerId: 'crash-streamer' });
+    const stream = await api
+      .http()
+      .post('/v1/streams')
+      .set(auth)
+      .send({ externalId: 'crash-room', streamerId: 'crash-streamer' });
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) {
       const response = await api
@@ -40,12 +44,17 @@ describe('worker killed mid-flight (PostgreSQL + BullMQ, separate processes)', (
     }
 
     const db = api.app.get(DataSource);
-    const stages = async () => (await db.query('SELECT id, stage FROM segments')) as Array<{ id: string; stage: string }>;
+    const stages = async () =>
+      (await db.query('SELECT id, stage FROM segments')) as Array<{ id: string; stage: string }>;
 
     const first = await startWorker(backends.env);
     workers.push(first);
     // Kill it the moment work is under way, so some segments are mid-stage and some not started.
-    await waitFor(async () => ((await stages()).some((s) => s.stage !== 'queued') ? true : undefined), 'the first worker to start work', 60_000);
+    await waitFor(
+      async () => ((await stages()).some((s) => s.stage !== 'queued') ? true : undefined),
+      'the first worker to start work',
+      60_000,
+    );
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
     const atKill = await stages();

@@ -32,7 +32,12 @@ async function openRaw(t: TestApp): Promise<RawDatabase> {
     await client.connect();
     const query = async (sql: string, params: unknown[] = []) => {
       let n = 0;
-      return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as Row[];
+      return (
+        await client.query(
+          sql.replace(/\?/g, () => `$${++n}`),
+          params,
+        )
+      ).rows as Row[];
     };
     return {
       query,
@@ -49,11 +54,14 @@ async function openRaw(t: TestApp): Promise<RawDatabase> {
       const statement = db.prepare(sql);
       return statement.reader ? (statement.all(...params) as Row[]) : (statement.run(...params), []);
     },
-    disableTriggers: async () => operations.forEach((op) => db.exec(`DROP TRIGGER IF EXISTS audit_entries_no_${op.toLowerCase()}`)),
+    disableTriggers: async () =>
+      operations.forEach((op) => db.exec(`DROP TRIGGER IF EXISTS audit_entries_no_${op.toLowerCase()}`)),
     // The same triggers the migration creates.
     enableTriggers: async () =>
       operations.forEach((op) =>
-        db.exec(`CREATE TRIGGER IF NOT EXISTS audit_entries_no_${op.toLowerCase()} BEFORE ${op} ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit log entries cannot be changed or deleted'); END`),
+        db.exec(
+          `CREATE TRIGGER IF NOT EXISTS audit_entries_no_${op.toLowerCase()} BEFORE ${op} ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit log entries cannot be changed or deleted'); END`,
+        ),
       ),
     close: async () => void db.close(),
   };
@@ -64,7 +72,11 @@ async function openRaw(t: TestApp): Promise<RawDatabase> {
  * database refuses changes while its triggers stand; with them gone, one changed field is named by its entry,
  * a deleted entry by the gap, and a forger who recomputes every hash after his change by the signed checkpoint.
  */
-export function describeAuditTamper(label: string, makeBackends: () => Promise<TestBackends>, options: { cli?: boolean } = {}) {
+export function describeAuditTamper(
+  label: string,
+  makeBackends: () => Promise<TestBackends>,
+  options: { cli?: boolean } = {},
+) {
   describe(`audit log tampering (${label})`, () => {
     let backends: TestBackends;
     let t: TestApp;
@@ -75,9 +87,15 @@ export function describeAuditTamper(label: string, makeBackends: () => Promise<T
     const verifyOverHttp = async () => {
       const response = await t.http().get('/v1/audit/verify').set('Authorization', `Bearer ${officer}`);
       expect(response.status).toBe(200);
-      return response.body as { ok: boolean; entries: number; firstProblem: { seq: number; problem: string; message: string } | null; checkpoints: { checked: number } };
+      return response.body as {
+        ok: boolean;
+        entries: number;
+        firstProblem: { seq: number; problem: string; message: string } | null;
+        checkpoints: { checked: number };
+      };
     };
-    const seqOf = async (action: string) => Number((await raw.query('SELECT seq FROM audit_entries WHERE action = ? ORDER BY seq LIMIT 1', [action]))[0].seq);
+    const seqOf = async (action: string) =>
+      Number((await raw.query('SELECT seq FROM audit_entries WHERE action = ? ORDER BY seq LIMIT 1', [action]))[0].seq);
 
     beforeAll(async () => {
       backends = await makeBackends();
@@ -93,7 +111,9 @@ export function describeAuditTamper(label: string, makeBackends: () => Promise<T
       await f.chat(streamId, [GAMBLING_LINES[1]]);
       const [second] = await f.openFlags(streamId, 'gambling');
       expect((await f.claimNext(reviewer)).body.flag.id).toBe(second.id);
-      expect((await f.decide(reviewer, second.id, { verdict: 'reject', reasonCode: 'false_positive' })).status).toBe(200);
+      expect((await f.decide(reviewer, second.id, { verdict: 'reject', reasonCode: 'false_positive' })).status).toBe(
+        200,
+      );
       raw = await openRaw(t);
       entries = Number((await raw.query('SELECT COUNT(*) AS n FROM audit_entries'))[0].n);
     });
@@ -105,7 +125,18 @@ export function describeAuditTamper(label: string, makeBackends: () => Promise<T
 
     it('verifies the log that real activity wrote, over HTTP and through the verifier the CLI runs', async () => {
       const actions = (await raw.query('SELECT action FROM audit_entries ORDER BY seq')).map((r) => r.action);
-      expect(actions).toEqual(expect.arrayContaining(['policy.loaded', 'platform.created', 'staff.created', 'flag.opened', 'flag.claimed', 'sanction.issued', 'flag.confirmed', 'flag.rejected']));
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          'policy.loaded',
+          'platform.created',
+          'staff.created',
+          'flag.opened',
+          'flag.claimed',
+          'sanction.issued',
+          'flag.confirmed',
+          'flag.rejected',
+        ]),
+      );
       expect(entries).toBeGreaterThanOrEqual(2 * CHECKPOINT_EVERY);
       const overHttp = await verifyOverHttp();
       expect(overHttp).toMatchObject({ ok: true, entries, firstProblem: null });
@@ -114,7 +145,9 @@ export function describeAuditTamper(label: string, makeBackends: () => Promise<T
     });
 
     it('refuses UPDATE and DELETE on audit entries while the triggers stand', async () => {
-      const error = await raw.query("UPDATE audit_entries SET actor_id = 'someone-else' WHERE seq = 1").catch((e: Error & { code?: string }) => e);
+      const error = await raw
+        .query("UPDATE audit_entries SET actor_id = 'someone-else' WHERE seq = 1")
+        .catch((e: Error & { code?: string }) => e);
       // Matched by message: the driver's error class may come from another realm than this test's Error.
       expect(error).toHaveProperty('message');
       expect((error as Error).message).toMatch(REFUSED);
@@ -140,11 +173,28 @@ export function describeAuditTamper(label: string, makeBackends: () => Promise<T
         expect((await t.app.get(AuditLog).verify()).firstProblem).toMatchObject({ seq, problem: 'content_altered' });
         if (options.cli) {
           // `npm run cli -- audit verify`: exit code 3 and the same entry named.
-          const failed = await promisify(execFile)('node', ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', 'audit', 'verify', '--json'], {
-            cwd: ROOT, env: { ...process.env, ...backends.env },
-          }).catch((e: Error & { code?: number; stdout?: string }) => e);
+          const failed = await promisify(execFile)(
+            'node',
+            [
+              '-r',
+              'ts-node/register/transpile-only',
+              '-r',
+              'tsconfig-paths/register',
+              'apps/cli/src/main.ts',
+              'audit',
+              'verify',
+              '--json',
+            ],
+            {
+              cwd: ROOT,
+              env: { ...process.env, ...backends.env },
+            },
+          ).catch((e: Error & { code?: number; stdout?: string }) => e);
           expect(failed).toMatchObject({ code: 3 });
-          expect(JSON.parse((failed as { stdout: string }).stdout)).toMatchObject({ ok: false, firstProblem: { seq, problem: 'content_altered' } });
+          expect(JSON.parse((failed as { stdout: string }).stdout)).toMatchObject({
+            ok: false,
+            firstProblem: { seq, problem: 'content_altered' },
+          });
         }
         await raw.query('UPDATE audit_entries SET actor_id = ? WHERE seq = ?', [original, seq]);
         expect(await verifyOverHttp()).toMatchObject({ ok: true, entries });
@@ -160,9 +210,16 @@ export function describeAuditTamper(label: string, makeBackends: () => Promise<T
       await raw.disableTriggers();
       try {
         await raw.query('DELETE FROM audit_entries WHERE seq = ?', [seq]);
-        expect(await verifyOverHttp()).toMatchObject({ ok: false, entries: seq - 1, firstProblem: { seq, problem: 'missing' } });
+        expect(await verifyOverHttp()).toMatchObject({
+          ok: false,
+          entries: seq - 1,
+          firstProblem: { seq, problem: 'missing' },
+        });
         const columns = Object.keys(row);
-        await raw.query(`INSERT INTO audit_entries (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => row[c]));
+        await raw.query(
+          `INSERT INTO audit_entries (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+          columns.map((c) => row[c]),
+        );
         expect(await verifyOverHttp()).toMatchObject({ ok: true, entries });
       } finally {
         await raw.enableTriggers();
@@ -171,7 +228,9 @@ export function describeAuditTamper(label: string, makeBackends: () => Promise<T
 
     it('catches a forger who rewrites an entry and every hash after it, by the signed checkpoint', async () => {
       const seq = await seqOf('sanction.issued');
-      const checkpoint = Number((await raw.query('SELECT MIN(seq) AS seq FROM audit_checkpoints WHERE seq >= ?', [seq]))[0].seq);
+      const checkpoint = Number(
+        (await raw.query('SELECT MIN(seq) AS seq FROM audit_checkpoints WHERE seq >= ?', [seq]))[0].seq,
+      );
       expect(checkpoint).toBeGreaterThanOrEqual(seq);
       const rows = await raw.query('SELECT * FROM audit_entries WHERE seq >= ? ORDER BY seq', [seq]);
       await raw.disableTriggers();
@@ -180,10 +239,22 @@ export function describeAuditTamper(label: string, makeBackends: () => Promise<T
         for (const row of rows) {
           const data = Number(row.seq) === seq ? JSON.stringify({ forged: true }) : String(row.data);
           const hash = entryHash(prevHash, {
-            seq: Number(row.seq), recordedAtMs: Number(row.recorded_at), action: String(row.action), actorKind: String(row.actor_kind), actorId: String(row.actor_id),
-            platformId: row.platform_id === null ? null : String(row.platform_id), subjectKind: String(row.subject_kind), subjectId: String(row.subject_id), data,
+            seq: Number(row.seq),
+            recordedAtMs: Number(row.recorded_at),
+            action: String(row.action),
+            actorKind: String(row.actor_kind),
+            actorId: String(row.actor_id),
+            platformId: row.platform_id === null ? null : String(row.platform_id),
+            subjectKind: String(row.subject_kind),
+            subjectId: String(row.subject_id),
+            data,
           });
-          await raw.query('UPDATE audit_entries SET data = ?, prev_hash = ?, hash = ? WHERE seq = ?', [data, prevHash, hash, row.seq]);
+          await raw.query('UPDATE audit_entries SET data = ?, prev_hash = ?, hash = ? WHERE seq = ?', [
+            data,
+            prevHash,
+            hash,
+            row.seq,
+          ]);
           prevHash = hash;
         }
         const result = await verifyOverHttp();
@@ -202,7 +273,11 @@ export function describeAuditTamper(label: string, makeBackends: () => Promise<T
         await raw.query('DELETE FROM audit_entries WHERE seq >= ?', [cutFrom]);
         // What is left is a valid chain on its own: only the checkpoint shows that entries are gone.
         const result = await verifyOverHttp();
-        expect(result).toMatchObject({ ok: false, entries: cutFrom - 1, firstProblem: { seq: cutFrom, problem: 'missing' } });
+        expect(result).toMatchObject({
+          ok: false,
+          entries: cutFrom - 1,
+          firstProblem: { seq: cutFrom, problem: 'missing' },
+        });
       } finally {
         await raw.enableTriggers();
       }

@@ -18,7 +18,11 @@ export function describePipeline(label: string, makeBackends: () => Promise<Test
       backends = await makeBackends();
       t = await startTestApp(backends);
       ({ apiKey } = await t.createPlatform());
-      const stream = await t.http().post('/v1/streams').set('Authorization', `Bearer ${apiKey}`).send({ externalId: 'room-1', streamerId: 'streamer-1', title: '测试直播' });
+      const stream = await t
+        .http()
+        .post('/v1/streams')
+        .set('Authorization', `Bearer ${apiKey}`)
+        .send({ externalId: 'room-1', streamerId: 'streamer-1', title: '测试直播' });
       expect(stream.status).toBe(201);
       streamId = stream.body.id;
     });
@@ -47,17 +51,32 @@ export function describePipeline(label: string, makeBackends: () => Promise<Test
       expect(frames.map((f: { positionMs: number }) => f.positionMs)).toEqual([0, 2000, 4000, 6000, 8000]);
       expect(frames.map((f: { streamTimeMs: number }) => f.streamTimeMs)).toEqual([60000, 62000, 64000, 66000, 68000]);
       // Scenes 3 and 4 of the fixture are one still picture: the 6 s frame repeats the 4 s frame.
-      expect(frames.map((f: { status: string }) => f.status)).toEqual(['classified', 'classified', 'classified', 'near_duplicate', 'classified']);
+      expect(frames.map((f: { status: string }) => f.status)).toEqual([
+        'classified',
+        'classified',
+        'classified',
+        'near_duplicate',
+        'classified',
+      ]);
       expect(frames[3].duplicateOf).toBe(frames[2].id);
       for (const frame of frames.filter((f: { status: string }) => f.status === 'classified')) {
-        expect(frame.model).toEqual({ name: 'nsfwjs-mobilenet-v2', version: expect.stringMatching(/^nsfwjs@\d+\.\d+\.\d+$/) });
+        expect(frame.model).toEqual({
+          name: 'nsfwjs-mobilenet-v2',
+          version: expect.stringMatching(/^nsfwjs@\d+\.\d+\.\d+$/),
+        });
         const total = Object.values(frame.scores as Record<string, number>).reduce((a, b) => a + b, 0);
         expect(total).toBeCloseTo(1, 2);
         // Test patterns are not pornographic: the model must say so.
         expect(frame.scores.porn + frame.scores.hentai + frame.scores.sexy).toBeLessThan(0.2);
       }
       // The scores differ from frame to frame: they come from the model, not a constant.
-      expect(new Set(frames.filter((f: { scores: unknown }) => f.scores).map((f: { scores: { neutral: number } }) => f.scores.neutral)).size).toBe(4);
+      expect(
+        new Set(
+          frames
+            .filter((f: { scores: unknown }) => f.scores)
+            .map((f: { scores: { neutral: number } }) => f.scores.neutral),
+        ).size,
+      ).toBe(4);
 
       const image = await t.http().get(frames[0].imageUrl).set('Authorization', `Bearer ${apiKey}`);
       expect(image.status).toBe(200);
@@ -67,8 +86,12 @@ export function describePipeline(label: string, makeBackends: () => Promise<Test
 
     it('never stores a frame or a score twice', async () => {
       const dataSource = t.app.get(DataSource);
-      const frames = await dataSource.query('SELECT source_id, position_ms, COUNT(*) AS n FROM frames GROUP BY source_id, position_ms HAVING COUNT(*) > 1');
-      const signals = await dataSource.query('SELECT source_id, COUNT(*) AS n FROM signals GROUP BY source_id, model HAVING COUNT(*) > 1');
+      const frames = await dataSource.query(
+        'SELECT source_id, position_ms, COUNT(*) AS n FROM frames GROUP BY source_id, position_ms HAVING COUNT(*) > 1',
+      );
+      const signals = await dataSource.query(
+        'SELECT source_id, COUNT(*) AS n FROM signals GROUP BY source_id, model HAVING COUNT(*) > 1',
+      );
       expect(frames).toEqual([]);
       expect(signals).toEqual([]);
     });
@@ -78,7 +101,11 @@ export function describePipeline(label: string, makeBackends: () => Promise<Test
         ['segment-flv.flv', [0, 2000]],
         ['segment-sparse-keyframes.mp4', [0, 2000, 4000]],
       ] as const) {
-        const upload = await t.http().post(`/v1/streams/${streamId}/segments`).set('Authorization', `Bearer ${apiKey}`).attach('file', readFileSync(join(FIXTURES, file)), file);
+        const upload = await t
+          .http()
+          .post(`/v1/streams/${streamId}/segments`)
+          .set('Authorization', `Bearer ${apiKey}`)
+          .attach('file', readFileSync(join(FIXTURES, file)), file);
         expect(upload.status).toBe(202);
         const done = await waitForTerminal(t.http, apiKey, `/v1/segments/${upload.body.id}`);
         expect(done.status).toBe('classified');

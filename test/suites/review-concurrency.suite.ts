@@ -31,7 +31,10 @@ export function describeReviewConcurrency(label: string, makeBackends: () => Pro
       return ids;
     }
 
-    const sanctionsOf = async (flagId: string) => Number((await t.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM sanctions WHERE flag_id = '${flagId}'`))[0].n);
+    const sanctionsOf = async (flagId: string) =>
+      Number(
+        (await t.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM sanctions WHERE flag_id = '${flagId}'`))[0].n,
+      );
 
     it('gives reviewers claiming at the same moment different flags', async () => {
       await flags(4, 'claims');
@@ -57,14 +60,20 @@ export function describeReviewConcurrency(label: string, makeBackends: () => Pro
       clock.advance(301_000); // the first reviewer's lease lapses while their confirmation is still on its way
       expect((await claim(other, flagId)).status).toBe(200);
       const confirm = { verdict: 'confirm', reasonCode: 'gambling_promotion' };
-      const answers = await Promise.all([f.decide(first, flagId, confirm), f.decide(other, flagId, confirm), f.decide(other, flagId, confirm)]);
+      const answers = await Promise.all([
+        f.decide(first, flagId, confirm),
+        f.decide(other, flagId, confirm),
+        f.decide(other, flagId, confirm),
+      ]);
       expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
       expect(await sanctionsOf(flagId)).toBe(1);
 
       expect((await claim(first, second)).status).toBe(200);
       const clicks = await Promise.all(Array.from({ length: 5 }, () => f.decide(first, second, confirm)));
       expect(clicks.filter((c) => c.status === 200)).toHaveLength(1);
-      expect(clicks.filter((c) => c.status === 409).map((c) => c.body.code)).toEqual(Array(4).fill('flag_already_decided'));
+      expect(clicks.filter((c) => c.status === 409).map((c) => c.body.code)).toEqual(
+        Array(4).fill('flag_already_decided'),
+      );
       expect(await sanctionsOf(second)).toBe(1);
     });
   });

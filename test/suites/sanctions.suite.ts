@@ -57,11 +57,20 @@ export function describeSanctions(label: string, makeBackends: () => Promise<Tes
         }
       }
       expect(issued.map((s) => [s.action, s.durationDays, s.strikeNumber])).toEqual([
-        ['warning', null, 1], ['suspension', 3, 2], ['suspension', 30, 3], ['delisting', null, 4],
+        ['warning', null, 1],
+        ['suspension', 3, 2],
+        ['suspension', 30, 3],
+        ['delisting', null, 4],
       ]);
 
       const { events } = await f.feed();
-      expect(events.map((e) => e.type)).toEqual(['sanction.issued', 'sanction.issued', 'sanction.expired', 'sanction.issued', 'sanction.issued']);
+      expect(events.map((e) => e.type)).toEqual([
+        'sanction.issued',
+        'sanction.issued',
+        'sanction.expired',
+        'sanction.issued',
+        'sanction.issued',
+      ]);
       expect(events.map((e) => e.sequence)).toEqual([1, 2, 3, 4, 5]);
       expect(events[2].sanction).toMatchObject({ action: 'suspension', durationDays: 3, status: 'expired' });
       const delisting = events[4].sanction as unknown as Record<string, Record<string, unknown>>;
@@ -84,21 +93,42 @@ export function describeSanctions(label: string, makeBackends: () => Promise<Tes
       const { sanction } = await f.claimAndConfirm(reviewer, flag.id, 'gambling_contact');
       expect(sanction).toMatchObject({ action: 'warning', strikeNumber: 1 });
 
-      const appeal = await t.http().post(`/v1/sanctions/${sanction.id}/appeals`).set({ Authorization: `Bearer ${f.apiKey}` }).send({ statement: '我只是在讲反赌新闻' });
+      const appeal = await t
+        .http()
+        .post(`/v1/sanctions/${sanction.id}/appeals`)
+        .set({ Authorization: `Bearer ${f.apiKey}` })
+        .send({ statement: '我只是在讲反赌新闻' });
       expect(appeal.status).toBe(201);
-      const again = await t.http().post(`/v1/sanctions/${sanction.id}/appeals`).set({ Authorization: `Bearer ${f.apiKey}` }).send({ statement: 'again' });
+      const again = await t
+        .http()
+        .post(`/v1/sanctions/${sanction.id}/appeals`)
+        .set({ Authorization: `Bearer ${f.apiKey}` })
+        .send({ statement: 'again' });
       expect(again.body.code).toBe('appeal_exists');
-      const byReviewer = await t.http().post(`/v1/review/appeals/${appeal.body.id}/decision`).set({ Authorization: `Bearer ${reviewer}` }).send({ outcome: 'revoke', note: 'x' });
+      const byReviewer = await t
+        .http()
+        .post(`/v1/review/appeals/${appeal.body.id}/decision`)
+        .set({ Authorization: `Bearer ${reviewer}` })
+        .send({ outcome: 'revoke', note: 'x' });
       expect(byReviewer.status).toBe(403);
-      const revoked = await t.http().post(`/v1/review/appeals/${appeal.body.id}/decision`).set({ Authorization: `Bearer ${senior}` }).send({ outcome: 'revoke', note: 'News report, not promotion' });
+      const revoked = await t
+        .http()
+        .post(`/v1/review/appeals/${appeal.body.id}/decision`)
+        .set({ Authorization: `Bearer ${senior}` })
+        .send({ outcome: 'revoke', note: 'News report, not promotion' });
       expect(revoked.body).toMatchObject({ status: 'revoked' });
 
       await f.chat(streamId, [GAMBLING_LINES[1]]);
       const [next] = await f.openFlags(streamId, 'gambling');
       const confirmed = await f.claimAndConfirm(reviewer, next.id, 'gambling_promotion');
       expect(confirmed.sanction).toMatchObject({ action: 'warning', strikeNumber: 1 });
-      const types = (await f.feed()).events.filter((e) => e.sanction.id === sanction.id).map((e) => [e.type, e.sanction.status]);
-      expect(types).toEqual([['sanction.issued', 'active'], ['sanction.revoked', 'revoked']]);
+      const types = (await f.feed()).events
+        .filter((e) => e.sanction.id === sanction.id)
+        .map((e) => [e.type, e.sanction.status]);
+      expect(types).toEqual([
+        ['sanction.issued', 'active'],
+        ['sanction.revoked', 'revoked'],
+      ]);
     });
 
     it('refuses a decision on a flag the reviewer did not claim, and a second decision on a decided flag', async () => {
@@ -113,7 +143,11 @@ export function describeSanctions(label: string, makeBackends: () => Promise<Tes
       expect(other.body.code).toBe('flag_not_claimed');
       const badReason = await f.decide(reviewer, flag.id, { verdict: 'confirm', reasonCode: 'no_such_reason' });
       expect(badReason).toMatchObject({ status: 422, body: { code: 'unknown_reason_code' } });
-      const rejected = await f.decide(reviewer, flag.id, { verdict: 'reject', reasonCode: 'false_positive', note: 'a quote from the news' });
+      const rejected = await f.decide(reviewer, flag.id, {
+        verdict: 'reject',
+        reasonCode: 'false_positive',
+        note: 'a quote from the news',
+      });
       expect(rejected.body.flag).toMatchObject({ reviewState: 'rejected' });
       const twice = await f.decide(reviewer, flag.id, { verdict: 'confirm', reasonCode: 'gambling_promotion' });
       expect(twice.body.code).toBe('flag_already_decided');

@@ -12,7 +12,13 @@ export class CliModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), typeOrmRoot(dataSourceOptions(config, ENTITIES, MIGRATIONS)), PlatformsModule, AuditModule, StaffModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        typeOrmRoot(dataSourceOptions(config, ENTITIES, MIGRATIONS)),
+        PlatformsModule,
+        AuditModule,
+        StaffModule,
+      ],
       providers: [MigrationService],
     };
   }

@@ -4,7 +4,17 @@ function chain(length: number): StoredEntry[] {
   const entries: StoredEntry[] = [];
   let prevHash = GENESIS_HASH;
   for (let seq = 1; seq <= length; seq++) {
-    const content = { seq, recordedAtMs: 1_700_000_000_000 + seq, action: 'flag.opened', actorKind: 'system', actorId: 'flagging', platformId: 'p1', subjectKind: 'flag', subjectId: `f${seq}`, data: canonicalJson({ n: seq }) };
+    const content = {
+      seq,
+      recordedAtMs: 1_700_000_000_000 + seq,
+      action: 'flag.opened',
+      actorKind: 'system',
+      actorId: 'flagging',
+      platformId: 'p1',
+      subjectKind: 'flag',
+      subjectId: `f${seq}`,
+      data: canonicalJson({ n: seq }),
+    };
     const hash = entryHash(prevHash, content);
     entries.push({ ...content, prevHash, hash });
     prevHash = hash;
@@ -14,7 +24,9 @@ function chain(length: number): StoredEntry[] {
 
 describe('audit chain', () => {
   it('writes canonical JSON with sorted keys at every depth', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}',
+    );
   });
 
   it('verifies an intact chain fed in pages', () => {

@@ -6,7 +6,9 @@ export const GENESIS_HASH = '0'.repeat(64);
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
@@ -27,7 +29,20 @@ export interface ChainedContent {
 export function entryHash(prevHash: string, content: ChainedContent): string {
   const { seq, recordedAtMs, action, actorKind, actorId, platformId, subjectKind, subjectId, data } = content;
   return createHash('sha256')
-    .update(canonicalJson([prevHash, seq, recordedAtMs, action, actorKind, actorId, platformId, subjectKind, subjectId, data]))
+    .update(
+      canonicalJson([
+        prevHash,
+        seq,
+        recordedAtMs,
+        action,
+        actorKind,
+        actorId,
+        platformId,
+        subjectKind,
+        subjectId,
+        data,
+      ]),
+    )
     .digest('hex');
 }
 
@@ -59,15 +74,27 @@ export class ChainVerifier {
     for (const entry of entries) {
       if (this.problem) return false;
       if (entry.seq !== this.expectedSeq) {
-        this.problem = { seq: this.expectedSeq, problem: 'missing', message: `entry ${this.expectedSeq} is missing (the next entry is ${entry.seq})` };
+        this.problem = {
+          seq: this.expectedSeq,
+          problem: 'missing',
+          message: `entry ${this.expectedSeq} is missing (the next entry is ${entry.seq})`,
+        };
         return false;
       }
       if (entryHash(entry.prevHash, entry) !== entry.hash) {
-        this.problem = { seq: entry.seq, problem: 'content_altered', message: `entry ${entry.seq} does not match its hash: its content was changed` };
+        this.problem = {
+          seq: entry.seq,
+          problem: 'content_altered',
+          message: `entry ${entry.seq} does not match its hash: its content was changed`,
+        };
         return false;
       }
       if (entry.prevHash !== this.previousHash) {
-        this.problem = { seq: entry.seq, problem: 'link_broken', message: `entry ${entry.seq} does not link to entry ${entry.seq - 1}: an entry before it was changed or replaced` };
+        this.problem = {
+          seq: entry.seq,
+          problem: 'link_broken',
+          message: `entry ${entry.seq} does not link to entry ${entry.seq - 1}: an entry before it was changed or replaced`,
+        };
         return false;
       }
       this.previousHash = entry.hash;

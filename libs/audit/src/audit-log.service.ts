@@ -5,7 +5,15 @@ import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
 import { lockForTransaction } from '@qinglang/persistence';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditCheckpoint } from './audit-checkpoint.entity';
-import { ChainProblem, ChainVerifier, GENESIS_HASH, StoredEntry, canonicalJson, checkpointMessage, entryHash } from './audit-chain';
+import {
+  ChainProblem,
+  ChainVerifier,
+  GENESIS_HASH,
+  StoredEntry,
+  canonicalJson,
+  checkpointMessage,
+  entryHash,
+} from './audit-chain';
 import { AuditSigner } from './audit-signer';
 
 export type AuditActorKind = 'platform' | 'staff' | 'system' | 'operator';
@@ -51,7 +59,13 @@ export class AuditLog {
 
   async record(manager: EntityManager, input: AuditInput): Promise<AuditEntry> {
     await lockForTransaction(manager, CHAIN_LOCK);
-    const last = await manager.getRepository(AuditEntry).createQueryBuilder('a').select(['a.seq', 'a.hash']).orderBy('a.seq', 'DESC').limit(1).getOne();
+    const last = await manager
+      .getRepository(AuditEntry)
+      .createQueryBuilder('a')
+      .select(['a.seq', 'a.hash'])
+      .orderBy('a.seq', 'DESC')
+      .limit(1)
+      .getOne();
     const entry = Object.assign(new AuditEntry(), {
       seq: (last?.seq ?? 0) + 1,
       recordedAt: this.clock.now(),
@@ -72,7 +86,11 @@ export class AuditLog {
 
   private async checkpoint(manager: EntityManager, entry: AuditEntry): Promise<void> {
     await manager.insert(AuditCheckpoint, {
-      seq: entry.seq, hash: entry.hash, signature: this.signer.sign(checkpointMessage(entry.seq, entry.hash)), keyId: this.signer.keyId, createdAt: this.clock.now(),
+      seq: entry.seq,
+      hash: entry.hash,
+      signature: this.signer.sign(checkpointMessage(entry.seq, entry.hash)),
+      keyId: this.signer.keyId,
+      createdAt: this.clock.now(),
     });
   }
 
@@ -92,11 +110,24 @@ export class AuditLog {
       if (!page.length) break;
       if (!verifier.feed(page)) break;
       for (const entry of page) {
-        const expected = [...(checkpoints.has(entry.seq) ? [checkpoints.get(entry.seq)!] : []), ...(kept?.seq === entry.seq ? [{ ...kept, signature: null }] : [])];
+        const expected = [
+          ...(checkpoints.has(entry.seq) ? [checkpoints.get(entry.seq)!] : []),
+          ...(kept?.seq === entry.seq ? [{ ...kept, signature: null }] : []),
+        ];
         for (const checkpoint of expected) {
-          const signatureOk = checkpoint.signature === null || AuditSigner.verify(this.signer.publicKeyPem, checkpointMessage(checkpoint.seq, checkpoint.hash), checkpoint.signature);
+          const signatureOk =
+            checkpoint.signature === null ||
+            AuditSigner.verify(
+              this.signer.publicKeyPem,
+              checkpointMessage(checkpoint.seq, checkpoint.hash),
+              checkpoint.signature,
+            );
           if (checkpoint.hash !== entry.hash || !signatureOk) {
-            checkpointProblem ??= { seq: entry.seq, problem: 'content_altered', message: `entry ${entry.seq} does not match the ${checkpoint.signature === null ? 'checkpoint you kept' : 'signed checkpoint'} for it` };
+            checkpointProblem ??= {
+              seq: entry.seq,
+              problem: 'content_altered',
+              message: `entry ${entry.seq} does not match the ${checkpoint.signature === null ? 'checkpoint you kept' : 'signed checkpoint'} for it`,
+            };
           } else if (checkpoint.signature !== null) checkedCheckpoints++;
         }
       }
@@ -104,10 +135,17 @@ export class AuditLog {
       if (page.length < PAGE) break;
     }
     // A signed checkpoint (or a kept one) past the last entry means entries after it were cut off the end.
-    const beyondEnd = verifier.problem ? undefined : Math.min(...[...checkpoints.keys(), ...(kept ? [kept.seq] : [])].filter((seq) => seq > verifier.count));
-    const truncated = beyondEnd !== undefined && Number.isFinite(beyondEnd)
-      ? { seq: verifier.count + 1, problem: 'missing' as const, message: `entries from ${verifier.count + 1} are missing: a checkpoint covers entry ${beyondEnd}` }
-      : null;
+    const beyondEnd = verifier.problem
+      ? undefined
+      : Math.min(...[...checkpoints.keys(), ...(kept ? [kept.seq] : [])].filter((seq) => seq > verifier.count));
+    const truncated =
+      beyondEnd !== undefined && Number.isFinite(beyondEnd)
+        ? {
+            seq: verifier.count + 1,
+            problem: 'missing' as const,
+            message: `entries from ${verifier.count + 1} are missing: a checkpoint covers entry ${beyondEnd}`,
+          }
+        : null;
     const problem = verifier.problem ?? checkpointProblem ?? truncated;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return {
@@ -125,15 +163,35 @@ export class AuditLog {
     const rows: Array<Record<string, string | number | null>> = await this.dataSource
       .getRepository(AuditEntry)
       .createQueryBuilder('a')
-      .select(['a.seq AS seq', 'a.recorded_at AS recorded_at', 'a.action AS action', 'a.actor_kind AS actor_kind', 'a.actor_id AS actor_id', 'a.platform_id AS platform_id', 'a.subject_kind AS subject_kind', 'a.subject_id AS subject_id', 'a.data AS data', 'a.prev_hash AS prev_hash', 'a.hash AS hash'])
+      .select([
+        'a.seq AS seq',
+        'a.recorded_at AS recorded_at',
+        'a.action AS action',
+        'a.actor_kind AS actor_kind',
+        'a.actor_id AS actor_id',
+        'a.platform_id AS platform_id',
+        'a.subject_kind AS subject_kind',
+        'a.subject_id AS subject_id',
+        'a.data AS data',
+        'a.prev_hash AS prev_hash',
+        'a.hash AS hash',
+      ])
       .where('a.seq > :after', { after })
       .orderBy('a.seq', 'ASC')
       .limit(PAGE)
       .getRawMany();
     return rows.map((r) => ({
-      seq: Number(r.seq), recordedAtMs: Number(r.recorded_at), action: String(r.action), actorKind: String(r.actor_kind), actorId: String(r.actor_id),
-      platformId: r.platform_id === null ? null : String(r.platform_id), subjectKind: String(r.subject_kind), subjectId: String(r.subject_id),
-      data: String(r.data), prevHash: String(r.prev_hash), hash: String(r.hash),
+      seq: Number(r.seq),
+      recordedAtMs: Number(r.recorded_at),
+      action: String(r.action),
+      actorKind: String(r.actor_kind),
+      actorId: String(r.actor_id),
+      platformId: r.platform_id === null ? null : String(r.platform_id),
+      subjectKind: String(r.subject_kind),
+      subjectId: String(r.subject_id),
+      data: String(r.data),
+      prevHash: String(r.prev_hash),
+      hash: String(r.hash),
     }));
   }
 

@@ -28,13 +28,22 @@ export class TextBatchProcessor implements ReconcilableJobHandler<'text-batch.pr
           platformId: batch.platformId,
           text: line.text,
           subject: { kind: 'stream' as const, id: batch.streamId },
-          context: { kind: batch.kind, senderId: line.senderId, at: line.sentAt.toISOString(), atMs: line.sentAt.getTime() },
+          context: {
+            kind: batch.kind,
+            senderId: line.senderId,
+            at: line.sentAt.toISOString(),
+            atMs: line.sentAt.getTime(),
+          },
         })),
       );
       await this.signals.recordNew(signals);
       await this.batches.textLifecycle.advance(batchId, 'flagging');
     }
-    await this.queue.enqueue('subject.flag', { subjectKind: 'stream', subjectId: batch.streamId, item: { kind: 'text_batch', id: batchId } });
+    await this.queue.enqueue('subject.flag', {
+      subjectKind: 'stream',
+      subjectId: batch.streamId,
+      item: { kind: 'text_batch', id: batchId },
+    });
   }
 
   async onFailed({ batchId }: JobPayloads['text-batch.process'], failure: JobFailure): Promise<void> {
@@ -64,7 +73,11 @@ export class TipBatchProcessor implements ReconcilableJobHandler<'tip-batch.proc
       await this.signals.recordNew(await this.tips.forEvents(await this.batches.events(batchId)));
       await this.batches.tipLifecycle.advance(batchId, 'flagging');
     }
-    await this.queue.enqueue('subject.flag', { subjectKind: 'stream', subjectId: batch.streamId, item: { kind: 'tip_batch', id: batchId } });
+    await this.queue.enqueue('subject.flag', {
+      subjectKind: 'stream',
+      subjectId: batch.streamId,
+      item: { kind: 'tip_batch', id: batchId },
+    });
   }
 
   async onFailed({ batchId }: JobPayloads['tip-batch.process'], failure: JobFailure): Promise<void> {

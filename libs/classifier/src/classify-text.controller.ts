@@ -5,13 +5,21 @@ import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, Length, MaxLength, Va
 import { TextSignals } from './text-signals.service';
 
 export class TextToCheckDto {
-  @ApiPropertyOptional({ description: "The caller's id for the text, echoed back" }) @IsOptional() @IsString() @Length(1, 200) id?: string;
+  @ApiPropertyOptional({ description: "The caller's id for the text, echoed back" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  id?: string;
   @ApiProperty({ example: '加微信带你上岸，百家乐包赢' }) @IsString() @MaxLength(20_000) text: string;
 }
 
 export class ClassifyTextDto {
   @ApiProperty({ type: [TextToCheckDto] })
-  @ValidateNested({ each: true }) @Type(() => TextToCheckDto) @ArrayMinSize(1) @ArrayMaxSize(100) texts: TextToCheckDto[];
+  @ValidateNested({ each: true })
+  @Type(() => TextToCheckDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  texts: TextToCheckDto[];
 }
 
 /** A synchronous check for platforms that screen a post before publishing it: nothing is stored. */

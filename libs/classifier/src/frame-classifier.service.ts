@@ -39,10 +39,16 @@ export class FrameClassifier {
     private readonly text: TextSignals,
   ) {}
 
-  async classifyPending(frames: Frame[], subject: { kind: 'stream' | 'post'; id: string }): Promise<FrameClassification> {
+  async classifyPending(
+    frames: Frame[],
+    subject: { kind: 'stream' | 'post'; id: string },
+  ): Promise<FrameClassification> {
     const pending = frames.filter((f) => f.status === 'pending');
     if (!pending.length) return { classified: 0, nearDuplicates: 0 };
-    const { toClassify, duplicates } = subject.kind === 'stream' ? await this.splitNearDuplicates(subject.id, pending) : { toClassify: pending, duplicates: [] };
+    const { toClassify, duplicates } =
+      subject.kind === 'stream'
+        ? await this.splitNearDuplicates(subject.id, pending)
+        : { toClassify: pending, duplicates: [] };
     const model = await this.models.nsfw();
     const batchSize = this.config.ml.batchSize;
     const overlayPlan = this.planOverlayReading(toClassify);
@@ -73,7 +79,10 @@ export class FrameClassifier {
           createdAt: now,
         } satisfies Signal),
       );
-      await this.frames.markClassifiedWith(batch.map((f) => f.id), (manager) => this.signals.record(manager, [...rows, ...textSignals]));
+      await this.frames.markClassifiedWith(
+        batch.map((f) => f.id),
+        (manager) => this.signals.record(manager, [...rows, ...textSignals]),
+      );
       this.metrics.frames.inc({ outcome: 'classified' }, batch.length);
     }
     await this.frames.markNearDuplicates(duplicates);
@@ -101,13 +110,21 @@ export class FrameClassifier {
     for (const frame of frames) {
       const time = frame.streamTimeMs ?? frame.positionMs;
       const always = frame.sourceKind === 'post_image';
-      plan.set(frame.id, { ocr: (always && ocrSeconds > 0) || firstInSlot('ocr', ocrSeconds, time), qr: (always && qrSeconds > 0) || firstInSlot('qr', qrSeconds, time) });
+      plan.set(frame.id, {
+        ocr: (always && ocrSeconds > 0) || firstInSlot('ocr', ocrSeconds, time),
+        qr: (always && qrSeconds > 0) || firstInSlot('qr', qrSeconds, time),
+      });
     }
     return plan;
   }
 
   /** What the overlays of the planned frames say goes through the text classifier like chat, tied to the frame. */
-  private async readOverlays(batch: Frame[], jpegs: Buffer[], plan: Map<string, { ocr: boolean; qr: boolean }>, subject: { kind: 'stream' | 'post'; id: string }): Promise<Signal[]> {
+  private async readOverlays(
+    batch: Frame[],
+    jpegs: Buffer[],
+    plan: Map<string, { ocr: boolean; qr: boolean }>,
+    subject: { kind: 'stream' | 'post'; id: string },
+  ): Promise<Signal[]> {
     const items = [];
     for (const [j, frame] of batch.entries()) {
       const what = plan.get(frame.id)!;

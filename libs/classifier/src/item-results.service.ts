@@ -6,14 +6,23 @@ import { SignalsService } from './signals.service';
 /** Frames of a segment or post with what the model said of each: the results a platform polls for. */
 @Injectable()
 export class ItemResultsService implements ItemResultsReader {
-  constructor(private readonly frames: FramesService, private readonly signals: SignalsService) {}
+  constructor(
+    private readonly frames: FramesService,
+    private readonly signals: SignalsService,
+  ) {}
 
   async forSource(_platformId: string, sourceKind: 'segment' | 'post', sourceId: string) {
     const frames: Frame[] =
       sourceKind === 'segment'
         ? await this.frames.forSource('segment', sourceId)
-        : [...(await this.frames.forSource('post_image', sourceId)), ...(await this.frames.forSource('post_video', sourceId))];
-    const signals = await this.signals.forSources('frame', frames.map((f) => f.id));
+        : [
+            ...(await this.frames.forSource('post_image', sourceId)),
+            ...(await this.frames.forSource('post_video', sourceId)),
+          ];
+    const signals = await this.signals.forSources(
+      'frame',
+      frames.map((f) => f.id),
+    );
     const byFrame = new Map(signals.map((s) => [s.sourceId, s]));
     return {
       frames: frames.map((f) => {

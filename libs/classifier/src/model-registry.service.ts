@@ -16,7 +16,13 @@ export class ModelRegistry implements OnApplicationBootstrap {
     if (this.config.role === 'api') return;
     const started = Date.now();
     const model = await this.nsfw();
-    this.logger.log({ message: 'models loaded', backend: this.runtime?.backend, model: model.name, version: model.version, ms: Date.now() - started });
+    this.logger.log({
+      message: 'models loaded',
+      backend: this.runtime?.backend,
+      model: model.name,
+      version: model.version,
+      ms: Date.now() - started,
+    });
   }
 
   /** The backend in use, or undefined when this process has not loaded TensorFlow.js. */

@@ -26,15 +26,26 @@ export class PostClassifyProcessor implements JobHandler<'post.classify'> {
     if (!post || !['sampled', 'classifying', 'flagging'].includes(post.stage)) return;
     if (post.stage !== 'flagging') {
       await this.posts.lifecycle.advance(post.id, 'classifying');
-      const frames = [...(await this.frames.forSource('post_image', post.id)), ...(await this.frames.forSource('post_video', post.id))];
+      const frames = [
+        ...(await this.frames.forSource('post_image', post.id)),
+        ...(await this.frames.forSource('post_video', post.id)),
+      ];
       await this.classifier.classifyPending(frames, { kind: 'post', id: post.id });
       if (post.text.trim()) {
         const subject = { kind: 'post' as const, id: post.id };
-        await this.signals.recordNew(this.text.toSignals([{ sourceKind: 'post_text', sourceId: post.id, platformId: post.platformId, text: post.text, subject }]));
+        await this.signals.recordNew(
+          this.text.toSignals([
+            { sourceKind: 'post_text', sourceId: post.id, platformId: post.platformId, text: post.text, subject },
+          ]),
+        );
       }
       await this.posts.lifecycle.advance(post.id, 'flagging');
     }
-    await this.queue.enqueue('subject.flag', { subjectKind: 'post', subjectId: post.id, item: { kind: 'post', id: post.id } });
+    await this.queue.enqueue('subject.flag', {
+      subjectKind: 'post',
+      subjectId: post.id,
+      item: { kind: 'post', id: post.id },
+    });
   }
 
   async onFailed({ postId }: Payload, failure: JobFailure): Promise<void> {

@@ -26,7 +26,11 @@ export class SegmentClassifyProcessor implements JobHandler<'segment.classify'> 
       await this.classifier.classifyPending(frames, { kind: 'stream', id: segment.streamId });
       await this.segments.lifecycle.advance(segment.id, 'flagging');
     }
-    await this.queue.enqueue('subject.flag', { subjectKind: 'stream', subjectId: segment.streamId, item: { kind: 'segment', id: segment.id } });
+    await this.queue.enqueue('subject.flag', {
+      subjectKind: 'stream',
+      subjectId: segment.streamId,
+      item: { kind: 'segment', id: segment.id },
+    });
   }
 
   async onFailed({ segmentId }: Payload, failure: JobFailure): Promise<void> {

@@ -11,7 +11,8 @@ import { BigNumberColumn, IdColumn, InstantColumn, JsonObject } from '@qinglang/
 export class Signal {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
   @IdColumn({ name: 'platform_id' }) platformId: string;
-  @Column({ name: 'source_kind', type: 'varchar', length: 16 }) sourceKind: 'frame' | 'frame_text' | 'text_line' | 'post_text' | 'tip_event';
+  @Column({ name: 'source_kind', type: 'varchar', length: 16 }) sourceKind:
+    'frame' | 'frame_text' | 'text_line' | 'post_text' | 'tip_event';
   @IdColumn({ name: 'source_id' }) sourceId: string;
   @Column({ type: 'varchar', length: 64 }) model: string;
   @Column({ name: 'model_version', type: 'varchar', length: 64 }) modelVersion: string;

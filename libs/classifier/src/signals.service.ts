@@ -18,13 +18,19 @@ export class SignalsService {
     await this.signals.manager.transaction(async (manager) => {
       const existing = await manager.findBy(Signal, { sourceId: In(signals.map((s) => s.sourceId)) });
       const seen = new Set(existing.map((s) => `${s.sourceKind}:${s.sourceId}:${s.model}`));
-      await this.record(manager, signals.filter((s) => !seen.has(`${s.sourceKind}:${s.sourceId}:${s.model}`)));
+      await this.record(
+        manager,
+        signals.filter((s) => !seen.has(`${s.sourceKind}:${s.sourceId}:${s.model}`)),
+      );
     });
   }
 
   /** A subject's signals since a time, oldest first: what flagging adds up. */
   forSubject(subjectKind: 'stream' | 'post', subjectId: string, since: Date): Promise<Signal[]> {
-    return this.signals.find({ where: { subjectKind, subjectId, createdAt: MoreThanOrEqual(since) }, order: { createdAt: 'ASC' } });
+    return this.signals.find({
+      where: { subjectKind, subjectId, createdAt: MoreThanOrEqual(since) },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   /** The signals of several subjects (an account's streams and posts) since a time. */
@@ -32,7 +38,11 @@ export class SignalsService {
     const found: Signal[] = [];
     // Chunked: SQLite binds at most 999 parameters.
     for (let i = 0; i < subjectIds.length; i += 500) {
-      found.push(...(await this.signals.find({ where: { subjectId: In(subjectIds.slice(i, i + 500)), createdAt: MoreThanOrEqual(since) } })));
+      found.push(
+        ...(await this.signals.find({
+          where: { subjectId: In(subjectIds.slice(i, i + 500)), createdAt: MoreThanOrEqual(since) },
+        })),
+      );
     }
     return found.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }

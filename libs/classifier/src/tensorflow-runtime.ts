@@ -23,7 +23,10 @@ async function tryBackend(tf: typeof TensorflowJs, name: TfBackendName): Promise
   } catch (error) {
     // tfjs-node is optional: not installed is the normal case on a machine that cannot download libtensorflow.
     const notInstalled = (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND';
-    logger[notInstalled ? 'log' : 'warn']({ message: `TensorFlow backend ${name} is not available`, error: String(error).slice(0, 300) });
+    logger[notInstalled ? 'log' : 'warn']({
+      message: `TensorFlow backend ${name} is not available`,
+      error: String(error).slice(0, 300),
+    });
     return false;
   }
 }

@@ -6,7 +6,14 @@ import { APP_CONFIG, AppConfig } from '@qinglang/config';
 import { JsonObject, newId } from '@qinglang/persistence';
 import { PolicyService } from '@qinglang/policy';
 import { Signal } from './signal.entity';
-import { DEFAULT_LEXICON_DIR, DEFAULT_TEXT_MODEL_PATH, TEXT_CATEGORIES, TextClassification, TextClassifier, createTextClassifier } from './text';
+import {
+  DEFAULT_LEXICON_DIR,
+  DEFAULT_TEXT_MODEL_PATH,
+  TEXT_CATEGORIES,
+  TextClassification,
+  TextClassifier,
+  createTextClassifier,
+} from './text';
 
 export interface TextItem {
   sourceKind: Signal['sourceKind'];
@@ -36,10 +43,14 @@ export class TextSignals {
   readonly version: string;
   private readonly classifier: TextClassifier;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, private readonly policy: PolicyService) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly policy: PolicyService,
+  ) {
     this.classifier = createTextClassifier({ policyPath: config.policyPath });
     const hash = createHash('sha256');
-    for (const file of filesUnder(DEFAULT_LEXICON_DIR)) hash.update(file.slice(DEFAULT_LEXICON_DIR.length)).update(readFileSync(file));
+    for (const file of filesUnder(DEFAULT_LEXICON_DIR))
+      hash.update(file.slice(DEFAULT_LEXICON_DIR.length)).update(readFileSync(file));
     hash.update(readFileSync(DEFAULT_TEXT_MODEL_PATH));
     this.version = hash.digest('hex').slice(0, 16);
   }

@@ -11,7 +11,10 @@ export class AccountHistoryController {
   constructor(private readonly history: AccountHistory) {}
 
   @Get(':accountId/history')
-  @ApiOperation({ summary: "An account (platform, the platform's id for it) with its flags, decisions, sanctions, appeals and the audit entries about them, in time order" })
+  @ApiOperation({
+    summary:
+      "An account (platform, the platform's id for it) with its flags, decisions, sanctions, appeals and the audit entries about them, in time order",
+  })
   get(@Param('accountId') accountId: string) {
     return this.history.of(accountId);
   }

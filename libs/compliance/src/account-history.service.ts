@@ -35,34 +35,84 @@ export class AccountHistory {
       this.newest(Appeal, 'createdAt', accountId),
     ]);
     const audit = await this.auditAbout([
-      ['account', [accountId]], ['flag', flags.rows.map((f) => f.id)], ['sanction', sanctions.rows.map((s) => s.id)],
+      ['account', [accountId]],
+      ['flag', flags.rows.map((f) => f.id)],
+      ['sanction', sanctions.rows.map((s) => s.id)],
     ]);
-    const [platforms, reviewers] = await Promise.all([this.platforms.of([account.platformId]), this.staff.names(decisions.rows.map((d) => d.reviewerId))]);
+    const [platforms, reviewers] = await Promise.all([
+      this.platforms.of([account.platformId]),
+      this.staff.names(decisions.rows.map((d) => d.reviewerId)),
+    ]);
     const timeline = [
-      ...flags.rows.map((f) => ({ at: f.openedAt, kind: 'flag', id: f.id, what: `flag opened: ${f.category} (${f.reviewState})` })),
-      ...decisions.rows.map((d) => ({ at: d.decidedAt, kind: 'decision', id: d.id, what: `${d.verdict} ${d.category} (${d.reasonCode}) by ${reviewers.get(d.reviewerId) ?? d.reviewerId}` })),
-      ...sanctions.rows.map((s) => ({ at: s.issuedAt, kind: 'sanction', id: s.id, what: `${s.action}${s.durationDays ? ` ${s.durationDays} days` : ''} for ${s.category} (${s.status})` })),
-      ...appeals.rows.map((a) => ({ at: a.createdAt, kind: 'appeal', id: a.id, what: `appeal against ${a.sanctionId} (${a.status})` })),
-      ...audit.map((e) => ({ at: e.recordedAt, kind: 'audit', id: String(e.seq), what: `${e.action} by ${e.actorKind}:${e.actorId}` })),
+      ...flags.rows.map((f) => ({
+        at: f.openedAt,
+        kind: 'flag',
+        id: f.id,
+        what: `flag opened: ${f.category} (${f.reviewState})`,
+      })),
+      ...decisions.rows.map((d) => ({
+        at: d.decidedAt,
+        kind: 'decision',
+        id: d.id,
+        what: `${d.verdict} ${d.category} (${d.reasonCode}) by ${reviewers.get(d.reviewerId) ?? d.reviewerId}`,
+      })),
+      ...sanctions.rows.map((s) => ({
+        at: s.issuedAt,
+        kind: 'sanction',
+        id: s.id,
+        what: `${s.action}${s.durationDays ? ` ${s.durationDays} days` : ''} for ${s.category} (${s.status})`,
+      })),
+      ...appeals.rows.map((a) => ({
+        at: a.createdAt,
+        kind: 'appeal',
+        id: a.id,
+        what: `appeal against ${a.sanctionId} (${a.status})`,
+      })),
+      ...audit.map((e) => ({
+        at: e.recordedAt,
+        kind: 'audit',
+        id: String(e.seq),
+        what: `${e.action} by ${e.actorKind}:${e.actorId}`,
+      })),
     ].sort((a, b) => a.at.getTime() - b.at.getTime());
     return {
-      account: { id: account.id, externalId: account.externalId, platform: { id: account.platformId, name: platforms.get(account.platformId) ?? null }, createdAt: account.createdAt.toISOString() },
+      account: {
+        id: account.id,
+        externalId: account.externalId,
+        platform: { id: account.platformId, name: platforms.get(account.platformId) ?? null },
+        createdAt: account.createdAt.toISOString(),
+      },
       truncated: flags.truncated || decisions.truncated || sanctions.truncated || appeals.truncated,
       flags: flags.rows.map((f) => flagView(f, account.externalId)),
       decisions: decisions.rows.map((d) => decisionView(d, reviewers.get(d.reviewerId) ?? null)),
       sanctions: sanctions.rows.map(sanctionView),
       appeals: appeals.rows.map(appealView),
       auditEntries: audit.map((e) => ({
-        seq: e.seq, recordedAt: e.recordedAt.toISOString(), action: e.action, actor: { kind: e.actorKind, id: e.actorId }, subject: { kind: e.subjectKind, id: e.subjectId },
-        data: JSON.parse(e.data), hash: e.hash,
+        seq: e.seq,
+        recordedAt: e.recordedAt.toISOString(),
+        action: e.action,
+        actor: { kind: e.actorKind, id: e.actorId },
+        subject: { kind: e.subjectKind, id: e.subjectId },
+        data: JSON.parse(e.data),
+        hash: e.hash,
       })),
       timeline: timeline.map((t) => ({ ...t, at: t.at.toISOString() })),
     };
   }
 
   /** The account's newest rows of one kind, returned oldest first. */
-  private async newest<T extends ObjectLiteral & { accountId: string }>(entity: new () => T, instant: keyof T & string, accountId: string): Promise<{ rows: T[]; truncated: boolean }> {
-    const rows = await this.dataSource.getRepository(entity).find({ where: { accountId } as never, order: { [instant]: 'DESC', id: 'DESC' } as never, take: MAX_PER_KIND + 1 });
+  private async newest<T extends ObjectLiteral & { accountId: string }>(
+    entity: new () => T,
+    instant: keyof T & string,
+    accountId: string,
+  ): Promise<{ rows: T[]; truncated: boolean }> {
+    const rows = await this.dataSource
+      .getRepository(entity)
+      .find({
+        where: { accountId } as never,
+        order: { [instant]: 'DESC', id: 'DESC' } as never,
+        take: MAX_PER_KIND + 1,
+      });
     return { rows: rows.slice(0, MAX_PER_KIND).reverse(), truncated: rows.length > MAX_PER_KIND };
   }
 
@@ -70,7 +120,11 @@ export class AccountHistory {
     const entries: AuditEntry[] = [];
     for (const [subjectKind, ids] of subjects) {
       for (let i = 0; i < ids.length; i += ID_CHUNK) {
-        entries.push(...(await this.dataSource.getRepository(AuditEntry).find({ where: { subjectKind, subjectId: In(ids.slice(i, i + ID_CHUNK)) } })));
+        entries.push(
+          ...(await this.dataSource
+            .getRepository(AuditEntry)
+            .find({ where: { subjectKind, subjectId: In(ids.slice(i, i + ID_CHUNK)) } })),
+        );
       }
     }
     return entries.sort((a, b) => a.seq - b.seq);

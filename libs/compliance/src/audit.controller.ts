@@ -18,9 +18,14 @@ export class AuditController {
   constructor(private readonly audit: AuditLog) {}
 
   @Get('verify')
-  @ApiOperation({ summary: 'Recompute the hash chain and the signed checkpoints; names the first entry that does not match' })
+  @ApiOperation({
+    summary: 'Recompute the hash chain and the signed checkpoints; names the first entry that does not match',
+  })
   verify(@Query() query: VerifyQuery) {
-    const kept = query.checkpointSeq && query.checkpointHash ? { seq: query.checkpointSeq, hash: query.checkpointHash } : undefined;
+    const kept =
+      query.checkpointSeq && query.checkpointHash
+        ? { seq: query.checkpointSeq, hash: query.checkpointHash }
+        : undefined;
     return this.audit.verify(kept);
   }
 
@@ -32,7 +37,13 @@ export class AuditController {
       publicKey: this.audit.signer.publicKeyPem,
       keyId: this.audit.signer.keyId,
       message: 'each signature covers the text qinglang-audit-checkpoint:<seq>:<hash>',
-      checkpoints: checkpoints.map((c) => ({ seq: c.seq, hash: c.hash, signature: c.signature, keyId: c.keyId, createdAt: c.createdAt.toISOString() })),
+      checkpoints: checkpoints.map((c) => ({
+        seq: c.seq,
+        hash: c.hash,
+        signature: c.signature,
+        keyId: c.keyId,
+        createdAt: c.createdAt.toISOString(),
+      })),
     };
   }
 }

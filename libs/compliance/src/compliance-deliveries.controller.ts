@@ -16,16 +16,25 @@ export class ComplianceDeliveriesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Webhook deliveries of every platform, newest first; `status=failed` lists those that gave up' })
+  @ApiOperation({
+    summary: 'Webhook deliveries of every platform, newest first; `status=failed` lists those that gave up',
+  })
   async list(@Query() query: ComplianceDeliveriesQuery) {
     const events = await this.outbox.list({ status: query.status, platformId: query.platformId }, query.limit ?? 100);
     const names = await this.platforms.of(events.map((e) => e.platformId));
-    return { deliveries: events.map((e) => ({ ...deliveryView(e), platform: { id: e.platformId, name: names.get(e.platformId) ?? null } })) };
+    return {
+      deliveries: events.map((e) => ({
+        ...deliveryView(e),
+        platform: { id: e.platformId, name: names.get(e.platformId) ?? null },
+      })),
+    };
   }
 
   @Post(':id/replay')
   @HttpCode(200)
-  @ApiOperation({ summary: "Send a delivery again from scratch (after the platform fixed its endpoint); the replay is audited" })
+  @ApiOperation({
+    summary: 'Send a delivery again from scratch (after the platform fixed its endpoint); the replay is audited',
+  })
   async replay(@CurrentStaff() officer: StaffUser, @Param('id') id: string) {
     return deliveryView(await this.outbox.replay(id, { kind: 'staff', id: officer.id }));
   }

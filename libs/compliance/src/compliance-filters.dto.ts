@@ -18,8 +18,17 @@ class PeriodQuery {
 }
 
 class PagedQuery extends PeriodQuery {
-  @ApiPropertyOptional({ maximum: 500, default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ description: 'The `next` cursor of the previous page' }) @IsOptional() @Matches(CURSOR_PATTERN, { message: 'before must be a cursor returned as `next`' }) before?: string;
+  @ApiPropertyOptional({ maximum: 500, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+  @ApiPropertyOptional({ description: 'The `next` cursor of the previous page' })
+  @IsOptional()
+  @Matches(CURSOR_PATTERN, { message: 'before must be a cursor returned as `next`' })
+  before?: string;
 }
 
 /** Filters of the sanctions list; the exports take the same ones. */
@@ -29,13 +38,25 @@ export class SanctionFilterQuery extends PeriodQuery {
   @ApiPropertyOptional({ enum: FLAG_CATEGORIES }) @IsOptional() @IsIn(FLAG_CATEGORIES) category?: string;
   @ApiPropertyOptional({ enum: SANCTION_ACTIONS }) @IsOptional() @IsIn(SANCTION_ACTIONS) action?: string;
   @ApiPropertyOptional({ enum: SANCTION_STATUSES }) @IsOptional() @IsIn(SANCTION_STATUSES) status?: string;
-  @ApiPropertyOptional({ description: 'A staff id among those who decided' }) @IsOptional() @Matches(ID, { message: ID_MESSAGE('reviewerId') }) reviewerId?: string;
+  @ApiPropertyOptional({ description: 'A staff id among those who decided' })
+  @IsOptional()
+  @Matches(ID, { message: ID_MESSAGE('reviewerId') })
+  reviewerId?: string;
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) automated?: 'true' | 'false';
 }
 
 export class SanctionListQuery extends SanctionFilterQuery {
-  @ApiPropertyOptional({ maximum: 500, default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ description: 'The `next` cursor of the previous page' }) @IsOptional() @Matches(CURSOR_PATTERN, { message: 'before must be a cursor returned as `next`' }) before?: string;
+  @ApiPropertyOptional({ maximum: 500, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+  @ApiPropertyOptional({ description: 'The `next` cursor of the previous page' })
+  @IsOptional()
+  @Matches(CURSOR_PATTERN, { message: 'before must be a cursor returned as `next`' })
+  before?: string;
 }
 
 export class FlagListQuery extends PagedQuery {
@@ -44,25 +65,40 @@ export class FlagListQuery extends PagedQuery {
   @ApiPropertyOptional({ enum: FLAG_CATEGORIES }) @IsOptional() @IsIn(FLAG_CATEGORIES) category?: string;
   @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed']) status?: string;
   @ApiPropertyOptional({ enum: ['pending', 'escalated', 'awaiting_second', 'confirmed', 'rejected'] })
-  @IsOptional() @IsIn(['pending', 'escalated', 'awaiting_second', 'confirmed', 'rejected']) reviewState?: string;
+  @IsOptional()
+  @IsIn(['pending', 'escalated', 'awaiting_second', 'confirmed', 'rejected'])
+  reviewState?: string;
 }
 
 export class DecisionListQuery extends PagedQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(ID, { message: ID_MESSAGE('platformId') }) platformId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(ID, { message: ID_MESSAGE('accountId') }) accountId?: string;
   @ApiPropertyOptional({ enum: FLAG_CATEGORIES }) @IsOptional() @IsIn(FLAG_CATEGORIES) category?: string;
-  @ApiPropertyOptional({ enum: ['confirm', 'reject', 'escalate'] }) @IsOptional() @IsIn(['confirm', 'reject', 'escalate']) verdict?: string;
+  @ApiPropertyOptional({ enum: ['confirm', 'reject', 'escalate'] })
+  @IsOptional()
+  @IsIn(['confirm', 'reject', 'escalate'])
+  verdict?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(ID, { message: ID_MESSAGE('reviewerId') }) reviewerId?: string;
 }
 
 export class ComplianceDeliveriesQuery {
-  @ApiPropertyOptional({ enum: ['pending', 'delivered', 'failed'] }) @IsOptional() @IsIn(['pending', 'delivered', 'failed']) status?: 'pending' | 'delivered' | 'failed';
+  @ApiPropertyOptional({ enum: ['pending', 'delivered', 'failed'] })
+  @IsOptional()
+  @IsIn(['pending', 'delivered', 'failed'])
+  status?: 'pending' | 'delivered' | 'failed';
   @ApiPropertyOptional() @IsOptional() @Matches(ID, { message: ID_MESSAGE('platformId') }) platformId?: string;
-  @ApiPropertyOptional({ maximum: 500, default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ maximum: 500, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
 }
 
 export class TransparencyReportQuery {
   @ApiProperty({ description: 'ISO 8601, inclusive' }) @IsISO8601(ISO) from: string;
   @ApiProperty({ description: 'ISO 8601, exclusive' }) @IsISO8601(ISO) to: string;
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv']) format?:
+    'json' | 'csv';
 }

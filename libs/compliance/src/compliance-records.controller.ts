@@ -12,13 +12,17 @@ export class ComplianceRecordsController {
   constructor(private readonly search: RecordSearch) {}
 
   @Get('flags')
-  @ApiOperation({ summary: 'Flags of every platform, newest first (from/to on the opening time); page with `before=<next>`' })
+  @ApiOperation({
+    summary: 'Flags of every platform, newest first (from/to on the opening time); page with `before=<next>`',
+  })
   flags(@Query() query: FlagListQuery) {
     return this.search.flags(query);
   }
 
   @Get('decisions')
-  @ApiOperation({ summary: "Reviewers' decisions, newest first, with the reviewer's name and role (from/to on the decision time)" })
+  @ApiOperation({
+    summary: "Reviewers' decisions, newest first, with the reviewer's name and role (from/to on the decision time)",
+  })
   decisions(@Query() query: DecisionListQuery) {
     return this.search.decisions(query);
   }

@@ -12,7 +12,9 @@ export class ComplianceSanctionsController {
   constructor(private readonly search: SanctionSearch) {}
 
   @Get()
-  @ApiOperation({ summary: 'Sanctions of every platform, newest first, with their statements of reasons; page with `before=<next>`' })
+  @ApiOperation({
+    summary: 'Sanctions of every platform, newest first, with their statements of reasons; page with `before=<next>`',
+  })
   async list(@Query() query: SanctionListQuery) {
     const { limit, before, ...filter } = query;
     const { rows, next } = await this.search.page(filter, limit ?? 100, before);

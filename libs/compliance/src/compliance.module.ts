@@ -25,8 +25,13 @@ import { TransparencyReportController } from './transparency-report.controller';
 @Module({
   imports: [AuditModule, StaffModule, DeliveryModule, IngestModule],
   controllers: [
-    AuditController, ComplianceSanctionsController, ComplianceRecordsController, AccountHistoryController, ComplianceDeliveriesController,
-    SanctionExportController, TransparencyReportController,
+    AuditController,
+    ComplianceSanctionsController,
+    ComplianceRecordsController,
+    AccountHistoryController,
+    ComplianceDeliveriesController,
+    SanctionExportController,
+    TransparencyReportController,
   ],
   providers: [PolicyAuditRecorder, PlatformNames, SanctionSearch, RecordSearch, AccountHistory, TransparencyReport],
 })

@@ -18,7 +18,8 @@ export interface Period {
 export function periodBounds(period: Period): { fromMs?: number; toMs?: number } {
   const fromMs = period.from ? Date.parse(period.from) : undefined;
   const toMs = period.to ? Date.parse(period.to) : undefined;
-  if (fromMs !== undefined && toMs !== undefined && fromMs >= toMs) throw new ApiError(400, 'validation_failed', '`from` must be before `to`.');
+  if (fromMs !== undefined && toMs !== undefined && fromMs >= toMs)
+    throw new ApiError(400, 'validation_failed', '`from` must be before `to`.');
   return { fromMs, toMs };
 }
 
@@ -38,9 +39,15 @@ export function newestFirst<T extends ObjectLiteral>(
   if (fromMs !== undefined) query.andWhere(`${alias}.${column} >= :periodFrom`, { periodFrom: fromMs });
   if (toMs !== undefined) query.andWhere(`${alias}.${column} < :periodTo`, { periodTo: toMs });
   if (options.before) {
-    const [atMs, id] = [Number(options.before.slice(0, options.before.indexOf('_'))), options.before.slice(options.before.indexOf('_') + 1)];
+    const [atMs, id] = [
+      Number(options.before.slice(0, options.before.indexOf('_'))),
+      options.before.slice(options.before.indexOf('_') + 1),
+    ];
     // `<=` first gives the planner a range on the (instant, id) index; the OR then breaks ties by id.
-    query.andWhere(`${alias}.${column} <= :cursorAt AND (${alias}.${column} < :cursorAt OR ${alias}.id < :cursorId)`, { cursorAt: atMs, cursorId: id });
+    query.andWhere(`${alias}.${column} <= :cursorAt AND (${alias}.${column} < :cursorAt OR ${alias}.id < :cursorId)`, {
+      cursorAt: atMs,
+      cursorId: id,
+    });
   }
   return query.orderBy(`${alias}.${property}`, 'DESC').addOrderBy(`${alias}.id`, 'DESC').limit(options.limit);
 }

@@ -13,7 +13,9 @@ export class PlatformNames {
   async of(ids: string[]): Promise<Map<string, string>> {
     const missing = [...new Set(ids)].filter((id) => !this.known.has(id));
     if (missing.length) {
-      for (const platform of await this.dataSource.getRepository(Platform).find({ where: { id: In(missing) }, select: { id: true, name: true } })) {
+      for (const platform of await this.dataSource
+        .getRepository(Platform)
+        .find({ where: { id: In(missing) }, select: { id: true, name: true } })) {
         this.known.set(platform.id, platform.name); // a platform's name never changes
       }
     }

@@ -28,10 +28,16 @@ export class RecordSearch {
     if (filter.status) query.andWhere('f.status = :status', { status: filter.status });
     if (filter.reviewState) query.andWhere('f.review_state = :reviewState', { reviewState: filter.reviewState });
     const flags = await newestFirst(query, 'f', 'opened_at', 'openedAt', { ...filter, limit }).getMany();
-    const [accounts, names] = await Promise.all([this.accounts.externalIds(flags.map((f) => f.accountId)), this.platforms.of(flags.map((f) => f.platformId))]);
+    const [accounts, names] = await Promise.all([
+      this.accounts.externalIds(flags.map((f) => f.accountId)),
+      this.platforms.of(flags.map((f) => f.platformId)),
+    ]);
     const last = flags.at(-1);
     return {
-      flags: flags.map((f) => ({ ...flagView(f, accounts.get(f.accountId)), platform: { id: f.platformId, name: names.get(f.platformId) ?? null } })),
+      flags: flags.map((f) => ({
+        ...flagView(f, accounts.get(f.accountId)),
+        platform: { id: f.platformId, name: names.get(f.platformId) ?? null },
+      })),
       next: last && flags.length === limit ? cursorOf(last.openedAt, last.id) : null,
     };
   }
@@ -45,10 +51,15 @@ export class RecordSearch {
     if (filter.verdict) query.andWhere('d.verdict = :verdict', { verdict: filter.verdict });
     if (filter.reviewerId) query.andWhere('d.reviewer_id = :reviewerId', { reviewerId: filter.reviewerId });
     const decisions = await newestFirst(query, 'd', 'decided_at', 'decidedAt', { ...filter, limit }).getMany();
-    const [reviewers, names] = await Promise.all([this.staff.names(decisions.map((d) => d.reviewerId)), this.platforms.of(decisions.map((d) => d.platformId))]);
+    const [reviewers, names] = await Promise.all([
+      this.staff.names(decisions.map((d) => d.reviewerId)),
+      this.platforms.of(decisions.map((d) => d.platformId)),
+    ]);
     const last = decisions.at(-1);
     return {
-      decisions: decisions.map((d) => decisionView(d, reviewers.get(d.reviewerId) ?? null, names.get(d.platformId) ?? null)),
+      decisions: decisions.map((d) =>
+        decisionView(d, reviewers.get(d.reviewerId) ?? null, names.get(d.platformId) ?? null),
+      ),
       next: last && decisions.length === limit ? cursorOf(last.decidedAt, last.id) : null,
     };
   }
@@ -56,9 +67,17 @@ export class RecordSearch {
 
 export function decisionView(decision: ReviewDecision, reviewerName: string | null, platformName?: string | null) {
   return {
-    id: decision.id, flagId: decision.flagId, accountId: decision.accountId, verdict: decision.verdict, category: decision.category, reasonCode: decision.reasonCode,
-    note: decision.note, reviewer: { id: decision.reviewerId, name: reviewerName, role: decision.reviewerRole }, policyVersion: decision.policyVersion,
-    modelVersions: decision.modelVersions, decidedAt: decision.decidedAt.toISOString(),
+    id: decision.id,
+    flagId: decision.flagId,
+    accountId: decision.accountId,
+    verdict: decision.verdict,
+    category: decision.category,
+    reasonCode: decision.reasonCode,
+    note: decision.note,
+    reviewer: { id: decision.reviewerId, name: reviewerName, role: decision.reviewerRole },
+    policyVersion: decision.policyVersion,
+    modelVersions: decision.modelVersions,
+    decidedAt: decision.decidedAt.toISOString(),
     ...(platformName !== undefined ? { platform: { id: decision.platformId, name: platformName } } : {}),
   };
 }

@@ -23,7 +23,9 @@ export class SanctionExportController {
 
   @Get('sanctions.csv')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'Every sanction matching the filters of GET /v1/compliance/sanctions, newest first, as CSV (streamed)' })
+  @ApiOperation({
+    summary: 'Every sanction matching the filters of GET /v1/compliance/sanctions, newest first, as CSV (streamed)',
+  })
   csv(@Query() query: SanctionFilterQuery, @Res() response: Response): Promise<void> {
     return this.stream(query, response, 'csv', 'text/csv; charset=utf-8', SANCTION_CSV_HEADER, sanctionCsvLine);
   }
@@ -40,7 +42,14 @@ export class SanctionExportController {
    * one page however large the export. The first page is read before anything is sent, so a failure there is an
    * ordinary error response; after the first byte a failure can only cut the response short.
    */
-  private async stream(query: SanctionFilterQuery, response: Response, extension: string, type: string, header: string, line: (row: never) => string): Promise<void> {
+  private async stream(
+    query: SanctionFilterQuery,
+    response: Response,
+    extension: string,
+    type: string,
+    header: string,
+    line: (row: never) => string,
+  ): Promise<void> {
     periodBounds(query); // a bad period is a 400, before anything is sent
     const pages = this.search.all(query, EXPORT_PAGE_SIZE);
     let page = await pages.next();
@@ -64,7 +73,8 @@ export class SanctionExportController {
         await write(page.value.map((row) => line(row as never)).join(''));
         page = await pages.next();
       }
-      if (closed) await pages.return(undefined); // the client went away: stop reading
+      if (closed)
+        await pages.return(undefined); // the client went away: stop reading
       else response.end();
     } catch (error) {
       response.destroy(error as Error);

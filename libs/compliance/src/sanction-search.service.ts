@@ -7,7 +7,10 @@ import { SanctionFilterQuery } from './compliance-filters.dto';
 import { cursorOf, newestFirst } from './keyset';
 import { PlatformNames } from './platform-names.service';
 
-export type ComplianceSanctionRow = ReturnType<typeof sanctionView> & { platform: { id: string; name: string | null }; decidedByNames: string[] };
+export type ComplianceSanctionRow = ReturnType<typeof sanctionView> & {
+  platform: { id: string; name: string | null };
+  decidedByNames: string[];
+};
 
 /** The sanctions that match a compliance officer's filters, newest first, one keyset page at a time. */
 @Injectable()
@@ -18,14 +21,24 @@ export class SanctionSearch {
     private readonly staff: StaffService,
   ) {}
 
-  async page(filter: SanctionFilterQuery, limit: number, before?: string): Promise<{ rows: ComplianceSanctionRow[]; next: string | null }> {
-    const sanctions = await newestFirst(this.filtered(filter), 's', 'issued_at', 'issuedAt', { ...filter, before, limit }).getMany();
+  async page(
+    filter: SanctionFilterQuery,
+    limit: number,
+    before?: string,
+  ): Promise<{ rows: ComplianceSanctionRow[]; next: string | null }> {
+    const sanctions = await newestFirst(this.filtered(filter), 's', 'issued_at', 'issuedAt', {
+      ...filter,
+      before,
+      limit,
+    }).getMany();
     const names = await this.platforms.of(sanctions.map((s) => s.platformId));
     const reviewers = await this.staff.names(sanctions.flatMap((s) => s.decidedBy));
     const last = sanctions.at(-1);
     return {
       rows: sanctions.map((s) => ({
-        ...sanctionView(s), platform: { id: s.platformId, name: names.get(s.platformId) ?? null }, decidedByNames: s.decidedBy.map((id) => reviewers.get(id) ?? id),
+        ...sanctionView(s),
+        platform: { id: s.platformId, name: names.get(s.platformId) ?? null },
+        decidedByNames: s.decidedBy.map((id) => reviewers.get(id) ?? id),
       })),
       next: last && sanctions.length === limit ? cursorOf(last.issuedAt, last.id) : null,
     };

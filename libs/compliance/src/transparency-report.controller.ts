@@ -17,7 +17,10 @@ export function transparencyCsv(report: TransparencyReportBody): string {
     ['sanctions_automated', null, null, report.sanctions.automated],
     ['sanctions_human', null, null, report.sanctions.human],
     ['sanctions_revoked', null, null, report.sanctions.revokedInPeriod],
-    ...Object.entries(report.timing).flatMap(([name, m]) => [[`median_seconds_${snake(name)}`, null, null, m.medianSeconds], [`timed_${snake(name)}`, null, null, m.count]]),
+    ...Object.entries(report.timing).flatMap(([name, m]) => [
+      [`median_seconds_${snake(name)}`, null, null, m.medianSeconds],
+      [`timed_${snake(name)}`, null, null, m.count],
+    ]),
     ...Object.entries(report.appeals).map(([name, value]) => [`appeals_${snake(name)}`, null, null, value]),
     ...Object.entries(report.flags).map(([name, value]) => [`flags_${name}`, null, null, value]),
   ];
@@ -35,12 +38,18 @@ export class TransparencyReportController {
 
   @Get('transparency')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({ summary: 'Transparency report over [from, to): sanctions by category and action, automated or not, median delays, appeals and reversals, flags' })
+  @ApiOperation({
+    summary:
+      'Transparency report over [from, to): sanctions by category and action, automated or not, median delays, appeals and reversals, flags',
+  })
   async get(@Query() query: TransparencyReportQuery, @Res({ passthrough: true }) response: Response) {
     const report = await this.report.build(query.from, query.to);
     if (query.format !== 'csv') return report;
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="qinglang-transparency-${query.from.slice(0, 10)}-${query.to.slice(0, 10)}.csv"`);
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="qinglang-transparency-${query.from.slice(0, 10)}-${query.to.slice(0, 10)}.csv"`,
+    );
     return transparencyCsv(report);
   }
 }

@@ -28,21 +28,36 @@ export class TransparencyReport {
     const period = { from: fromMs, to: toMs };
     const inPeriod = (column: string) => `${column} >= :from AND ${column} < :to`;
 
-    const byCategoryAndAction = (await this.rows(
-      `SELECT category, action, COUNT(*) AS n FROM sanctions WHERE ${inPeriod('issued_at')} GROUP BY category, action ORDER BY category, action`, period,
-    )).map((r) => ({ category: String(r.category), action: String(r.action), count: Number(r.n) }));
-    const automation = await this.rows(`SELECT automated, COUNT(*) AS n FROM sanctions WHERE ${inPeriod('issued_at')} GROUP BY automated`, period);
-    const automated = automation.filter((r) => r.automated === true || Number(r.automated) === 1).reduce((sum, r) => sum + Number(r.n), 0);
+    const byCategoryAndAction = (
+      await this.rows(
+        `SELECT category, action, COUNT(*) AS n FROM sanctions WHERE ${inPeriod('issued_at')} GROUP BY category, action ORDER BY category, action`,
+        period,
+      )
+    ).map((r) => ({ category: String(r.category), action: String(r.action), count: Number(r.n) }));
+    const automation = await this.rows(
+      `SELECT automated, COUNT(*) AS n FROM sanctions WHERE ${inPeriod('issued_at')} GROUP BY automated`,
+      period,
+    );
+    const automated = automation
+      .filter((r) => r.automated === true || Number(r.automated) === 1)
+      .reduce((sum, r) => sum + Number(r.n), 0);
     const total = byCategoryAndAction.reduce((sum, r) => sum + r.count, 0);
-    const revoked = await this.count(`SELECT COUNT(*) AS n FROM sanctions WHERE status = 'revoked' AND ${inPeriod('ended_at')}`, period);
+    const revoked = await this.count(
+      `SELECT COUNT(*) AS n FROM sanctions WHERE status = 'revoked' AND ${inPeriod('ended_at')}`,
+      period,
+    );
 
-    const decisionDelays = (extra: string) => `SELECT issued_at - flag_opened_at AS v FROM sanctions WHERE ${inPeriod('issued_at')}${extra}`;
+    const decisionDelays = (extra: string) =>
+      `SELECT issued_at - flag_opened_at AS v FROM sanctions WHERE ${inPeriod('issued_at')}${extra}`;
     // The first delivery of each sanction's sanction.issued event: when the platform had it in hand.
     const deliveryDelays =
       `SELECT MIN(o.delivered_at) - s.issued_at AS v FROM sanctions s JOIN outbox_events o ON o.sanction_id = s.id ` +
       `WHERE o.type = 'sanction.issued' AND o.status = 'delivered' AND ${inPeriod('s.issued_at')} GROUP BY s.id, s.issued_at`;
 
-    const appeals = await this.rows(`SELECT status, COUNT(*) AS n FROM appeals WHERE ${inPeriod('created_at')} GROUP BY status`, period);
+    const appeals = await this.rows(
+      `SELECT status, COUNT(*) AS n FROM appeals WHERE ${inPeriod('created_at')} GROUP BY status`,
+      period,
+    );
     const appealCount = (status: string) => Number(appeals.find((r) => r.status === status)?.n ?? 0);
     const [upheld, appealsRevoked, pending] = [appealCount('upheld'), appealCount('revoked'), appealCount('pending')];
 
@@ -58,7 +73,10 @@ export class TransparencyReport {
         decisionToDelivery: await this.median(deliveryDelays, period),
       },
       appeals: {
-        submitted: upheld + appealsRevoked + pending, upheld, revoked: appealsRevoked, pending,
+        submitted: upheld + appealsRevoked + pending,
+        upheld,
+        revoked: appealsRevoked,
+        pending,
         reversalRate: upheld + appealsRevoked ? round(appealsRevoked / (upheld + appealsRevoked), 4) : null,
       },
       flags: {
@@ -74,7 +92,10 @@ export class TransparencyReport {
     const count = await this.count(`SELECT COUNT(*) AS n FROM (${sql}) d`, params);
     if (!count) return { medianSeconds: null, count };
     // The middle row, or the two middle rows of an even count; both numbers are computed here, not input.
-    const middle = await this.rows(`SELECT v FROM (${sql}) d ORDER BY v LIMIT ${count % 2 ? 1 : 2} OFFSET ${Math.floor((count - 1) / 2)}`, params);
+    const middle = await this.rows(
+      `SELECT v FROM (${sql}) d ORDER BY v LIMIT ${count % 2 ? 1 : 2} OFFSET ${Math.floor((count - 1) / 2)}`,
+      params,
+    );
     const ms = middle.reduce((sum, r) => sum + Number(r.v), 0) / middle.length;
     return { medianSeconds: round(ms / 1000, 3), count };
   }

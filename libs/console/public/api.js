@@ -24,7 +24,12 @@ export function whenUnauthorized(handler) {
 async function send(path, { method = 'GET', body } = {}) {
   const headers = { Authorization: `Bearer ${token.get() ?? ''}` };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    cache: 'no-store',
+  });
   if (!response.ok) {
     let code = `http_${response.status}`;
     let message = response.statusText;
@@ -56,7 +61,8 @@ export async function apiBlob(path) {
 /** A query string from the non-empty fields of an object. */
 export function query(params) {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 }

@@ -54,7 +54,11 @@ async function signIn() {
     me = await api('/v1/staff/me');
   } catch (error) {
     token.clear();
-    showSignIn(error.status === 401 || error.status === 403 ? 'That token is not a valid staff token.' : `Could not reach the API: ${error.message}`);
+    showSignIn(
+      error.status === 401 || error.status === 403
+        ? 'That token is not a valid staff token.'
+        : `Could not reach the API: ${error.message}`,
+    );
     return;
   }
   $('#who').textContent = `${me.name} · ${me.role.replace('_', ' ')}`;

@@ -6,18 +6,39 @@ async function load() {
   const status = $('#appeal-status').value;
   try {
     const { appeals } = await api(`/v1/review/appeals?status=${encodeURIComponent(status)}`);
-    replace($('#appeals'), appeals.length ? h('ol', { class: 'evidence-list' }, appeals.map(appealItem)) : empty(`No ${status} appeals.`));
+    replace(
+      $('#appeals'),
+      appeals.length ? h('ol', { class: 'evidence-list' }, appeals.map(appealItem)) : empty(`No ${status} appeals.`),
+    );
   } catch (error) {
     replace($('#appeals'), h('p', { class: 'error' }, error.message));
   }
 }
 
 function appealItem(appeal) {
-  const meta = h('div', { class: 'evidence-meta' }, h('span', {}, 'Appeal ', shortId(appeal.id)), h('span', {}, 'on sanction ', shortId(appeal.sanctionId)), h('span', {}, 'filed ', dateTime(appeal.createdAt)), h('span', { class: 'badge' }, appeal.status));
+  const meta = h(
+    'div',
+    { class: 'evidence-meta' },
+    h('span', {}, 'Appeal ', shortId(appeal.id)),
+    h('span', {}, 'on sanction ', shortId(appeal.sanctionId)),
+    h('span', {}, 'filed ', dateTime(appeal.createdAt)),
+    h('span', { class: 'badge' }, appeal.status),
+  );
   const statement = h('blockquote', {}, appeal.statement);
   const about = sanctionSummary(appeal.sanction);
   if (appeal.status !== 'pending') {
-    return h('li', { class: 'evidence-item' }, meta, about, statement, h('p', {}, `Decided ${appeal.decidedAt ?? ''} by ${appeal.decidedByName ?? appeal.decidedBy ?? '?'}: ${appeal.decisionNote ?? ''}`));
+    return h(
+      'li',
+      { class: 'evidence-item' },
+      meta,
+      about,
+      statement,
+      h(
+        'p',
+        {},
+        `Decided ${appeal.decidedAt ?? ''} by ${appeal.decidedByName ?? appeal.decidedBy ?? '?'}: ${appeal.decisionNote ?? ''}`,
+      ),
+    );
   }
   const noteId = `appeal-note-${appeal.id}`;
   const note = h('textarea', { id: noteId, rows: 2, maxlength: 2000, required: true });
@@ -28,7 +49,10 @@ function appealItem(appeal) {
       return;
     }
     try {
-      await api(`/v1/review/appeals/${encodeURIComponent(appeal.id)}/decision`, { method: 'POST', body: { outcome, note: note.value.trim() } });
+      await api(`/v1/review/appeals/${encodeURIComponent(appeal.id)}/decision`, {
+        method: 'POST',
+        body: { outcome, note: note.value.trim() },
+      });
       toast(outcome === 'revoke' ? 'Sanction revoked.' : 'Sanction upheld.');
       await load();
     } catch (error) {
@@ -43,7 +67,12 @@ function appealItem(appeal) {
     statement,
     h('label', { for: noteId }, 'Decision note'),
     note,
-    h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => decide('uphold') }, 'Uphold'), h('button', { type: 'button', class: 'danger', onclick: () => decide('revoke') }, 'Revoke')),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', onclick: () => decide('uphold') }, 'Uphold'),
+      h('button', { type: 'button', class: 'danger', onclick: () => decide('revoke') }, 'Revoke'),
+    ),
   );
 }
 
@@ -59,8 +88,22 @@ function sanctionSummary(sanction) {
   return h(
     'div',
     { class: 'appeal-sanction' },
-    h('p', {}, h('strong', {}, sanction.statement?.decision?.summary ?? sanction.action), ` for ${sanction.category} (${ground.reasonLabel ?? sanction.reasonCode}), account `,
-      h('code', {}, sanction.account?.externalId ?? sanction.account?.id ?? '?'), ', issued ', dateTime(sanction.issuedAt), ` by ${(sanction.decidedByNames ?? []).join(', ') || 'automation'}; status ${sanction.status}.`),
-    evidence.length ? h('ul', { 'aria-label': 'Evidence the sanction relied on' }, evidence.map((e) => h('li', {}, e.text))) : null,
+    h(
+      'p',
+      {},
+      h('strong', {}, sanction.statement?.decision?.summary ?? sanction.action),
+      ` for ${sanction.category} (${ground.reasonLabel ?? sanction.reasonCode}), account `,
+      h('code', {}, sanction.account?.externalId ?? sanction.account?.id ?? '?'),
+      ', issued ',
+      dateTime(sanction.issuedAt),
+      ` by ${(sanction.decidedByNames ?? []).join(', ') || 'automation'}; status ${sanction.status}.`,
+    ),
+    evidence.length
+      ? h(
+          'ul',
+          { 'aria-label': 'Evidence the sanction relied on' },
+          evidence.map((e) => h('li', {}, e.text)),
+        )
+      : null,
   );
 }

@@ -15,9 +15,20 @@ export async function verifyAudit() {
         { class: `audit-status ${result.ok ? 'ok' : 'bad'}`, dataset: { ok: String(result.ok) } },
         h('strong', {}, result.ok ? 'Verified' : 'Verification FAILED'),
         h('p', {}, result.message),
-        h('p', { class: 'muted' }, `${result.entries} entries, ${result.checkpoints?.checked ?? 0} signed checkpoints checked (key ${result.checkpoints?.keyId ?? '?'}), in ${Number(result.seconds ?? 0).toFixed(2)} s`),
+        h(
+          'p',
+          { class: 'muted' },
+          `${result.entries} entries, ${result.checkpoints?.checked ?? 0} signed checkpoints checked (key ${result.checkpoints?.keyId ?? '?'}), in ${Number(result.seconds ?? 0).toFixed(2)} s`,
+        ),
         problem ? h('p', {}, `First problem at entry ${problem.seq} (${problem.problem}): ${problem.message}`) : null,
-        result.headHash ? h('p', { class: 'muted' }, 'Head hash ', h('code', { title: result.headHash }, `${result.headHash.slice(0, 16)}…`)) : null,
+        result.headHash
+          ? h(
+              'p',
+              { class: 'muted' },
+              'Head hash ',
+              h('code', { title: result.headHash }, `${result.headHash.slice(0, 16)}…`),
+            )
+          : null,
       ),
     );
   } catch (error) {
@@ -42,7 +53,13 @@ export async function loadDeliveries() {
           h(
             'li',
             { class: 'evidence-item' },
-            h('div', { class: 'evidence-meta' }, h('span', {}, d.platform?.name ?? d.platform?.id ?? ''), h('span', {}, `${d.type} #${d.sequence}`), h('span', {}, `${d.attempts} attempts`)),
+            h(
+              'div',
+              { class: 'evidence-meta' },
+              h('span', {}, d.platform?.name ?? d.platform?.id ?? ''),
+              h('span', {}, `${d.type} #${d.sequence}`),
+              h('span', {}, `${d.attempts} attempts`),
+            ),
             h('p', {}, 'Sanction ', shortId(d.sanctionId), ' · created ', dateTime(d.createdAt)),
             d.lastError ? h('p', { class: 'muted' }, d.lastError) : null,
             h('button', { type: 'button', class: 'quiet', onclick: () => replay(d.id) }, 'Replay'),

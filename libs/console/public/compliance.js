@@ -23,13 +23,32 @@ function sanctionRow(s) {
     h('td', {}, dateTime(s.issuedAt)),
     h('td', {}, shortId(s.id), s.kind === 'interim' ? h('div', { class: 'badge warn' }, 'interim') : null),
     h('td', { title: s.platform?.id ?? '' }, platform),
-    h('td', {}, h('button', { type: 'button', class: 'link', title: `History of account ${s.account.id}`, onclick: () => showAccount(s.account.id) }, s.account.externalId ?? s.account.id)),
+    h(
+      'td',
+      {},
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'link',
+          title: `History of account ${s.account.id}`,
+          onclick: () => showAccount(s.account.id),
+        },
+        s.account.externalId ?? s.account.id,
+      ),
+    ),
     h('td', {}, s.category),
     h('td', {}, s.action, s.durationDays ? ` ${s.durationDays}d` : ''),
     h('td', {}, h('span', { class: `badge ${s.status === 'active' ? 'bad' : ''}` }, s.status)),
     h('td', {}, s.strikeNumber ?? '—'),
     h('td', {}, s.reasonCode),
-    h('td', {}, s.automated ? h('span', { class: 'badge warn' }, 'automated') : (s.decidedByNames ?? s.decidedBy ?? []).join(', ')),
+    h(
+      'td',
+      {},
+      s.automated
+        ? h('span', { class: 'badge warn' }, 'automated')
+        : (s.decidedByNames ?? s.decidedBy ?? []).join(', '),
+    ),
   );
 }
 
@@ -37,14 +56,18 @@ async function loadSanctions(more = false) {
   const status = $('#sanctions-status');
   status.textContent = 'Loading…';
   try {
-    const page = await api(`/v1/compliance/sanctions${query({ ...filters(), limit: PAGE, before: more ? next : undefined })}`);
+    const page = await api(
+      `/v1/compliance/sanctions${query({ ...filters(), limit: PAGE, before: more ? next : undefined })}`,
+    );
     const rows = page.sanctions.map(sanctionRow);
     if (more) $('#sanctions-table tbody').append(...rows);
     else replace($('#sanctions-table tbody'), rows);
     next = page.next;
     $('#sanctions-more').hidden = !next;
     const shown = $('#sanctions-table tbody').children.length;
-    status.textContent = shown ? `${shown} sanction${shown === 1 ? '' : 's'} shown${next ? '; more are older' : ''}.` : 'No sanctions match these filters.';
+    status.textContent = shown
+      ? `${shown} sanction${shown === 1 ? '' : 's'} shown${next ? '; more are older' : ''}.`
+      : 'No sanctions match these filters.';
   } catch (error) {
     status.textContent = '';
     toast(`Sanctions: ${error.message}`, 'error');
@@ -63,7 +86,11 @@ async function exportSanctions(format) {
 
 function timelineList(timeline) {
   if (!timeline?.length) return empty('Nothing recorded.');
-  return h('ol', { class: 'kv' }, timeline.map((t) => h('li', {}, dateTime(t.at), ' ', h('span', { class: 'badge' }, t.kind), ' ', t.what)));
+  return h(
+    'ol',
+    { class: 'kv' },
+    timeline.map((t) => h('li', {}, dateTime(t.at), ' ', h('span', { class: 'badge' }, t.kind), ' ', t.what)),
+  );
 }
 
 async function showAccount(accountId) {
@@ -72,12 +99,25 @@ async function showAccount(accountId) {
   try {
     const history = await api(`/v1/compliance/accounts/${encodeURIComponent(accountId)}/history`);
     const account = history.account ?? { id: accountId };
-    const counts = ['flags', 'decisions', 'sanctions', 'appeals'].filter((k) => Array.isArray(history[k])).map((k) => `${history[k].length} ${k}`);
+    const counts = ['flags', 'decisions', 'sanctions', 'appeals']
+      .filter((k) => Array.isArray(history[k]))
+      .map((k) => `${history[k].length} ${k}`);
     replace(
       box,
-      h('p', {}, h('strong', {}, account.externalId ?? account.id), account.platform ? ` on ${account.platform.name ?? account.platform.id}` : '', h('br'), h('span', { class: 'muted' }, counts.join(' · '))),
+      h(
+        'p',
+        {},
+        h('strong', {}, account.externalId ?? account.id),
+        account.platform ? ` on ${account.platform.name ?? account.platform.id}` : '',
+        h('br'),
+        h('span', { class: 'muted' }, counts.join(' · ')),
+      ),
       history.truncated ? h('p', { class: 'badge warn' }, 'Only the newest records are shown.') : null,
-      h('button', { type: 'button', class: 'quiet', onclick: () => filterByAccount(account.id) }, 'Show only this account’s sanctions'),
+      h(
+        'button',
+        { type: 'button', class: 'quiet', onclick: () => filterByAccount(account.id) },
+        'Show only this account’s sanctions',
+      ),
       h('h3', {}, 'Timeline'),
       timelineList(history.timeline),
     );

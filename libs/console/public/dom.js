@@ -2,7 +2,9 @@
 
 /** h('td', {class: 'x'}, 'text', node, ...): an element with attributes, properties and children. */
 export function h(tag, attributes = {}, ...children) {
-  const element = tag.startsWith('svg:') ? document.createElementNS('http://www.w3.org/2000/svg', tag.slice(4)) : document.createElement(tag);
+  const element = tag.startsWith('svg:')
+    ? document.createElementNS('http://www.w3.org/2000/svg', tag.slice(4))
+    : document.createElement(tag);
   for (const [name, value] of Object.entries(attributes ?? {})) {
     if (value === undefined || value === null || value === false) continue;
     if (name.startsWith('on') && typeof value === 'function') element.addEventListener(name.slice(2), value);
@@ -47,7 +49,11 @@ export function duration(seconds) {
 export function dateTime(iso) {
   if (!iso) return '—';
   const d = new Date(iso);
-  return h('time', { datetime: iso, title: iso }, d.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' }));
+  return h(
+    'time',
+    { datetime: iso, title: iso },
+    d.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' }),
+  );
 }
 
 /** 83_500 ms → "1:23.5" (stream time). */
@@ -62,7 +68,8 @@ export function streamTime(ms) {
 export const percent = (value) => (value === null || value === undefined ? '—' : `${Math.round(value * 100)}%`);
 
 /** An id shown short, whole in the title and for copying. */
-export const shortId = (id) => (id ? h('code', { title: id, class: 'id' }, id.length > 12 ? `${id.slice(0, 8)}…` : id) : '—');
+export const shortId = (id) =>
+  id ? h('code', { title: id, class: 'id' }, id.length > 12 ? `${id.slice(0, 8)}…` : id) : '—';
 
 /** Saves a Blob under a file name, as a download. */
 export function saveBlob(blob, name) {

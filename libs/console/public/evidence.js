@@ -43,15 +43,33 @@ export function markedText(text, detail) {
 
 function rulesOf(detail) {
   const spans = Array.isArray(detail?.spans) ? detail.spans : [];
-  const rules = spans.filter((s) => s?.rule).map((s) => `${s.category ?? ''} ${s.rule}${s.weight !== undefined ? ` (${s.weight})` : ''}`.trim());
+  const rules = spans
+    .filter((s) => s?.rule)
+    .map((s) => `${s.category ?? ''} ${s.rule}${s.weight !== undefined ? ` (${s.weight})` : ''}`.trim());
   const unique = [...new Set(rules)];
   if (!unique.length) return null;
-  return h('details', { class: 'why' }, h('summary', {}, `Why: ${unique.length} matching rule${unique.length === 1 ? '' : 's'}`), h('ul', { class: 'rules' }, unique.map((r) => h('li', {}, r))));
+  return h(
+    'details',
+    { class: 'why' },
+    h('summary', {}, `Why: ${unique.length} matching rule${unique.length === 1 ? '' : 's'}`),
+    h(
+      'ul',
+      { class: 'rules' },
+      unique.map((r) => h('li', {}, r)),
+    ),
+  );
 }
 
 function frameFigure(item) {
-  const img = h('img', { class: 'sensitive', alt: `Frame at stream time ${streamTime(item.streamTimeMs)} (blurred until revealed)` });
-  const button = h('button', { type: 'button', 'aria-pressed': 'false', title: 'Reveal or blur this frame (v for all)' }, img);
+  const img = h('img', {
+    class: 'sensitive',
+    alt: `Frame at stream time ${streamTime(item.streamTimeMs)} (blurred until revealed)`,
+  });
+  const button = h(
+    'button',
+    { type: 'button', 'aria-pressed': 'false', title: 'Reveal or blur this frame (v for all)' },
+    img,
+  );
   button.addEventListener('click', () => setRevealed(img, !img.classList.contains('revealed')));
   apiBlob(item.imageUrl)
     .then((blob) => {
@@ -66,7 +84,10 @@ function frameFigure(item) {
 function setRevealed(img, revealed) {
   img.classList.toggle('revealed', revealed);
   img.closest('button')?.setAttribute('aria-pressed', String(revealed));
-  img.alt = img.alt.replace(/ \((blurred until revealed|revealed)\)$/, revealed ? ' (revealed)' : ' (blurred until revealed)');
+  img.alt = img.alt.replace(
+    / \((blurred until revealed|revealed)\)$/,
+    revealed ? ' (revealed)' : ' (blurred until revealed)',
+  );
 }
 
 /** Reveals every frame, or blurs them all again; returns whether they are now revealed. */
@@ -84,14 +105,21 @@ function evidenceItem(item) {
     { class: 'evidence-meta' },
     h('span', { class: 'badge' }, kind?.replace('_', ' ')),
     h('span', {}, `score ${percent(item.score)}`),
-    item.streamTimeMs !== null && item.streamTimeMs !== undefined ? h('span', {}, `stream time ${streamTime(item.streamTimeMs)}`) : null,
+    item.streamTimeMs !== null && item.streamTimeMs !== undefined
+      ? h('span', {}, `stream time ${streamTime(item.streamTimeMs)}`)
+      : null,
     item.model ? h('span', {}, `${item.model.name}`) : null,
   );
   const body = [];
   if (kind === 'frame') body.push(h('div', { class: 'frames' }, frameFigure(item)));
   if (kind === 'frame_text') {
     if (item.imageUrl) body.push(h('div', { class: 'frames' }, frameFigure(item)));
-    if (item.detail?.text) body.push(h('p', { class: 'muted' }, 'Text read from the frame:'), markedText(String(item.detail.text), item.detail), rulesOf(item.detail));
+    if (item.detail?.text)
+      body.push(
+        h('p', { class: 'muted' }, 'Text read from the frame:'),
+        markedText(String(item.detail.text), item.detail),
+        rulesOf(item.detail),
+      );
   }
   if (kind === 'text_line' || kind === 'post_text') {
     const text = String(item.detail?.text ?? '');
@@ -101,8 +129,16 @@ function evidenceItem(item) {
   if (kind === 'tip_event') {
     const event = item.detail?.event ?? {};
     body.push(
-      h('p', {}, `${event.amount ?? '?'} ${event.currency ?? ''} ${event.giftName ? `(${event.giftName})` : ''} from ${event.tipperId ?? '?'} · age ${event.ageBand ?? '?'}`),
-      h('ul', { class: 'rules' }, (item.detail?.rules ?? []).map((r) => h('li', {}, `${r.rule}: ${r.explanation ?? ''}`))),
+      h(
+        'p',
+        {},
+        `${event.amount ?? '?'} ${event.currency ?? ''} ${event.giftName ? `(${event.giftName})` : ''} from ${event.tipperId ?? '?'} · age ${event.ageBand ?? '?'}`,
+      ),
+      h(
+        'ul',
+        { class: 'rules' },
+        (item.detail?.rules ?? []).map((r) => h('li', {}, `${r.rule}: ${r.explanation ?? ''}`)),
+      ),
     );
   }
   return h('li', { class: 'evidence-item', dataset: { kind } }, meta, body);
@@ -122,17 +158,39 @@ export function tipTimeline(tips) {
   const x = (time) => 30 + ((time - start) / span) * (width - 60);
   const svg = h(
     'svg:svg',
-    { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `${tips.length} tips from ${new Date(start).toLocaleTimeString()} to ${new Date(end).toLocaleTimeString()}` },
+    {
+      viewBox: `0 0 ${width} ${height}`,
+      role: 'img',
+      'aria-label': `${tips.length} tips from ${new Date(start).toLocaleTimeString()} to ${new Date(end).toLocaleTimeString()}`,
+    },
     h('svg:line', { class: 'axis', x1: 20, x2: width - 20, y1: axis, y2: axis }),
     tips.map((tip, i) =>
       h(
         'svg:circle',
-        { class: `tip ${tip.ageBand === 'minor' ? 'minor' : ''}`, cx: x(times[i]).toFixed(1), cy: axis, r: (3 + 9 * Math.sqrt((Number(tip.amount) || 0) / biggest)).toFixed(1), 'fill-opacity': 0.7 },
-        h('svg:title', {}, `${new Date(tip.at).toLocaleTimeString()}: ${tip.amount} ${tip.currency} ${tip.giftName ?? ''} from ${tip.tipperId} (${tip.ageBand})`),
+        {
+          class: `tip ${tip.ageBand === 'minor' ? 'minor' : ''}`,
+          cx: x(times[i]).toFixed(1),
+          cy: axis,
+          r: (3 + 9 * Math.sqrt((Number(tip.amount) || 0) / biggest)).toFixed(1),
+          'fill-opacity': 0.7,
+        },
+        h(
+          'svg:title',
+          {},
+          `${new Date(tip.at).toLocaleTimeString()}: ${tip.amount} ${tip.currency} ${tip.giftName ?? ''} from ${tip.tipperId} (${tip.ageBand})`,
+        ),
       ),
     ),
     // Amounts above the dots while there is room for them.
-    tips.length <= 12 ? tips.map((tip, i) => h('svg:text', { x: x(times[i]).toFixed(1), y: 12, 'text-anchor': 'middle', 'aria-hidden': 'true' }, String(Number(tip.amount)))) : null,
+    tips.length <= 12
+      ? tips.map((tip, i) =>
+          h(
+            'svg:text',
+            { x: x(times[i]).toFixed(1), y: 12, 'text-anchor': 'middle', 'aria-hidden': 'true' },
+            String(Number(tip.amount)),
+          ),
+        )
+      : null,
     h('svg:text', { x: 20, y: 60 }, new Date(start).toLocaleTimeString()),
     h('svg:text', { x: width - 20, y: 60, 'text-anchor': 'end' }, new Date(end).toLocaleTimeString()),
   );
@@ -142,7 +200,11 @@ export function tipTimeline(tips) {
     'div',
     { class: 'timeline' },
     svg,
-    h('p', { class: 'legend' }, `${tips.length} tips, ${total.toFixed(2)} ${tips[0].currency ?? ''} in all; ${minors} by minors (red). Hover a dot for details.`),
+    h(
+      'p',
+      { class: 'legend' },
+      `${tips.length} tips, ${total.toFixed(2)} ${tips[0].currency ?? ''} in all; ${minors} by minors (red). Hover a dot for details.`,
+    ),
   );
 }
 
@@ -151,12 +213,29 @@ function historyTable(sanctions) {
   return h(
     'table',
     {},
-    h('thead', {}, h('tr', {}, ['Issued', 'Category', 'Action', 'Status', 'Strike', 'Reason'].map((t) => h('th', { scope: 'col' }, t)))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['Issued', 'Category', 'Action', 'Status', 'Strike', 'Reason'].map((t) => h('th', { scope: 'col' }, t)),
+      ),
+    ),
     h(
       'tbody',
       {},
       sanctions.map((s) =>
-        h('tr', {}, h('td', {}, dateTime(s.issuedAt)), h('td', {}, s.category), h('td', {}, s.action, s.durationDays ? ` ${s.durationDays}d` : '', s.kind === 'interim' ? ' (interim)' : ''), h('td', {}, s.status), h('td', {}, s.strikeNumber ?? '—'), h('td', {}, s.reasonCode)),
+        h(
+          'tr',
+          {},
+          h('td', {}, dateTime(s.issuedAt)),
+          h('td', {}, s.category),
+          h('td', {}, s.action, s.durationDays ? ` ${s.durationDays}d` : '', s.kind === 'interim' ? ' (interim)' : ''),
+          h('td', {}, s.status),
+          h('td', {}, s.strikeNumber ?? '—'),
+          h('td', {}, s.reasonCode),
+        ),
       ),
     ),
   );
@@ -164,13 +243,28 @@ function historyTable(sanctions) {
 
 function decisionsList(decisions) {
   if (!decisions.length) return empty('None yet.');
-  return h('ul', {}, decisions.map((d) => h('li', {}, dateTime(d.decidedAt), ` ${d.reviewer} (${d.reviewerRole}): ${d.verdict} ${d.category ?? ''} · ${d.reasonCode}`, d.note ? h('div', { class: 'muted' }, `“${d.note}”`) : null)));
+  return h(
+    'ul',
+    {},
+    decisions.map((d) =>
+      h(
+        'li',
+        {},
+        dateTime(d.decidedAt),
+        ` ${d.reviewer} (${d.reviewerRole}): ${d.verdict} ${d.category ?? ''} · ${d.reasonCode}`,
+        d.note ? h('div', { class: 'muted' }, `“${d.note}”`) : null,
+      ),
+    ),
+  );
 }
 
 /** Fills the flag panel. Images from an earlier flag are released; new frames start blurred. */
 export function renderFlag(flag, elements) {
   forgetImages();
-  replace(elements.evidence, flag.evidence.length ? h('ol', { class: 'evidence-list' }, flag.evidence.map(evidenceItem)) : empty('No evidence.'));
+  replace(
+    elements.evidence,
+    flag.evidence.length ? h('ol', { class: 'evidence-list' }, flag.evidence.map(evidenceItem)) : empty('No evidence.'),
+  );
   replace(elements.tips, tipTimeline(flag.tips ?? []));
   replace(elements.history, historyTable(flag.accountHistory ?? []));
   replace(elements.decisions, decisionsList(flag.decisions ?? []));
@@ -184,7 +278,10 @@ export function renderFlag(flag, elements) {
     ['Opened', dateTime(flag.openedAt)],
     ['Evidence', String(flag.evidenceCount ?? flag.evidence.length)],
   ];
-  replace(elements.facts, facts.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+  replace(
+    elements.facts,
+    facts.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
+  );
 }
 
 export function clearFlag(elements) {

@@ -5,8 +5,18 @@ import { $, duration, h, percent, replace } from './dom.js';
 export const SLA = { dueSeconds: 15 * 60, lateSeconds: 60 * 60 };
 
 export function slaBadge(waitingSeconds) {
-  const [kind, words] = waitingSeconds >= SLA.lateSeconds ? ['late', 'overdue'] : waitingSeconds >= SLA.dueSeconds ? ['due', 'due soon'] : ['ok', 'on time'];
-  return h('span', { class: `sla sla-${kind}`, title: `${words} (SLA: ${SLA.lateSeconds / 60} min)` }, duration(waitingSeconds), h('span', { class: 'visually-hidden' }, `, ${words}`));
+  const [kind, words] =
+    waitingSeconds >= SLA.lateSeconds
+      ? ['late', 'overdue']
+      : waitingSeconds >= SLA.dueSeconds
+        ? ['due', 'due soon']
+        : ['ok', 'on time'];
+  return h(
+    'span',
+    { class: `sla sla-${kind}`, title: `${words} (SLA: ${SLA.lateSeconds / 60} min)` },
+    duration(waitingSeconds),
+    h('span', { class: 'visually-hidden' }, `, ${words}`),
+  );
 }
 
 /** Renders the rows; `onOpen(flag)` is called when a row's action is used. */
@@ -18,18 +28,34 @@ export function renderQueue(flags, { currentId, me, onOpen }) {
     body,
     flags.map((flag) => {
       const mine = flag.claim && flag.claim.by === me.name;
-      const action = !flag.claim || mine
-        ? h('button', { type: 'button', class: 'link', onclick: () => onOpen(flag) }, mine ? 'open' : 'claim')
-        : null;
+      const action =
+        !flag.claim || mine
+          ? h('button', { type: 'button', class: 'link', onclick: () => onOpen(flag) }, mine ? 'open' : 'claim')
+          : null;
       return h(
         'tr',
         { class: flag.id === currentId ? 'current' : '', dataset: { flagId: flag.id } },
         h('td', {}, flag.priority.toFixed(1)),
-        h('td', {}, flag.category, flag.reviewState && flag.reviewState !== 'pending' ? h('div', { class: 'badge warn' }, flag.reviewState.replace('_', ' ')) : null),
+        h(
+          'td',
+          {},
+          flag.category,
+          flag.reviewState && flag.reviewState !== 'pending'
+            ? h('div', { class: 'badge warn' }, flag.reviewState.replace('_', ' '))
+            : null,
+        ),
         h('td', {}, percent(flag.confidence)),
         h('td', {}, flag.audience ?? '—'),
         h('td', {}, slaBadge(flag.waitingSeconds)),
-        h('td', {}, flag.claim ? h('span', { title: `until ${flag.claim.expiresAt}` }, mine ? 'you' : flag.claim.by) : h('span', { class: 'muted' }, 'free'), ' ', action),
+        h(
+          'td',
+          {},
+          flag.claim
+            ? h('span', { title: `until ${flag.claim.expiresAt}` }, mine ? 'you' : flag.claim.by)
+            : h('span', { class: 'muted' }, 'free'),
+          ' ',
+          action,
+        ),
       );
     }),
   );

@@ -4,7 +4,11 @@ import { $, h, replace, saveBlob, toast } from './dom.js';
 import { barChart, formatNumber } from './charts.js';
 import { dayOf, endOfDay, startOfDay } from './period.js';
 
-const humanise = (key) => key.replace(/([a-z])([A-Z])/g, '$1 $2').replaceAll('_', ' ').toLowerCase();
+const humanise = (key) =>
+  key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replaceAll('_', ' ')
+    .toLowerCase();
 
 function period() {
   const form = $('#report-form');
@@ -28,7 +32,11 @@ export function renderReport(report) {
   const timing = Object.entries(report.timing ?? {}).filter(([, m]) => m.medianSeconds !== null);
   replace(
     $('#report'),
-    h('p', { class: 'muted' }, `${report.period.from} to ${report.period.to} (exclusive) · policy ${String(report.policyVersion).slice(0, 12)}`),
+    h(
+      'p',
+      { class: 'muted' },
+      `${report.period.from} to ${report.period.to} (exclusive) · policy ${String(report.policyVersion).slice(0, 12)}`,
+    ),
     h(
       'ul',
       { class: 'report-totals' },
@@ -38,24 +46,60 @@ export function renderReport(report) {
       total('revoked in the period', s.revokedInPeriod),
       total('flags opened', report.flags.opened),
       total('appeals', report.appeals.submitted),
-      h('li', {}, h('strong', {}, report.appeals.reversalRate === null ? '—' : `${Math.round(report.appeals.reversalRate * 100)}%`), 'appeals reversed'),
+      h(
+        'li',
+        {},
+        h(
+          'strong',
+          {},
+          report.appeals.reversalRate === null ? '—' : `${Math.round(report.appeals.reversalRate * 100)}%`,
+        ),
+        'appeals reversed',
+      ),
     ),
     h(
       'div',
       { class: 'charts' },
       barChart('Sanctions by category', sumBy(rows, 'category')),
       barChart('Sanctions by action', sumBy(rows, 'action')),
-      barChart('Flags', Object.entries(report.flags).map(([k, v]) => [humanise(k), v])),
-      barChart('Appeals', Object.entries(report.appeals).filter(([k]) => k !== 'reversalRate').map(([k, v]) => [humanise(k), v])),
-      barChart('Median delay (seconds)', timing.map(([k, m]) => [`${humanise(k)} (${m.count})`, m.medianSeconds])),
+      barChart(
+        'Flags',
+        Object.entries(report.flags).map(([k, v]) => [humanise(k), v]),
+      ),
+      barChart(
+        'Appeals',
+        Object.entries(report.appeals)
+          .filter(([k]) => k !== 'reversalRate')
+          .map(([k, v]) => [humanise(k), v]),
+      ),
+      barChart(
+        'Median delay (seconds)',
+        timing.map(([k, m]) => [`${humanise(k)} (${m.count})`, m.medianSeconds]),
+      ),
     ),
     rows.length
       ? h(
           'table',
           { class: 'compact' },
           h('caption', {}, 'Sanctions by category and action'),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Category'), h('th', { scope: 'col' }, 'Action'), h('th', { scope: 'col' }, 'Count'))),
-          h('tbody', {}, rows.map((r) => h('tr', {}, h('td', {}, r.category), h('td', {}, r.action), h('td', {}, formatNumber(r.count))))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'col' }, 'Category'),
+              h('th', { scope: 'col' }, 'Action'),
+              h('th', { scope: 'col' }, 'Count'),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            rows.map((r) =>
+              h('tr', {}, h('td', {}, r.category), h('td', {}, r.action), h('td', {}, formatNumber(r.count))),
+            ),
+          ),
         )
       : null,
   );
@@ -72,7 +116,10 @@ export async function showReport() {
 async function downloadCsv() {
   try {
     const range = period();
-    saveBlob(await apiBlob(`/v1/compliance/reports/transparency${query({ ...range, format: 'csv' })}`), `transparency-${$('#report-form').elements.from.value}-${$('#report-form').elements.to.value}.csv`);
+    saveBlob(
+      await apiBlob(`/v1/compliance/reports/transparency${query({ ...range, format: 'csv' })}`),
+      `transparency-${$('#report-form').elements.from.value}-${$('#report-form').elements.to.value}.csv`,
+    );
   } catch (error) {
     toast(`Report: ${error.message}`, 'error');
   }

@@ -17,7 +17,13 @@ let timers = [];
 let busy = false;
 
 const form = () => $('#decision-form');
-const elements = () => ({ evidence: $('#evidence'), tips: $('#tips'), history: $('#history'), decisions: $('#decisions'), facts: $('#flag-facts') });
+const elements = () => ({
+  evidence: $('#evidence'),
+  tips: $('#tips'),
+  history: $('#history'),
+  decisions: $('#decisions'),
+  facts: $('#flag-facts'),
+});
 
 async function loadReasons() {
   reasons ??= await api('/v1/review/reasons');
@@ -43,10 +49,14 @@ function fillReasons() {
   const chosen = verdict();
   const category = $('#decision-category').value;
   let options = [];
-  if (chosen === 'confirm') options = Object.entries(reasons.confirm[category] ?? {}).map(([code, r]) => [code, `${code}: ${r.label}`]);
+  if (chosen === 'confirm')
+    options = Object.entries(reasons.confirm[category] ?? {}).map(([code, r]) => [code, `${code}: ${r.label}`]);
   if (chosen === 'reject') options = reasons.reject.map((code) => [code, code.replaceAll('_', ' ')]);
   if (chosen === 'escalate') options = ESCALATE_REASONS.map((code) => [code, code.replaceAll('_', ' ')]);
-  replace(select, options.map(([value, label], i) => h('option', { value }, `${i + 1}. ${label}`)));
+  replace(
+    select,
+    options.map(([value, label], i) => h('option', { value }, `${i + 1}. ${label}`)),
+  );
   $('#category-row').hidden = chosen !== 'confirm';
   $('#reason-row').hidden = !chosen;
   select.disabled = !chosen;
@@ -93,13 +103,17 @@ function show(detail) {
   $('#reveal').firstChild.textContent = 'Reveal frames ';
   form().reset();
   form().hidden = false;
-  replace($('#decision-category'), Object.keys(reasons.confirm).map((c) => h('option', { value: c, selected: c === detail.category }, c)));
+  replace(
+    $('#decision-category'),
+    Object.keys(reasons.confirm).map((c) => h('option', { value: c, selected: c === detail.category }, c)),
+  );
   $('#decision-category').value = detail.category;
   fillReasons();
   $('#decision-error').textContent = '';
   replace($('#decision-result'));
   tick();
-  for (const row of document.querySelectorAll('#queue-table tbody tr')) row.classList.toggle('current', row.dataset.flagId === detail.id);
+  for (const row of document.querySelectorAll('#queue-table tbody tr'))
+    row.classList.toggle('current', row.dataset.flagId === detail.id);
 }
 
 function moveOn() {
@@ -164,8 +178,10 @@ async function release() {
 
 function outcomeText(chosen, result) {
   const s = result.sanction;
-  if (s) return `Confirmed: ${s.action}${s.durationDays ? ` for ${s.durationDays} days` : ''} (strike ${s.strikeNumber ?? '—'}), sanction ${s.id}.`;
-  if (result.flag.reviewState === 'awaiting_second') return 'Confirmed: the sanction needs a second reviewer, so the flag waits for one.';
+  if (s)
+    return `Confirmed: ${s.action}${s.durationDays ? ` for ${s.durationDays} days` : ''} (strike ${s.strikeNumber ?? '—'}), sanction ${s.id}.`;
+  if (result.flag.reviewState === 'awaiting_second')
+    return 'Confirmed: the sanction needs a second reviewer, so the flag waits for one.';
   if (result.flag.reviewState === 'escalated') return 'Escalated to a senior reviewer.';
   return chosen === 'reject' ? 'Rejected: no sanction.' : `Decided: ${result.flag.reviewState}.`;
 }
@@ -180,14 +196,27 @@ async function submit(event) {
     return;
   }
   const note = $('#decision-note').value.trim();
-  const body = { verdict: chosen, reasonCode, ...(note ? { note } : {}), ...(chosen === 'confirm' ? { category: $('#decision-category').value } : {}) };
+  const body = {
+    verdict: chosen,
+    reasonCode,
+    ...(note ? { note } : {}),
+    ...(chosen === 'confirm' ? { category: $('#decision-category').value } : {}),
+  };
   busy = true;
   $('#decision-submit').disabled = true;
   try {
     const result = await api(`/v1/review/flags/${encodeURIComponent(flag.id)}/decision`, { method: 'POST', body });
     const text = outcomeText(chosen, result);
     moveOn();
-    replace($('#decision-result'), h('div', { class: 'result', dataset: { sanctionId: result.sanction?.id ?? '' } }, text, h('div', { class: 'muted' }, 'Press n for the next flag.')));
+    replace(
+      $('#decision-result'),
+      h(
+        'div',
+        { class: 'result', dataset: { sanctionId: result.sanction?.id ?? '' } },
+        text,
+        h('div', { class: 'muted' }, 'Press n for the next flag.'),
+      ),
+    );
     toast(text);
     await refreshQueue();
   } catch (error) {

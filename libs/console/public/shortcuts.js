@@ -9,7 +9,10 @@ export function shortcut(key, label, views, run) {
 }
 
 function typing(target) {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
 }
 
 function list(view) {
@@ -24,7 +27,10 @@ function keyLabel(key) {
 export function renderShortcuts(element, view) {
   const items = [...list(view).filter((s) => s.label), { key: '?', label: 'Show this help' }];
   const unique = items.filter((s, i) => items.findIndex((o) => o.label === s.label) === i);
-  replace(element, unique.map((s) => h('li', {}, h('span', {}, keyLabel(s.displayKey ?? s.key)), h('span', {}, s.label))));
+  replace(
+    element,
+    unique.map((s) => h('li', {}, h('span', {}, keyLabel(s.displayKey ?? s.key)), h('span', {}, s.label))),
+  );
 }
 
 export function startShortcuts(currentView) {

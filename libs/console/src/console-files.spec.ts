@@ -17,7 +17,8 @@ describe('console files', () => {
     for (const name of referenced) expect(files.has(name)).toBe(true);
     const modules = [...files.keys()].filter((name) => name.endsWith('.js'));
     for (const module of modules) {
-      for (const [, imported] of text(module).matchAll(/from '\.\/([^']+)'/g)) expect(`${module} → ${imported}: ${files.has(imported)}`).toBe(`${module} → ${imported}: true`);
+      for (const [, imported] of text(module).matchAll(/from '\.\/([^']+)'/g))
+        expect(`${module} → ${imported}: ${files.has(imported)}`).toBe(`${module} → ${imported}: true`);
     }
   });
 

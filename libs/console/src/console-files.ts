@@ -25,7 +25,8 @@ export function consoleFolder(): string {
     join(process.cwd(), 'libs', 'console', 'public'),
   ];
   const found = candidates.find((folder) => existsSync(join(folder, 'index.html')));
-  if (!found) throw new Error(`The console's files are missing: looked in ${candidates.map((c) => resolve(c)).join(', ')}`);
+  if (!found)
+    throw new Error(`The console's files are missing: looked in ${candidates.map((c) => resolve(c)).join(', ')}`);
   return found;
 }
 

@@ -42,7 +42,12 @@ export class ConsoleController {
     if (!file) throw new ApiError(404, 'console_file_not_found', 'The console is not installed.');
     response
       .status(200)
-      .set({ 'Content-Type': file.type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' })
+      .set({
+        'Content-Type': file.type,
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+      })
       .send(file.body);
   }
 }

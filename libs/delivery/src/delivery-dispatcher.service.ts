@@ -81,9 +81,17 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     return result.affected === 1 ? leaseUntil : null;
   }
 
-  private async send(event: OutboxEvent, endpoint: { url: string; platformId: string; secretId: string }, lease: Date): Promise<boolean> {
+  private async send(
+    event: OutboxEvent,
+    endpoint: { url: string; platformId: string; secretId: string },
+    lease: Date,
+  ): Promise<boolean> {
     const attempt = event.attempts + 1;
-    const signature = signatureHeader(this.webhooks.secretOf(endpoint as never), Math.floor(this.clock.now().getTime() / 1000), event.payload);
+    const signature = signatureHeader(
+      this.webhooks.secretOf(endpoint as never),
+      Math.floor(this.clock.now().getTime() / 1000),
+      event.payload,
+    );
     let error: string | null = null;
     try {
       const response = await fetch(endpoint.url, {
@@ -91,7 +99,12 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
         body: event.payload,
         redirect: 'manual',
         signal: AbortSignal.timeout(this.config.delivery.timeoutMs),
-        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature, 'qinglang-event-id': event.id, 'qinglang-event-type': event.type },
+        headers: {
+          'content-type': 'application/json',
+          [SIGNATURE_HEADER]: signature,
+          'qinglang-event-id': event.id,
+          'qinglang-event-type': event.type,
+        },
       });
       await response.arrayBuffer().catch(() => undefined);
       if (response.status < 200 || response.status >= 300) error = `HTTP ${response.status}`;
@@ -104,11 +117,26 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     const stillOurs = { id: event.id, status: 'pending' as const, leaseUntil: lease };
     if (!error) {
       await this.dataSource.transaction(async (manager) => {
-        const result = await manager.update(OutboxEvent, stillOurs, { status: 'delivered', attempts: attempt, deliveredAt: now, leaseUntil: null, lastError: null });
+        const result = await manager.update(OutboxEvent, stillOurs, {
+          status: 'delivered',
+          attempts: attempt,
+          deliveredAt: now,
+          leaseUntil: null,
+          lastError: null,
+        });
         if (result.affected !== 1) return;
         await this.audit.record(manager, {
-          action: 'sanction.delivered', actor: { kind: 'system', id: 'delivery' }, platformId: event.platformId, subject: { kind: 'sanction', id: event.sanctionId },
-          data: { eventId: event.id, eventType: event.type, sequence: event.sequence, attempts: attempt, url: endpoint.url },
+          action: 'sanction.delivered',
+          actor: { kind: 'system', id: 'delivery' },
+          platformId: event.platformId,
+          subject: { kind: 'sanction', id: event.sanctionId },
+          data: {
+            eventId: event.id,
+            eventType: event.type,
+            sequence: event.sequence,
+            attempts: attempt,
+            url: endpoint.url,
+          },
         });
       });
       this.metrics.deliveries.inc({ outcome: 'delivered' });
@@ -118,17 +146,31 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     const backoff = Math.min(MAX_BACKOFF_MS, this.config.delivery.retryBaseMs * 2 ** (attempt - 1));
     await this.dataSource.transaction(async (manager) => {
       const result = await manager.update(OutboxEvent, stillOurs, {
-        status: giveUp ? 'failed' : 'pending', attempts: attempt, lastError: error, leaseUntil: null, nextAttemptAt: new Date(now.getTime() + backoff),
+        status: giveUp ? 'failed' : 'pending',
+        attempts: attempt,
+        lastError: error,
+        leaseUntil: null,
+        nextAttemptAt: new Date(now.getTime() + backoff),
       });
       if (result.affected === 1 && giveUp) {
         await this.audit.record(manager, {
-          action: 'delivery.failed', actor: { kind: 'system', id: 'delivery' }, platformId: event.platformId, subject: { kind: 'sanction', id: event.sanctionId },
+          action: 'delivery.failed',
+          actor: { kind: 'system', id: 'delivery' },
+          platformId: event.platformId,
+          subject: { kind: 'sanction', id: event.sanctionId },
           data: { eventId: event.id, eventType: event.type, attempts: attempt, lastError: error },
         });
       }
     });
     this.metrics.deliveries.inc({ outcome: giveUp ? 'failed' : 'retry' });
-    this.logger.warn({ message: giveUp ? 'delivery failed for good; replay it once the endpoint works' : 'delivery attempt failed; will retry', event: event.id, attempt, error });
+    this.logger.warn({
+      message: giveUp
+        ? 'delivery failed for good; replay it once the endpoint works'
+        : 'delivery attempt failed; will retry',
+      event: event.id,
+      attempt,
+      error,
+    });
     return false;
   }
 }

@@ -23,9 +23,16 @@ export class DeliveriesQuery {
 
 export function deliveryView(event: OutboxEvent) {
   return {
-    id: event.id, type: event.type, sequence: event.sequence, sanctionId: event.sanctionId, status: event.status, attempts: event.attempts,
-    nextAttemptAt: event.status === 'pending' ? event.nextAttemptAt.toISOString() : null, lastError: event.lastError,
-    deliveredAt: event.deliveredAt?.toISOString() ?? null, createdAt: event.createdAt.toISOString(),
+    id: event.id,
+    type: event.type,
+    sequence: event.sequence,
+    sanctionId: event.sanctionId,
+    status: event.status,
+    attempts: event.attempts,
+    nextAttemptAt: event.status === 'pending' ? event.nextAttemptAt.toISOString() : null,
+    lastError: event.lastError,
+    deliveredAt: event.deliveredAt?.toISOString() ?? null,
+    createdAt: event.createdAt.toISOString(),
   };
 }
 
@@ -33,10 +40,16 @@ export function deliveryView(event: OutboxEvent) {
 @ApiBearerAuth()
 @Controller('v1')
 export class DeliveryController {
-  constructor(private readonly outbox: Outbox, private readonly webhooks: WebhooksService) {}
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly webhooks: WebhooksService,
+  ) {}
 
   @Put('webhook')
-  @ApiOperation({ summary: 'Set the URL that receives sanction events; answers the signing secret (HMAC-SHA256, header qinglang-signature: t=..,v1=..)' })
+  @ApiOperation({
+    summary:
+      'Set the URL that receives sanction events; answers the signing secret (HMAC-SHA256, header qinglang-signature: t=..,v1=..)',
+  })
   setWebhook(@CurrentPlatform() platform: Platform, @Body() body: SetWebhookDto) {
     return this.webhooks.set(platform.id, body.url);
   }
@@ -54,16 +67,25 @@ export class DeliveryController {
   }
 
   @Get('sanctions')
-  @ApiOperation({ summary: 'The sanction events (issued, expired, revoked, lifted) after `since`, in order; pass the returned cursor next time' })
+  @ApiOperation({
+    summary:
+      'The sanction events (issued, expired, revoked, lifted) after `since`, in order; pass the returned cursor next time',
+  })
   async feed(@CurrentPlatform() platform: Platform, @Query() query: FeedQuery) {
     const events = await this.outbox.feed(platform.id, query.since ?? 0, query.limit ?? 100);
     return { events: events.map((e) => JSON.parse(e.payload)), cursor: events.at(-1)?.sequence ?? query.since ?? 0 };
   }
 
   @Get('deliveries')
-  @ApiOperation({ summary: "The platform's webhook deliveries, newest first; `status=failed` lists those that kept failing" })
+  @ApiOperation({
+    summary: "The platform's webhook deliveries, newest first; `status=failed` lists those that kept failing",
+  })
   async deliveries(@CurrentPlatform() platform: Platform, @Query() query: DeliveriesQuery) {
-    return { deliveries: (await this.outbox.list({ platformId: platform.id, status: query.status }, query.limit ?? 100)).map(deliveryView) };
+    return {
+      deliveries: (await this.outbox.list({ platformId: platform.id, status: query.status }, query.limit ?? 100)).map(
+        deliveryView,
+      ),
+    };
   }
 
   @Post('deliveries/:id/replay')

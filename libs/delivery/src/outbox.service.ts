@@ -7,7 +7,8 @@ import { lockForTransaction, newId } from '@qinglang/persistence';
 import { ApiError } from '@qinglang/operations';
 import { DeliveryStatus, OutboxEvent } from './outbox-event.entity';
 
-export type SanctionEventType = 'sanction.issued' | 'sanction.expired' | 'sanction.revoked' | 'sanction.lifted' | 'sanction.replaced';
+export type SanctionEventType =
+  'sanction.issued' | 'sanction.expired' | 'sanction.revoked' | 'sanction.lifted' | 'sanction.replaced';
 
 /** The body a platform receives, by webhook and by poll alike. */
 export interface EventBody {
@@ -31,16 +32,35 @@ export class Outbox {
    * Appends an event for a platform. The per-platform lock holds until the caller commits, so sequences follow
    * commit order and a poller paging by sequence never skips an event that committed late.
    */
-  async append(manager: EntityManager, platformId: string, type: SanctionEventType, sanctionId: string, sanction: Record<string, unknown>): Promise<OutboxEvent> {
+  async append(
+    manager: EntityManager,
+    platformId: string,
+    type: SanctionEventType,
+    sanctionId: string,
+    sanction: Record<string, unknown>,
+  ): Promise<OutboxEvent> {
     await lockForTransaction(manager, `qinglang:outbox:${platformId}`);
-    const last = await manager.getRepository(OutboxEvent).findOne({ where: { platformId }, order: { sequence: 'DESC' }, select: { id: true, sequence: true } });
+    const last = await manager
+      .getRepository(OutboxEvent)
+      .findOne({ where: { platformId }, order: { sequence: 'DESC' }, select: { id: true, sequence: true } });
     const now = this.clock.now();
     const id = newId();
     const sequence = (last?.sequence ?? 0) + 1;
     const body: EventBody = { id, type, sequence, createdAt: now.toISOString(), sanction };
     const event = Object.assign(new OutboxEvent(), {
-      id, platformId, sequence, type, sanctionId, payload: JSON.stringify(body), createdAt: now, status: 'pending' as DeliveryStatus,
-      attempts: 0, nextAttemptAt: now, leaseUntil: null, lastError: null, deliveredAt: null,
+      id,
+      platformId,
+      sequence,
+      type,
+      sanctionId,
+      payload: JSON.stringify(body),
+      createdAt: now,
+      status: 'pending' as DeliveryStatus,
+      attempts: 0,
+      nextAttemptAt: now,
+      leaseUntil: null,
+      lastError: null,
+      deliveredAt: null,
     });
     await manager.insert(OutboxEvent, event);
     return event;
@@ -48,12 +68,21 @@ export class Outbox {
 
   /** A platform's events after a sequence number, in order: the poll feed. */
   feed(platformId: string, since: number, limit: number): Promise<OutboxEvent[]> {
-    return this.dataSource.getRepository(OutboxEvent).find({ where: { platformId, sequence: MoreThan(since) }, order: { sequence: 'ASC' }, take: limit });
+    return this.dataSource
+      .getRepository(OutboxEvent)
+      .find({ where: { platformId, sequence: MoreThan(since) }, order: { sequence: 'ASC' }, take: limit });
   }
 
-  list(filter: { platformId?: string; status?: DeliveryStatus; sanctionIds?: string[] }, limit = 100): Promise<OutboxEvent[]> {
+  list(
+    filter: { platformId?: string; status?: DeliveryStatus; sanctionIds?: string[] },
+    limit = 100,
+  ): Promise<OutboxEvent[]> {
     return this.dataSource.getRepository(OutboxEvent).find({
-      where: { ...(filter.platformId ? { platformId: filter.platformId } : {}), ...(filter.status ? { status: filter.status } : {}), ...(filter.sanctionIds ? { sanctionId: In(filter.sanctionIds) } : {}) },
+      where: {
+        ...(filter.platformId ? { platformId: filter.platformId } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.sanctionIds ? { sanctionId: In(filter.sanctionIds) } : {}),
+      },
       order: { createdAt: 'DESC', sequence: 'DESC' },
       take: limit,
     });
@@ -68,10 +97,23 @@ export class Outbox {
       const event = await manager.findOneBy(OutboxEvent, { id, ...(platformId ? { platformId } : {}) });
       if (!event) throw new ApiError(404, 'delivery_not_found', `No such delivery: ${id}`);
       const previous = { status: event.status, attempts: event.attempts, lastError: event.lastError };
-      Object.assign(event, { status: 'pending', attempts: 0, nextAttemptAt: this.clock.now(), leaseUntil: null, lastError: null });
-      await manager.update(OutboxEvent, { id }, { status: 'pending', attempts: 0, nextAttemptAt: event.nextAttemptAt, leaseUntil: null, lastError: null });
+      Object.assign(event, {
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: this.clock.now(),
+        leaseUntil: null,
+        lastError: null,
+      });
+      await manager.update(
+        OutboxEvent,
+        { id },
+        { status: 'pending', attempts: 0, nextAttemptAt: event.nextAttemptAt, leaseUntil: null, lastError: null },
+      );
       await this.audit.record(manager, {
-        action: 'delivery.replayed', actor, platformId: event.platformId, subject: { kind: 'sanction', id: event.sanctionId },
+        action: 'delivery.replayed',
+        actor,
+        platformId: event.platformId,
+        subject: { kind: 'sanction', id: event.sanctionId },
         data: { eventId: event.id, eventType: event.type, sequence: event.sequence, previous },
       });
       return event;

@@ -11,7 +11,13 @@ export function signatureHeader(secret: string, timestampSeconds: number, body: 
  * What a platform runs on receipt: the signature must match and the timestamp be recent (a replayed old request
  * is refused). Exported so the project's tests check deliveries the way a platform would.
  */
-export function verifySignature(header: string | undefined, body: string, secret: string, nowSeconds: number, toleranceSeconds = 300): boolean {
+export function verifySignature(
+  header: string | undefined,
+  body: string,
+  secret: string,
+  nowSeconds: number,
+  toleranceSeconds = 300,
+): boolean {
   const parts = Object.fromEntries((header ?? '').split(',').map((part) => part.split('=', 2) as [string, string]));
   const timestamp = Number(parts.t);
   if (!Number.isInteger(timestamp) || !parts.v1 || Math.abs(nowSeconds - timestamp) > toleranceSeconds) return false;

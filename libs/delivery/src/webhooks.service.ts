@@ -32,7 +32,8 @@ export class WebhooksService {
     } catch {
       throw new ApiError(400, 'invalid_webhook_url', 'The webhook URL is not a URL.');
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ApiError(400, 'invalid_webhook_url', 'The webhook URL must be http or https.');
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw new ApiError(400, 'invalid_webhook_url', 'The webhook URL must be http or https.');
     await assertPublic(url, this.config.delivery.allowPrivate).catch((error: Error) => {
       throw new ApiError(400, 'webhook_url_not_allowed', error.message.replace('media URL', 'webhook URL'));
     });
@@ -43,7 +44,13 @@ export class WebhooksService {
         await manager.update(WebhookEndpoint, { platformId }, { url: url.toString(), updatedAt: now });
         return Object.assign(existing, { url: url.toString(), updatedAt: now });
       }
-      const created = Object.assign(new WebhookEndpoint(), { platformId, url: url.toString(), secretId: newId(), createdAt: now, updatedAt: now });
+      const created = Object.assign(new WebhookEndpoint(), {
+        platformId,
+        url: url.toString(),
+        secretId: newId(),
+        createdAt: now,
+        updatedAt: now,
+      });
       await manager.insert(WebhookEndpoint, created);
       return created;
     });
@@ -53,19 +60,27 @@ export class WebhooksService {
   async rotateSecret(platformId: string): Promise<WebhookView> {
     const endpoint = await this.get(platformId);
     Object.assign(endpoint, { secretId: newId(), updatedAt: this.clock.now() });
-    await this.dataSource.getRepository(WebhookEndpoint).update({ platformId }, { secretId: endpoint.secretId, updatedAt: endpoint.updatedAt });
+    await this.dataSource
+      .getRepository(WebhookEndpoint)
+      .update({ platformId }, { secretId: endpoint.secretId, updatedAt: endpoint.updatedAt });
     return this.view(endpoint);
   }
 
   async get(platformId: string): Promise<WebhookEndpoint> {
     const endpoint = await this.dataSource.getRepository(WebhookEndpoint).findOneBy({ platformId });
-    if (!endpoint) throw new ApiError(404, 'webhook_not_configured', 'No webhook is set: PUT /v1/webhook with {"url"} first.');
+    if (!endpoint)
+      throw new ApiError(404, 'webhook_not_configured', 'No webhook is set: PUT /v1/webhook with {"url"} first.');
     return endpoint;
   }
 
   async endpointsOf(platformIds: string[]): Promise<Map<string, WebhookEndpoint>> {
     if (!platformIds.length) return new Map();
-    return new Map((await this.dataSource.getRepository(WebhookEndpoint).findBy({ platformId: In(platformIds) })).map((e) => [e.platformId, e]));
+    return new Map(
+      (await this.dataSource.getRepository(WebhookEndpoint).findBy({ platformId: In(platformIds) })).map((e) => [
+        e.platformId,
+        e,
+      ]),
+    );
   }
 
   secretOf(endpoint: WebhookEndpoint): string {
@@ -73,6 +88,11 @@ export class WebhooksService {
   }
 
   view(endpoint: WebhookEndpoint): WebhookView {
-    return { url: endpoint.url, secret: this.secretOf(endpoint), secretId: endpoint.secretId, updatedAt: endpoint.updatedAt.toISOString() };
+    return {
+      url: endpoint.url,
+      secret: this.secretOf(endpoint),
+      secretId: endpoint.secretId,
+      updatedAt: endpoint.updatedAt.toISOString(),
+    };
   }
 }

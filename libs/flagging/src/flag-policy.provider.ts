@@ -5,5 +5,8 @@ import { FLAG_POLICY, FlagPolicy } from './flag-policy';
 export const flagPolicyProvider = {
   provide: FLAG_POLICY,
   inject: [PolicyService],
-  useFactory: (policy: PolicyService): FlagPolicy => ({ version: policy.version, rule: (category) => policy.rule(category) }),
+  useFactory: (policy: PolicyService): FlagPolicy => ({
+    version: policy.version,
+    rule: (category) => policy.rule(category),
+  }),
 };

@@ -40,23 +40,42 @@ export class FlagReviewState {
 
   /** The flag this reviewer holds right now, if any. */
   heldBy(reviewerId: string, now: Date): Promise<Flag | null> {
-    return this.dataSource.getRepository(Flag).findOne({ where: { status: 'open', claimedBy: reviewerId, claimExpiresAt: MoreThan(now) }, order: { claimExpiresAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(Flag)
+      .findOne({
+        where: { status: 'open', claimedBy: reviewerId, claimExpiresAt: MoreThan(now) },
+        order: { claimExpiresAt: 'ASC' },
+      });
   }
 
-  async tryClaim(manager: EntityManager, flagId: string, reviewerId: string, until: Date, now: Date, states: ReviewState[]): Promise<boolean> {
+  async tryClaim(
+    manager: EntityManager,
+    flagId: string,
+    reviewerId: string,
+    until: Date,
+    now: Date,
+    states: ReviewState[],
+  ): Promise<boolean> {
     const result = await manager
       .createQueryBuilder()
       .update(Flag)
       .set({ claimedBy: reviewerId, claimExpiresAt: until })
       .where({ id: flagId, status: 'open', reviewState: In(states) })
       // Instants are epoch milliseconds in the database; find operators skip the column transformer in query builders.
-      .andWhere('(claimed_by IS NULL OR claim_expires_at < :now OR claimed_by = :reviewerId)', { now: now.getTime(), reviewerId })
+      .andWhere('(claimed_by IS NULL OR claim_expires_at < :now OR claimed_by = :reviewerId)', {
+        now: now.getTime(),
+        reviewerId,
+      })
       .execute();
     return result.affected === 1;
   }
 
   async release(manager: EntityManager, flagId: string, reviewerId: string): Promise<boolean> {
-    const result = await manager.update(Flag, { id: flagId, claimedBy: reviewerId, status: 'open' }, { claimedBy: null, claimExpiresAt: null });
+    const result = await manager.update(
+      Flag,
+      { id: flagId, claimedBy: reviewerId, status: 'open' },
+      { claimedBy: null, claimExpiresAt: null },
+    );
     return result.affected === 1;
   }
 
@@ -65,12 +84,23 @@ export class FlagReviewState {
    * `rejected` close it (freeing its open key, so new evidence opens a new flag). False when the reviewer does
    * not hold it (never claimed, lease expired, or another decision won).
    */
-  async decide(manager: EntityManager, flagId: string, reviewerId: string, now: Date, to: ReviewState): Promise<boolean> {
+  async decide(
+    manager: EntityManager,
+    flagId: string,
+    reviewerId: string,
+    now: Date,
+    to: ReviewState,
+  ): Promise<boolean> {
     const closes = to === 'confirmed' || to === 'rejected';
     const result = await manager
       .createQueryBuilder()
       .update(Flag)
-      .set({ reviewState: to, claimedBy: null, claimExpiresAt: null, ...(closes ? { status: 'closed', openKey: null, decidedAt: now } : {}) })
+      .set({
+        reviewState: to,
+        claimedBy: null,
+        claimExpiresAt: null,
+        ...(closes ? { status: 'closed', openKey: null, decidedAt: now } : {}),
+      })
       .where({ id: flagId, status: 'open', claimedBy: reviewerId })
       .andWhere('claim_expires_at > :now', { now: now.getTime() })
       .execute();

@@ -50,4 +50,5 @@ export class Flag {
   @InstantColumn({ name: 'decided_at', nullable: true }) decidedAt: Date | null;
 }
 
-export const openKeyOf = (subjectKind: FlagSubjectKind, subjectId: string, category: FlagCategory) => `${subjectKind}:${subjectId}:${category}`;
+export const openKeyOf = (subjectKind: FlagSubjectKind, subjectId: string, category: FlagCategory) =>
+  `${subjectKind}:${subjectId}:${category}`;

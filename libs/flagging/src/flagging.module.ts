@@ -14,7 +14,13 @@ import { SubjectFlagProcessor } from './subject-flag.processor';
 import { flagPolicyProvider } from './flag-policy.provider';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Flag, FlagEvidence]), ClassifierModule, IngestModule, PlatformsModule, AuditModule],
+  imports: [
+    TypeOrmModule.forFeature([Flag, FlagEvidence]),
+    ClassifierModule,
+    IngestModule,
+    PlatformsModule,
+    AuditModule,
+  ],
   controllers: [FlagsController],
   providers: [flagPolicyProvider, FlaggingService, FlagsService, FlagReviewState, SubjectFlagProcessor],
   exports: [FlaggingService, FlagsService, FlagReviewState],

@@ -60,9 +60,13 @@ export class FlaggingService {
     for (const category of CATEGORIES) {
       const rule = this.policy.rule(category);
       const windowStart = now.getTime() - rule.windowSeconds * 1000;
-      const inWindow = recent.filter((s) => s.createdAt.getTime() >= windowStart && (s.categories?.[category] ?? 0) >= rule.evidenceThreshold);
+      const inWindow = recent.filter(
+        (s) => s.createdAt.getTime() >= windowStart && (s.categories?.[category] ?? 0) >= rule.evidenceThreshold,
+      );
       if (!inWindow.length) continue;
-      const flag = await this.dataSource.transaction((manager) => this.apply(manager, subject, category, inWindow, now, options.minSubjects ?? 1));
+      const flag = await this.dataSource.transaction((manager) =>
+        this.apply(manager, subject, category, inWindow, now, options.minSubjects ?? 1),
+      );
       if (flag) touched.push(flag);
     }
     return touched;
@@ -86,10 +90,22 @@ export class FlaggingService {
       await this.recordOpened(manager, flag, { rule: input.rule });
     }
     if (await manager.existsBy(FlagEvidence, { flagId: flag.id, signalId: input.source.id })) return null;
-    await manager.insert(FlagEvidence, Object.assign(new FlagEvidence(), {
-      id: newId(), flagId: flag.id, signalId: input.source.id, sourceKind: input.source.kind, sourceId: input.source.id, score: 1, streamTimeMs: null,
-      detail: { ...input.detail, rule: input.rule }, model: 'rule', modelVersion: input.rule, createdAt: now,
-    }));
+    await manager.insert(
+      FlagEvidence,
+      Object.assign(new FlagEvidence(), {
+        id: newId(),
+        flagId: flag.id,
+        signalId: input.source.id,
+        sourceKind: input.source.kind,
+        sourceId: input.source.id,
+        score: 1,
+        streamTimeMs: null,
+        detail: { ...input.detail, rule: input.rule },
+        model: 'rule',
+        modelVersion: input.rule,
+        createdAt: now,
+      }),
+    );
     await manager.update(Flag, { id: flag.id }, { evidenceCount: flag.evidenceCount + 1, updatedAt: now });
     return flag;
   }
@@ -117,34 +133,83 @@ export class FlaggingService {
 
   private newFlag(subject: FlagSubject, category: FlagCategory, confidence: number, priority: number, now: Date): Flag {
     return Object.assign(new Flag(), {
-      id: newId(), platformId: subject.platformId, subjectKind: subject.kind, subjectId: subject.id, accountId: subject.accountId, category,
-      status: 'open', openKey: openKeyOf(subject.kind, subject.id, category), confidence, evidenceCount: 0, modelVersions: [], policyVersion: this.policy.version,
-      openedAt: now, updatedAt: now, reviewState: 'pending', claimedBy: null, claimExpiresAt: null, priority, audience: subject.audience ?? 0, decidedAt: null,
+      id: newId(),
+      platformId: subject.platformId,
+      subjectKind: subject.kind,
+      subjectId: subject.id,
+      accountId: subject.accountId,
+      category,
+      status: 'open',
+      openKey: openKeyOf(subject.kind, subject.id, category),
+      confidence,
+      evidenceCount: 0,
+      modelVersions: [],
+      policyVersion: this.policy.version,
+      openedAt: now,
+      updatedAt: now,
+      reviewState: 'pending',
+      claimedBy: null,
+      claimExpiresAt: null,
+      priority,
+      audience: subject.audience ?? 0,
+      decidedAt: null,
     });
   }
 
   private recordOpened(manager: EntityManager, flag: Flag, data: Record<string, unknown> = {}) {
     return this.audit.record(manager, {
-      action: 'flag.opened', actor: { kind: 'system', id: 'flagging' }, platformId: flag.platformId, subject: { kind: 'flag', id: flag.id },
-      data: { category: flag.category, subjectKind: flag.subjectKind, subjectId: flag.subjectId, accountId: flag.accountId, confidence: flag.confidence, policyVersion: flag.policyVersion, ...data },
+      action: 'flag.opened',
+      actor: { kind: 'system', id: 'flagging' },
+      platformId: flag.platformId,
+      subject: { kind: 'flag', id: flag.id },
+      data: {
+        category: flag.category,
+        subjectKind: flag.subjectKind,
+        subjectId: flag.subjectId,
+        accountId: flag.accountId,
+        confidence: flag.confidence,
+        policyVersion: flag.policyVersion,
+        ...data,
+      },
     });
   }
 
-  private async apply(manager: EntityManager, subject: FlagSubject, category: Category, inWindow: Signal[], now: Date, minSubjects: number): Promise<Flag | null> {
+  private async apply(
+    manager: EntityManager,
+    subject: FlagSubject,
+    category: Category,
+    inWindow: Signal[],
+    now: Date,
+    minSubjects: number,
+  ): Promise<Flag | null> {
     const rule = this.policy.rule(category);
     const openKey = openKeyOf(subject.kind, subject.id, category);
     // The open flag is locked before the decided evidence is read (PostgreSQL; SQLite runs one transaction at a
     // time): a reviewer confirming it meanwhile either finishes first, and then its evidence counts as decided,
     // or waits for this transaction. Either way the same evidence cannot open a second flag.
-    let flag = await manager.findOne(Flag, { where: { openKey }, ...(manager.connection.options.type === 'postgres' ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    const decided = await this.decidedSignals(manager, category, inWindow.map((s) => s.id));
+    let flag = await manager.findOne(Flag, {
+      where: { openKey },
+      ...(manager.connection.options.type === 'postgres' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    const decided = await this.decidedSignals(
+      manager,
+      category,
+      inWindow.map((s) => s.id),
+    );
     const evidence = inWindow.filter((s) => !decided.has(s.id));
     if (!evidence.length || new Set(evidence.map((s) => s.subjectId)).size < minSubjects) return null;
     const confidence = combineEvidence(evidence.map((s) => s.categories![category]!));
     if (!flag && confidence < rule.flagThreshold) return null;
-    const versions = (existing: string[]) => [...new Set([...existing, ...evidence.map((s) => `${s.model}@${s.modelVersion}`)])].sort();
+    const versions = (existing: string[]) =>
+      [...new Set([...existing, ...evidence.map((s) => `${s.model}@${s.modelVersion}`)])].sort();
     if (!flag) {
-      flag = this.newFlag(subject, category, confidence, flagPriority(rule.severity, confidence, subject.audience ?? 0), now);
+      flag = this.newFlag(
+        subject,
+        category,
+        confidence,
+        flagPriority(rule.severity, confidence, subject.audience ?? 0),
+        now,
+      );
       flag.modelVersions = versions([]);
       try {
         await manager.insert(Flag, flag);
@@ -154,21 +219,42 @@ export class FlaggingService {
         throw error;
       }
     }
-    const known = new Set((await manager.findBy(FlagEvidence, { flagId: flag.id, signalId: In(evidence.map((s) => s.id)) })).map((e) => e.signalId));
+    const known = new Set(
+      (await manager.findBy(FlagEvidence, { flagId: flag.id, signalId: In(evidence.map((s) => s.id)) })).map(
+        (e) => e.signalId,
+      ),
+    );
     const fresh = evidence.filter((s) => !known.has(s.id));
     if (fresh.length) {
-      await manager.insert(FlagEvidence, fresh.map((signal) => this.evidenceRow(flag!.id, category, signal)));
+      await manager.insert(
+        FlagEvidence,
+        fresh.map((signal) => this.evidenceRow(flag!.id, category, signal)),
+      );
     }
     const isNew = flag.evidenceCount === 0;
     const audience = Math.max(flag.audience, subject.audience ?? 0);
     Object.assign(flag, {
-      confidence: Math.max(flag.confidence, confidence), evidenceCount: flag.evidenceCount + fresh.length, modelVersions: versions(flag.modelVersions), updatedAt: now, audience,
+      confidence: Math.max(flag.confidence, confidence),
+      evidenceCount: flag.evidenceCount + fresh.length,
+      modelVersions: versions(flag.modelVersions),
+      updatedAt: now,
+      audience,
     });
     flag.priority = flagPriority(rule.severity, flag.confidence, audience);
-    await manager.update(Flag, { id: flag.id }, {
-      confidence: flag.confidence, evidenceCount: flag.evidenceCount, modelVersions: flag.modelVersions, updatedAt: now, audience, priority: flag.priority,
-    });
-    if (isNew) await this.recordOpened(manager, flag, { evidenceCount: flag.evidenceCount, modelVersions: flag.modelVersions });
+    await manager.update(
+      Flag,
+      { id: flag.id },
+      {
+        confidence: flag.confidence,
+        evidenceCount: flag.evidenceCount,
+        modelVersions: flag.modelVersions,
+        updatedAt: now,
+        audience,
+        priority: flag.priority,
+      },
+    );
+    if (isNew)
+      await this.recordOpened(manager, flag, { evidenceCount: flag.evidenceCount, modelVersions: flag.modelVersions });
     return flag;
   }
 

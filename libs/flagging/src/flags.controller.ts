@@ -51,14 +51,20 @@ export function flagView(flag: Flag, accountExternalId: string | undefined, evid
 @ApiBearerAuth()
 @Controller('v1/flags')
 export class FlagsController {
-  constructor(private readonly flags: FlagsService, private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly flags: FlagsService,
+    private readonly accounts: AccountsService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: "The platform's flags, newest first; page with `before=<last id>`" })
   async list(@CurrentPlatform() platform: Platform, @Query() query: ListFlagsQuery) {
     const flags = await this.flags.list(platform.id, { ...query, limit: query.limit ?? 50 });
     const accounts = await this.accounts.externalIds(flags.map((f) => f.accountId));
-    return { flags: flags.map((f) => flagView(f, accounts.get(f.accountId))), next: flags.length === (query.limit ?? 50) ? flags.at(-1)!.id : null };
+    return {
+      flags: flags.map((f) => flagView(f, accounts.get(f.accountId))),
+      next: flags.length === (query.limit ?? 50) ? flags.at(-1)!.id : null,
+    };
   }
 
   @Get(':id')

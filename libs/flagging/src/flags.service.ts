@@ -25,7 +25,8 @@ export class FlagsService {
 
   async list(platformId: string, filter: FlagFilter): Promise<Flag[]> {
     const where: FindOptionsWhere<Flag> = { platformId };
-    for (const key of ['status', 'category', 'subjectKind', 'subjectId'] as const) if (filter[key]) Object.assign(where, { [key]: filter[key] });
+    for (const key of ['status', 'category', 'subjectKind', 'subjectId'] as const)
+      if (filter[key]) Object.assign(where, { [key]: filter[key] });
     if (filter.before) where.openedAt = LessThan((await this.getForPlatform(platformId, filter.before)).openedAt);
     return this.flags.find({ where, order: { openedAt: 'DESC', id: 'DESC' }, take: filter.limit });
   }
@@ -42,6 +43,9 @@ export class FlagsService {
 
   /** A flag's evidence, read in the caller's transaction when given one. */
   evidenceOf(flagId: string, manager?: EntityManager): Promise<FlagEvidence[]> {
-    return (manager ? manager.getRepository(FlagEvidence) : this.evidence).find({ where: { flagId }, order: { streamTimeMs: 'ASC', createdAt: 'ASC' } });
+    return (manager ? manager.getRepository(FlagEvidence) : this.evidence).find({
+      where: { flagId },
+      order: { streamTimeMs: 'ASC', createdAt: 'ASC' },
+    });
   }
 }

@@ -28,16 +28,26 @@ export class SubjectFlagProcessor implements JobHandler<'subject.flag'> {
     const lifecycle = this.items.of(item.kind);
     const row = await lifecycle.get(item.id);
     if (!row || row.stage !== 'flagging') return;
-    const owner = subjectKind === 'stream' ? await this.streams.findById(subjectId) : await this.posts.lifecycle.get(subjectId);
+    const owner =
+      subjectKind === 'stream' ? await this.streams.findById(subjectId) : await this.posts.lifecycle.get(subjectId);
     if (owner) {
       const live = 'status' in owner && owner.status === 'live';
       const audience = 'viewerCount' in owner ? owner.viewerCount : 0;
-      const flags = await this.flagging.evaluate({ kind: subjectKind, id: subjectId, platformId: owner.platformId, accountId: owner.accountId, audience });
+      const flags = await this.flagging.evaluate({
+        kind: subjectKind,
+        id: subjectId,
+        platformId: owner.platformId,
+        accountId: owner.accountId,
+        audience,
+      });
       // Before review, only where policy allows it: a live stream whose flag is past the auto-action threshold.
-      for (const flag of flags) if (live && this.flagging.meetsAutoAction(flag)) await this.queue.enqueue('flag.auto-action', { flagId: flag.id });
+      for (const flag of flags)
+        if (live && this.flagging.meetsAutoAction(flag))
+          await this.queue.enqueue('flag.auto-action', { flagId: flag.id });
       await this.evaluateAccount(owner.platformId, owner.accountId);
     }
-    if (await lifecycle.advance(item.id, 'classified')) this.metrics.itemsFinished.inc({ kind: item.kind, status: 'classified' });
+    if (await lifecycle.advance(item.id, 'classified'))
+      this.metrics.itemsFinished.inc({ kind: item.kind, status: 'classified' });
   }
 
   /**
@@ -46,7 +56,10 @@ export class SubjectFlagProcessor implements JobHandler<'subject.flag'> {
    * never just repeats one stream's flag.
    */
   async evaluateAccount(platformId: string, accountId: string): Promise<void> {
-    const subjects = async () => [...(await this.streams.idsOfAccount(accountId)), ...(await this.posts.idsOfAccount(accountId))];
+    const subjects = async () => [
+      ...(await this.streams.idsOfAccount(accountId)),
+      ...(await this.posts.idsOfAccount(accountId)),
+    ];
     await this.flagging.evaluate({ kind: 'account', id: accountId, platformId, accountId }, new Date(), {
       signalsSince: async (since) => this.signals.forSubjects(await subjects(), since),
       minSubjects: 2,
@@ -54,6 +67,7 @@ export class SubjectFlagProcessor implements JobHandler<'subject.flag'> {
   }
 
   async onFailed({ item }: Payload, failure: JobFailure): Promise<void> {
-    if (await this.items.of(item.kind).fail(item.id, failure.code, failure.reason)) this.metrics.itemsFinished.inc({ kind: item.kind, status: 'failed' });
+    if (await this.items.of(item.kind).fail(item.id, failure.code, failure.reason))
+      this.metrics.itemsFinished.inc({ kind: item.kind, status: 'failed' });
   }
 }

@@ -31,7 +31,10 @@ import { join } from 'node:path';
         const directory = join(config.dataDir, 'uploads');
         mkdirSync(directory, { recursive: true });
         return {
-          storage: diskStorage({ destination: directory, filename: (_req, _file, callback) => callback(null, `${randomUUID()}.upload`) }),
+          storage: diskStorage({
+            destination: directory,
+            filename: (_req, _file, callback) => callback(null, `${randomUUID()}.upload`),
+          }),
           limits: { fileSize: config.media.maxUploadBytes, files: 10, fields: 20, fieldSize: 64 * 1024, parts: 40 },
         };
       },

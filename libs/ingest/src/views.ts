@@ -3,7 +3,13 @@ import type { ItemStage } from './entities/item-status';
 import type { Post, PostMedia, Segment, Stream, TextBatch, TextLine, TipBatch, TipEvent } from './entities';
 
 /** How items look to platforms: ISO times, the public status, and a failure only when there is one. */
-function lifecycle(item: { stage: ItemStage; failureCode: string | null; failureReason: string | null; createdAt: Date; finishedAt: Date | null }) {
+function lifecycle(item: {
+  stage: ItemStage;
+  failureCode: string | null;
+  failureReason: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+}) {
   return {
     status: publicStatus(item.stage),
     stage: item.stage,
@@ -33,7 +39,10 @@ export function segmentView(segment: Segment, results?: unknown) {
     streamId: segment.streamId,
     startOffsetMs: segment.startOffsetMs,
     durationMs: segment.durationMs,
-    source: segment.source === 'url' ? { type: 'url', url: segment.sourceUrl } : { type: 'upload', originalName: segment.originalName, sizeBytes: segment.sizeBytes },
+    source:
+      segment.source === 'url'
+        ? { type: 'url', url: segment.sourceUrl }
+        : { type: 'upload', originalName: segment.originalName, sizeBytes: segment.sizeBytes },
     ...lifecycle(segment),
     ...(results !== undefined ? { results } : {}),
   };
@@ -47,7 +56,12 @@ export function postView(post: Post, authorId: string, media: PostMedia[], resul
     authorId,
     text: post.text,
     videoUrl: post.videoUrl,
-    media: media.map((m) => ({ position: m.position, kind: m.kind, originalName: m.originalName, sizeBytes: m.sizeBytes })),
+    media: media.map((m) => ({
+      position: m.position,
+      kind: m.kind,
+      originalName: m.originalName,
+      sizeBytes: m.sizeBytes,
+    })),
     ...lifecycle(post),
     ...(results !== undefined ? { results } : {}),
   };
@@ -60,7 +74,16 @@ export function textBatchView(batch: TextBatch, lines?: TextLine[]) {
     streamId: batch.streamId,
     lineCount: batch.lineCount,
     ...lifecycle(batch),
-    ...(lines ? { lines: lines.map((l) => ({ position: l.position, at: l.sentAt.toISOString(), senderId: l.senderId, text: l.text })) } : {}),
+    ...(lines
+      ? {
+          lines: lines.map((l) => ({
+            position: l.position,
+            at: l.sentAt.toISOString(),
+            senderId: l.senderId,
+            text: l.text,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -74,7 +97,13 @@ export function tipBatchView(batch: TipBatch, events?: TipEvent[]) {
     ...(events
       ? {
           events: events.map((e) => ({
-            position: e.position, tipperId: e.tipperId, ageBand: e.ageBand, amount: e.amount, currency: e.currency, giftName: e.giftName, at: e.sentAt.toISOString(),
+            position: e.position,
+            tipperId: e.tipperId,
+            ageBand: e.ageBand,
+            amount: e.amount,
+            currency: e.currency,
+            giftName: e.giftName,
+            at: e.sentAt.toISOString(),
           })),
         }
       : {}),

@@ -32,8 +32,11 @@ export function locateFfmpeg(configuredPath?: string): FfmpegBinary {
   ];
   if (configuredPath && !candidates[0][1]) throw new Error(`FFMPEG_PATH=${configuredPath} does not exist`);
   const found = candidates.find(([, path]) => path);
-  if (!found) throw new Error('No ffmpeg binary: set FFMPEG_PATH, or install ffmpeg-static or @ffmpeg-installer/ffmpeg');
+  if (!found)
+    throw new Error('No ffmpeg binary: set FFMPEG_PATH, or install ffmpeg-static or @ffmpeg-installer/ffmpeg');
   const [source, path] = found as [FfmpegSource, string];
-  const version = execFileSync(path, ['-hide_banner', '-version'], { encoding: 'utf8', timeout: 10_000 }).split('\n')[0].trim();
+  const version = execFileSync(path, ['-hide_banner', '-version'], { encoding: 'utf8', timeout: 10_000 })
+    .split('\n')[0]
+    .trim();
   return { path, source, version };
 }

@@ -20,7 +20,12 @@ const MAX_STDERR = 4 * 1024 * 1024;
 /**
  * Runs ffmpeg with an argument vector (never a shell), kills it at the time limit, and bounds what it may print.
  */
-export function runFfmpeg(binary: string, args: string[], timeoutMs: number, maxStdoutBytes: number): Promise<FfmpegRun> {
+export function runFfmpeg(
+  binary: string,
+  args: string[],
+  timeoutMs: number,
+  maxStdoutBytes: number,
+): Promise<FfmpegRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], shell: false });
     const stdout: Buffer[] = [];

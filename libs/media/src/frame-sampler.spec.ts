@@ -33,7 +33,16 @@ describe('FrameSampler against playlists that point at local files', () => {
     const out = join(dir, 'unsafe');
     execFileSync('mkdir', ['-p', out]);
     writeFileSync(join(dir, 'hls.m3u8'), attacks()['hls.ts']);
-    execFileSync(ffmpeg.path, ['-hide_banner', '-loglevel', 'error', '-i', join(dir, 'hls.m3u8'), '-frames:v', '1', join(out, 'leak.jpg')]);
+    execFileSync(ffmpeg.path, [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-i',
+      join(dir, 'hls.m3u8'),
+      '-frames:v',
+      '1',
+      join(out, 'leak.jpg'),
+    ]);
     expect(readdirSync(out)).toEqual(['leak.jpg']);
   });
 

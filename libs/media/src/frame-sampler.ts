@@ -48,7 +48,12 @@ const SHOWINFO = /pts_time:\s*(-?[\d.]+).*?\bs:(\d+)x(\d+)/;
 export class FrameSampler {
   constructor(private readonly options: SamplerOptions) {}
 
-  async sampleVideo(inputPath: string, container: VideoContainer, intervalSeconds: number, outputDir: string): Promise<SampleResult> {
+  async sampleVideo(
+    inputPath: string,
+    container: VideoContainer,
+    intervalSeconds: number,
+    outputDir: string,
+  ): Promise<SampleResult> {
     const keyframes = await this.run(inputPath, container, outputDir, { intervalSeconds, keyframesOnly: true });
     const limit = intervalSeconds * 1.5 * 1000;
     const positions = keyframes.frames.map((f) => f.positionMs);
@@ -61,7 +66,11 @@ export class FrameSampler {
   }
 
   async sampleImage(inputPath: string, container: ImageContainer, outputDir: string): Promise<SampledFrame> {
-    const result = await this.run(inputPath, container, outputDir, { intervalSeconds: 0, keyframesOnly: false, single: true });
+    const result = await this.run(inputPath, container, outputDir, {
+      intervalSeconds: 0,
+      keyframesOnly: false,
+      single: true,
+    });
     if (!result.frames.length) throw new InvalidMediaError('invalid_image', 'The image could not be decoded.');
     return result.frames[0];
   }
@@ -79,22 +88,45 @@ export class FrameSampler {
   ): Promise<SampleResult> {
     await mkdir(outputDir, { recursive: true });
     const width = this.options.maxEvidenceWidth ?? 960;
-    const select = mode.single ? 'select=eq(n\\,0)' : `select='isnan(prev_selected_t)+gte(t-prev_selected_t,${(mode.intervalSeconds - 0.001).toFixed(3)})'`;
+    const select = mode.single
+      ? 'select=eq(n\\,0)'
+      : `select='isnan(prev_selected_t)+gte(t-prev_selected_t,${(mode.intervalSeconds - 0.001).toFixed(3)})'`;
     const graph = [
       `[0:v:0]${select},split=2[keep][hash]`,
       `[keep]scale='min(${width},iw)':-2,showinfo[jpeg]`,
       `[hash]scale=${HASH_INPUT_SIZE}:${HASH_INPUT_SIZE}:flags=area,format=gray[grey]`,
     ].join(';');
     const args = [
-      '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info',
-      '-protocol_whitelist', 'file,pipe',
+      '-hide_banner',
+      '-nostdin',
+      '-nostats',
+      '-loglevel',
+      'info',
+      '-protocol_whitelist',
+      'file,pipe',
       ...(mode.keyframesOnly ? ['-skip_frame', 'nokey'] : []),
-      '-f', container,
-      '-i', `file:${inputPath}`,
-      '-filter_complex', graph,
-      '-vsync', 'vfr',
-      '-map', '[jpeg]', '-q:v', '3', ...(mode.single ? ['-frames:v', '1'] : []), '-f', 'image2', join(outputDir, '%06d.jpg'),
-      '-map', '[grey]', ...(mode.single ? ['-frames:v', '1'] : []), '-f', 'rawvideo', 'pipe:1',
+      '-f',
+      container,
+      '-i',
+      `file:${inputPath}`,
+      '-filter_complex',
+      graph,
+      '-vsync',
+      'vfr',
+      '-map',
+      '[jpeg]',
+      '-q:v',
+      '3',
+      ...(mode.single ? ['-frames:v', '1'] : []),
+      '-f',
+      'image2',
+      join(outputDir, '%06d.jpg'),
+      '-map',
+      '[grey]',
+      ...(mode.single ? ['-frames:v', '1'] : []),
+      '-f',
+      'rawvideo',
+      'pipe:1',
     ];
     let run;
     try {
@@ -104,7 +136,9 @@ export class FrameSampler {
       throw error;
     }
     const duration = /Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)/.exec(run.stderr);
-    const durationMs = duration ? Math.round((Number(duration[1]) * 3600 + Number(duration[2]) * 60 + Number(duration[3])) * 1000) : null;
+    const durationMs = duration
+      ? Math.round((Number(duration[1]) * 3600 + Number(duration[2]) * 60 + Number(duration[3])) * 1000)
+      : null;
     const infos = run.stderr
       .split('\n')
       .filter((line) => line.includes('showinfo') && line.includes('pts_time:'))
@@ -133,7 +167,11 @@ function classifyFfmpegFailure(error: FfmpegError): InvalidMediaError | FfmpegEr
   if (/matches no streams|does not contain any stream|Output file #0 does not contain/i.test(tail)) {
     return new InvalidMediaError('no_video_stream', 'The file has no video stream.');
   }
-  if (/Invalid data found|could not find codec|moov atom not found|Error while decoding|Invalid argument|not allowed|Protocol not found/i.test(tail)) {
+  if (
+    /Invalid data found|could not find codec|moov atom not found|Error while decoding|Invalid argument|not allowed|Protocol not found/i.test(
+      tail,
+    )
+  ) {
     return new InvalidMediaError('invalid_media', `ffmpeg could not read the file: ${lastLine(tail)}`);
   }
   return error;

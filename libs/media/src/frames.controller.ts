@@ -8,7 +8,10 @@ import { FramesService } from './frames.service';
 @ApiBearerAuth()
 @Controller('v1/frames')
 export class FramesController {
-  constructor(private readonly frames: FramesService, private readonly storage: FileStorage) {}
+  constructor(
+    private readonly frames: FramesService,
+    private readonly storage: FileStorage,
+  ) {}
 
   @Get(':id/image')
   @ApiProduces('image/jpeg')

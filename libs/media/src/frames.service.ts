@@ -33,7 +33,10 @@ export class FramesService {
 
   async markNearDuplicates(duplicates: Array<{ id: string; duplicateOfId: string; distance: number }>): Promise<void> {
     for (const d of duplicates) {
-      await this.frames.update({ id: d.id, status: 'pending' }, { status: 'near_duplicate', duplicateOfId: d.duplicateOfId, duplicateDistance: d.distance });
+      await this.frames.update(
+        { id: d.id, status: 'pending' },
+        { status: 'near_duplicate', duplicateOfId: d.duplicateOfId, duplicateDistance: d.distance },
+      );
     }
   }
 

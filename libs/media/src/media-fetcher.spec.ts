@@ -33,7 +33,12 @@ describe('fetchMedia', () => {
   const limits = { timeoutMs: 5000, maxBytes: 2000, allowPrivate: true };
 
   it('refuses loopback and private addresses unless allowed', async () => {
-    for (const url of [`${base}/ok`, 'http://10.1.2.3/x', 'http://[::1]/x', 'http://169.254.169.254/latest/meta-data']) {
+    for (const url of [
+      `${base}/ok`,
+      'http://10.1.2.3/x',
+      'http://[::1]/x',
+      'http://169.254.169.254/latest/meta-data',
+    ]) {
       const error = await fetchMedia(url, join(dir, 'x'), { ...limits, allowPrivate: false }).catch((e) => e);
       expect(error).toBeInstanceOf(PermanentJobError);
       expect(error.code).toBe('url_not_allowed');

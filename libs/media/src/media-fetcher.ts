@@ -23,7 +23,10 @@ export async function assertPublic(url: URL, allowPrivate: boolean): Promise<voi
   for (const { address } of addresses) {
     const range = ipaddr.process(address).range();
     if (range !== 'unicast') {
-      throw new PermanentJobError('url_not_allowed', `The media URL resolves to a ${range} address, which is not fetched.`);
+      throw new PermanentJobError(
+        'url_not_allowed',
+        `The media URL resolves to a ${range} address, which is not fetched.`,
+      );
     }
   }
 }
@@ -38,7 +41,8 @@ export async function fetchMedia(source: string, target: string, limits: FetchLi
   await mkdir(dirname(target), { recursive: true });
   try {
     for (let hop = 0; ; hop++) {
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new PermanentJobError('url_not_allowed', 'Only http and https URLs are fetched.');
+      if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new PermanentJobError('url_not_allowed', 'Only http and https URLs are fetched.');
       await assertPublic(url, limits.allowPrivate);
       const response = await fetch(url, { signal, redirect: 'manual' });
       if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {
@@ -46,15 +50,18 @@ export async function fetchMedia(source: string, target: string, limits: FetchLi
         url = new URL(response.headers.get('location')!, url);
         continue;
       }
-      if (response.status >= 400 && response.status < 500) throw new PermanentJobError('fetch_failed', `The media URL answered HTTP ${response.status}.`);
+      if (response.status >= 400 && response.status < 500)
+        throw new PermanentJobError('fetch_failed', `The media URL answered HTTP ${response.status}.`);
       if (!response.ok || !response.body) throw new Error(`The media URL answered HTTP ${response.status}`);
       const declared = Number(response.headers.get('content-length') ?? 0);
-      if (declared > limits.maxBytes) throw new PermanentJobError('too_large', `The media is ${declared} bytes; the limit is ${limits.maxBytes}.`);
+      if (declared > limits.maxBytes)
+        throw new PermanentJobError('too_large', `The media is ${declared} bytes; the limit is ${limits.maxBytes}.`);
       let received = 0;
       const counter = new Transform({
         transform(chunk: Buffer, _encoding, callback) {
           received += chunk.length;
-          if (received > limits.maxBytes) callback(new PermanentJobError('too_large', `The media is over the limit of ${limits.maxBytes} bytes.`));
+          if (received > limits.maxBytes)
+            callback(new PermanentJobError('too_large', `The media is over the limit of ${limits.maxBytes} bytes.`));
           else callback(null, chunk);
         },
       });

@@ -3,7 +3,8 @@ import { HASH_INPUT_SIZE, hammingDistance, perceptualHash } from './perceptual-h
 const size = HASH_INPUT_SIZE;
 function picture(pixel: (x: number, y: number) => number): Uint8Array {
   const data = new Uint8Array(size * size);
-  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) data[y * size + x] = Math.max(0, Math.min(255, Math.round(pixel(x, y))));
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) data[y * size + x] = Math.max(0, Math.min(255, Math.round(pixel(x, y))));
   return data;
 }
 

@@ -5,7 +5,8 @@ const LOW = 8;
 const COSINES: Float64Array = (() => {
   const table = new Float64Array(HASH_INPUT_SIZE * HASH_INPUT_SIZE);
   for (let u = 0; u < HASH_INPUT_SIZE; u++) {
-    for (let x = 0; x < HASH_INPUT_SIZE; x++) table[u * HASH_INPUT_SIZE + x] = Math.cos(((2 * x + 1) * u * Math.PI) / (2 * HASH_INPUT_SIZE));
+    for (let x = 0; x < HASH_INPUT_SIZE; x++)
+      table[u * HASH_INPUT_SIZE + x] = Math.cos(((2 * x + 1) * u * Math.PI) / (2 * HASH_INPUT_SIZE));
   }
   return table;
 })();

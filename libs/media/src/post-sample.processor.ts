@@ -42,7 +42,11 @@ export class PostSampleProcessor implements ReconcilableJobHandler<'post.sample'
     const directory = `frames/${post.platformId}/post-${post.id}`;
     await rm(this.storage.absolute(directory), { recursive: true, force: true });
     const source = (sourceKind: FrameSource['sourceKind'], subdirectory: string): FrameSource => ({
-      platformId: post.platformId, sourceKind, sourceId: post.id, stream: null, directory: `${directory}/${subdirectory}`,
+      platformId: post.platformId,
+      sourceKind,
+      sourceId: post.id,
+      stream: null,
+      directory: `${directory}/${subdirectory}`,
     });
     const images: Frame[] = [];
     const videoPaths: string[] = [];
@@ -53,9 +57,16 @@ export class PostSampleProcessor implements ReconcilableJobHandler<'post.sample'
       }
       const imageSource = source('post_image', `image-${attachment.position}`);
       // An image's "position" is its index in the post.
-      images.push(frameFromSample(imageSource, await this.media.sampleImage(attachment.mediaPath, imageSource.directory), attachment.position));
+      images.push(
+        frameFromSample(
+          imageSource,
+          await this.media.sampleImage(attachment.mediaPath, imageSource.directory),
+          attachment.position,
+        ),
+      );
     }
-    if (post.videoUrl) videoPaths.push(await this.media.fetch(post.videoUrl, `media/${post.platformId}/posts/${post.id}/video.fetched`));
+    if (post.videoUrl)
+      videoPaths.push(await this.media.fetch(post.videoUrl, `media/${post.platformId}/posts/${post.id}/video.fetched`));
     const videoFrames: Frame[] = [];
     for (const [index, mediaPath] of videoPaths.entries()) {
       const videoSource = source('post_video', `video-${index}`);

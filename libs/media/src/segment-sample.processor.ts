@@ -38,13 +38,26 @@ export class SegmentSampleProcessor implements ReconcilableJobHandler<'segment.s
     await this.segments.lifecycle.advance(segment.id, 'sampling');
     let mediaPath = segment.mediaPath;
     if (!mediaPath) {
-      mediaPath = await this.media.fetch(segment.sourceUrl!, `media/${segment.platformId}/segments/${segment.id}.fetched`);
+      mediaPath = await this.media.fetch(
+        segment.sourceUrl!,
+        `media/${segment.platformId}/segments/${segment.id}.fetched`,
+      );
       await this.segments.lifecycle.advance(segment.id, 'sampling', { mediaPath });
     }
     const directory = `frames/${segment.platformId}/segment-${segment.id}`;
     const result = await this.media.sampleVideo(mediaPath, directory);
-    const source = { platformId: segment.platformId, sourceKind: 'segment' as const, sourceId: segment.id, stream: { id: segment.streamId, startOffsetMs: segment.startOffsetMs }, directory };
-    await this.frames.replacePending('segment', segment.id, result.frames.map((f) => frameFromSample(source, f)));
+    const source = {
+      platformId: segment.platformId,
+      sourceKind: 'segment' as const,
+      sourceId: segment.id,
+      stream: { id: segment.streamId, startOffsetMs: segment.startOffsetMs },
+      directory,
+    };
+    await this.frames.replacePending(
+      'segment',
+      segment.id,
+      result.frames.map((f) => frameFromSample(source, f)),
+    );
     await this.segments.lifecycle.advance(segment.id, 'sampled', { durationMs: result.durationMs });
   }
 }

@@ -22,25 +22,43 @@ export class SourceMedia {
 
   async fetch(url: string, relativeTarget: string): Promise<string> {
     const { fetchTimeoutMs, maxUploadBytes, fetchAllowPrivate } = this.config.media;
-    await fetchMedia(url, this.storage.absolute(relativeTarget), { timeoutMs: fetchTimeoutMs, maxBytes: maxUploadBytes, allowPrivate: fetchAllowPrivate });
+    await fetchMedia(url, this.storage.absolute(relativeTarget), {
+      timeoutMs: fetchTimeoutMs,
+      maxBytes: maxUploadBytes,
+      allowPrivate: fetchAllowPrivate,
+    });
     return relativeTarget;
   }
 
   async sampleVideo(mediaPath: string, outputDir: string): Promise<SampleResult> {
     const container = sniffVideoContainer(await this.storage.head(mediaPath));
     if (!container) {
-      throw new PermanentJobError('unsupported_format', 'The file is not an MPEG-TS, MP4 or FLV video (checked by its content, not its name).');
+      throw new PermanentJobError(
+        'unsupported_format',
+        'The file is not an MPEG-TS, MP4 or FLV video (checked by its content, not its name).',
+      );
     }
     await rm(this.storage.absolute(outputDir), { recursive: true, force: true });
     return this.permanentOnBadMedia(() =>
-      this.ffmpeg.sampler.sampleVideo(this.storage.absolute(mediaPath), container, this.config.media.frameIntervalSeconds, this.storage.absolute(outputDir)),
+      this.ffmpeg.sampler.sampleVideo(
+        this.storage.absolute(mediaPath),
+        container,
+        this.config.media.frameIntervalSeconds,
+        this.storage.absolute(outputDir),
+      ),
     );
   }
 
   async sampleImage(mediaPath: string, outputDir: string): Promise<SampledFrame> {
     const container = sniffImageContainer(await this.storage.head(mediaPath));
-    if (!container) throw new PermanentJobError('unsupported_format', 'The image is not a JPEG, PNG, WebP or GIF (checked by its content).');
-    return this.permanentOnBadMedia(() => this.ffmpeg.sampler.sampleImage(this.storage.absolute(mediaPath), container, this.storage.absolute(outputDir)));
+    if (!container)
+      throw new PermanentJobError(
+        'unsupported_format',
+        'The image is not a JPEG, PNG, WebP or GIF (checked by its content).',
+      );
+    return this.permanentOnBadMedia(() =>
+      this.ffmpeg.sampler.sampleImage(this.storage.absolute(mediaPath), container, this.storage.absolute(outputDir)),
+    );
   }
 
   private async permanentOnBadMedia<T>(work: () => Promise<T>): Promise<T> {

@@ -35,7 +35,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const correlationId = (request.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
     const [status, body] = this.describe(exception, correlationId);
     if (status >= 500) {
-      this.logger.error({ message: 'unhandled error', correlationId, path: request.url, error: String(exception), stack: (exception as Error)?.stack });
+      this.logger.error({
+        message: 'unhandled error',
+        correlationId,
+        path: request.url,
+        error: String(exception),
+        stack: (exception as Error)?.stack,
+      });
     }
     if (response.headersSent) return;
     response.setHeader('X-Request-Id', correlationId);
@@ -44,15 +50,30 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private describe(exception: unknown, correlationId: string): [number, ErrorBody] {
     if (exception instanceof ApiError) {
-      return [exception.status, { code: exception.code, message: exception.message, details: exception.details, correlationId }];
+      return [
+        exception.status,
+        { code: exception.code, message: exception.message, details: exception.details, correlationId },
+      ];
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse() as string | { message?: string | string[]; code?: string };
-      const messages = typeof payload === 'string' ? [payload] : Array.isArray(payload.message) ? payload.message : [payload.message ?? exception.message];
+      const messages =
+        typeof payload === 'string'
+          ? [payload]
+          : Array.isArray(payload.message)
+            ? payload.message
+            : [payload.message ?? exception.message];
       const isValidation = status === 400 && typeof payload === 'object' && Array.isArray(payload.message);
-      const code = (typeof payload === 'object' && payload.code) || (isValidation ? 'validation_failed' : (CODES_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'http_error')));
-      return [status, { code, message: messages.join('; '), details: isValidation ? messages : undefined, correlationId }];
+      const code =
+        (typeof payload === 'object' && payload.code) ||
+        (isValidation
+          ? 'validation_failed'
+          : (CODES_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'http_error')));
+      return [
+        status,
+        { code, message: messages.join('; '), details: isValidation ? messages : undefined, correlationId },
+      ];
     }
     // Errors from Express middleware (body-parser's entity.too.large, say) carry their own 4xx status.
     const maybe = exception as { status?: number; type?: string; message?: string };
@@ -60,6 +81,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const code = CODES_BY_STATUS[maybe.status] ?? 'bad_request';
       return [maybe.status, { code, message: maybe.message ?? 'Bad request', correlationId }];
     }
-    return [500, { code: 'internal_error', message: 'An unexpected error occurred; quote the correlation id when reporting it.', correlationId }];
+    return [
+      500,
+      {
+        code: 'internal_error',
+        message: 'An unexpected error occurred; quote the correlation id when reporting it.',
+        correlationId,
+      },
+    ];
   }
 }

@@ -7,8 +7,12 @@ import type { AppConfig } from '@qinglang/config';
 type ClassList = Function[];
 
 /** One description of the database for the service, the CLI and the migration drift test. */
-export function dataSourceOptions(config: Pick<AppConfig, 'database'>, entities: ClassList, migrations: ClassList): DataSourceOptions {
-  const common = { entities, migrations, migrationsRun: false, synchronize: false, logging: ['error'] as ('error')[] };
+export function dataSourceOptions(
+  config: Pick<AppConfig, 'database'>,
+  entities: ClassList,
+  migrations: ClassList,
+): DataSourceOptions {
+  const common = { entities, migrations, migrationsRun: false, synchronize: false, logging: ['error'] as 'error'[] };
   if (config.database.type === 'postgres') {
     return { ...common, type: 'postgres', url: config.database.url, extra: { max: 10 } };
   }

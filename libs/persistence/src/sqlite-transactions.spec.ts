@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { DataSource, EntitySchema } from 'typeorm';
 import { serializeSqliteTransactions } from './sqlite-transactions';
 
-const Note = new EntitySchema<{ id: number; text: string }>({ name: 'note', columns: { id: { type: 'integer', primary: true }, text: { type: 'varchar' } } });
+const Note = new EntitySchema<{ id: number; text: string }>({
+  name: 'note',
+  columns: { id: { type: 'integer', primary: true }, text: { type: 'varchar' } },
+});
 
 describe('SQLite transactions in line', () => {
   let dir: string;
@@ -12,7 +15,14 @@ describe('SQLite transactions in line', () => {
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ql-sqlite-'));
-    dataSource = serializeSqliteTransactions(await new DataSource({ type: 'better-sqlite3', database: join(dir, 'db.sqlite'), entities: [Note], synchronize: true }).initialize());
+    dataSource = serializeSqliteTransactions(
+      await new DataSource({
+        type: 'better-sqlite3',
+        database: join(dir, 'db.sqlite'),
+        entities: [Note],
+        synchronize: true,
+      }).initialize(),
+    );
   });
   afterEach(async () => {
     await dataSource.destroy();
@@ -43,6 +53,9 @@ describe('SQLite transactions in line', () => {
       }),
     );
     await Promise.all(both);
-    expect((await dataSource.getRepository(Note).find({ order: { id: 'ASC' } })).map((n) => n.text)).toEqual(['nested', 'nested']);
+    expect((await dataSource.getRepository(Note).find({ order: { id: 'ASC' } })).map((n) => n.text)).toEqual([
+      'nested',
+      'nested',
+    ]);
   });
 });

@@ -28,7 +28,8 @@ export function serializeSqliteTransactions(dataSource: DataSource): DataSource 
     inside.getStore() ? transaction(...args) : inLine(() => inside.run(true, () => transaction(...args)));
   const runner = dataSource.driver.createQueryRunner('master');
   const query = runner.query.bind(runner) as Run;
-  (runner as { query: unknown }).query = (...args: unknown[]) => (inside.getStore() ? query(...args) : inLine(() => query(...args)));
+  (runner as { query: unknown }).query = (...args: unknown[]) =>
+    inside.getStore() ? query(...args) : inLine(() => query(...args));
   return dataSource;
 }
 

@@ -10,13 +10,18 @@ type RequestWithPlatform = Request & { platform?: Platform };
 /** Every /v1 call carries `Authorization: Bearer <key>`; the platform it names scopes everything after. */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
-  constructor(private readonly platforms: PlatformsService, private readonly reflector: Reflector) {}
+  constructor(
+    private readonly platforms: PlatformsService,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]))
+      return true;
     const request = context.switchToHttp().getRequest<RequestWithPlatform>();
     const header = request.headers.authorization;
-    if (!header) throw new ApiError(401, 'missing_api_key', 'Send the platform API key as "Authorization: Bearer <key>".');
+    if (!header)
+      throw new ApiError(401, 'missing_api_key', 'Send the platform API key as "Authorization: Bearer <key>".');
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new ApiError(401, 'malformed_authorization', 'The Authorization header must be "Bearer <key>".');
     const platform = await this.platforms.findByApiKey(match[1]);

@@ -31,7 +31,8 @@ export class PlatformsService {
     if (!/^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$/u.test(trimmed)) {
       throw new Error('A platform name is 1-100 letters, digits, spaces, dots, dashes or underscores.');
     }
-    if (await this.platforms.existsBy({ name: trimmed })) throw new PlatformNameTakenError(`A platform named "${trimmed}" already exists.`);
+    if (await this.platforms.existsBy({ name: trimmed }))
+      throw new PlatformNameTakenError(`A platform named "${trimmed}" already exists.`);
     const apiKey = KEY_PREFIX + randomBytes(32).toString('base64url');
     const platform = this.platforms.create({
       id: newId(),
@@ -43,7 +44,10 @@ export class PlatformsService {
     await this.platforms.manager.transaction(async (manager) => {
       await manager.insert(Platform, platform);
       await this.audit.record(manager, {
-        action: 'platform.created', actor: { kind: 'operator', id: 'cli' }, platformId: platform.id, subject: { kind: 'platform', id: platform.id },
+        action: 'platform.created',
+        actor: { kind: 'operator', id: 'cli' },
+        platformId: platform.id,
+        subject: { kind: 'platform', id: platform.id },
         data: { name: platform.name, apiKeyPrefix: platform.apiKeyPrefix },
       });
     });

@@ -41,7 +41,8 @@ export class PolicyReader {
     const node = this.child(parent, key);
     if (node === undefined && fallback !== undefined) return fallback;
     const value = (node as { value?: unknown } | undefined)?.value;
-    if (typeof value !== 'number' || !(value >= min && value <= max)) this.fail(node ?? parent, `${path}.${key} must be a number from ${min} to ${max}`);
+    if (typeof value !== 'number' || !(value >= min && value <= max))
+      this.fail(node ?? parent, `${path}.${key} must be a number from ${min} to ${max}`);
     return value;
   }
 
@@ -68,10 +69,18 @@ export class PolicyReader {
   }
 
   /** A list of scalars, each checked by `parse`, which returns the parsed value or Invalid. */
-  list<T>(parent: Node, key: string, path: string, parse: (value: unknown) => T | Invalid, fallback?: T[], allowEmpty = false): T[] {
+  list<T>(
+    parent: Node,
+    key: string,
+    path: string,
+    parse: (value: unknown) => T | Invalid,
+    fallback?: T[],
+    allowEmpty = false,
+  ): T[] {
     const node = this.child(parent, key);
     if (node === undefined && fallback !== undefined) return fallback;
-    if (!isSeq(node) || (!allowEmpty && !node.items.length)) this.fail(node ?? parent, `${path}.${key} must be a ${allowEmpty ? '' : 'non-empty '}list`);
+    if (!isSeq(node) || (!allowEmpty && !node.items.length))
+      this.fail(node ?? parent, `${path}.${key} must be a ${allowEmpty ? '' : 'non-empty '}list`);
     return node.items.map((item, i) => {
       const parsed = parse((item as { value?: unknown }).value);
       if (parsed instanceof Invalid) this.fail(item as Node, `${path}.${key}[${i}]: ${parsed.message}`);

@@ -9,6 +9,10 @@ export class PolicyModule {
    * queue: an invalid file fails the boot at once, with nothing left half-started.
    */
   static forRoot(path: string): DynamicModule {
-    return { module: PolicyModule, providers: [{ provide: PolicyService, useValue: PolicyService.load(path) }], exports: [PolicyService] };
+    return {
+      module: PolicyModule,
+      providers: [{ provide: PolicyService, useValue: PolicyService.load(path) }],
+      exports: [PolicyService],
+    };
   }
 }

@@ -87,13 +87,20 @@ export function parsePolicy(content: string, source = 'policy.yaml'): Policy {
   const read = new PolicyReader(source, lines);
   if (document.errors.length) {
     const error = document.errors[0];
-    throw new PolicyError(`${source}:${lines.linePos(error.pos[0]).line}: not valid YAML: ${error.message.split('\n')[0]}`);
+    throw new PolicyError(
+      `${source}:${lines.linePos(error.pos[0]).line}: not valid YAML: ${error.message.split('\n')[0]}`,
+    );
   }
   const root = document.contents as Node;
   if (!isMap(root)) read.fail(root, 'expected a mapping');
   const categoriesNode = read.map(root, 'categories', 'categories')!;
   const categories = {} as Record<PolicyCategory, CategoryRules>;
-  for (const category of POLICY_CATEGORIES) categories[category] = readCategory(read, read.map(categoriesNode, category, `categories.${category}`)!, `categories.${category}`);
+  for (const category of POLICY_CATEGORIES)
+    categories[category] = readCategory(
+      read,
+      read.map(categoriesNode, category, `categories.${category}`)!,
+      `categories.${category}`,
+    );
 
   const tippingNode = read.map(root, 'tipping_rules', 'tipping_rules')!;
   const tip = (key: string, min: number, max: number) => read.number(tippingNode, key, 'tipping_rules', min, max);
@@ -112,25 +119,48 @@ export function parsePolicy(content: string, source = 'policy.yaml'): Policy {
     claimLeaseSeconds: reviewNode ? read.number(reviewNode, 'claim_lease_seconds', 'review', 10, DAY, 300) : 300,
     agingPerHour: reviewNode ? read.number(reviewNode, 'aging_per_hour', 'review', 0, 1000, 1) : 1,
     secondReviewerFor: reviewNode
-      ? read.list(reviewNode, 'second_reviewer_for', 'review', (v) => (SANCTION_ACTIONS.includes(v as SanctionAction) ? (v as SanctionAction) : new Invalid(`"${String(v)}" is not warning, suspension or delisting`)), [], true)
+      ? read.list(
+          reviewNode,
+          'second_reviewer_for',
+          'review',
+          (v) =>
+            SANCTION_ACTIONS.includes(v as SanctionAction)
+              ? (v as SanctionAction)
+              : new Invalid(`"${String(v)}" is not warning, suspension or delisting`),
+          [],
+          true,
+        )
       : [],
-    rejectReasons: reviewNode ? read.list(reviewNode, 'reject_reasons', 'review', reasonCode, ['false_positive', 'insufficient_evidence']) : ['false_positive', 'insufficient_evidence'],
+    rejectReasons: reviewNode
+      ? read.list(reviewNode, 'reject_reasons', 'review', reasonCode, ['false_positive', 'insufficient_evidence'])
+      : ['false_positive', 'insufficient_evidence'],
   };
 
   const sanctionsNode = read.map(root, 'sanctions', 'sanctions', true);
-  const banEvasion: LadderRung = sanctionsNode && read.child(sanctionsNode, 'ban_evasion') !== undefined
-    ? read.scalar(sanctionsNode, 'ban_evasion', 'sanctions', parseRung)
-    : { action: 'delisting' };
+  const banEvasion: LadderRung =
+    sanctionsNode && read.child(sanctionsNode, 'ban_evasion') !== undefined
+      ? read.scalar(sanctionsNode, 'ban_evasion', 'sanctions', parseRung)
+      : { action: 'delisting' };
   const sanctions: SanctionRules = {
-    tipIncomeFreezeDaysAfter: sanctionsNode ? read.optionalNumber(sanctionsNode, 'tip_income_freeze_days_after', 'sanctions', 0, 3650) : null,
+    tipIncomeFreezeDaysAfter: sanctionsNode
+      ? read.optionalNumber(sanctionsNode, 'tip_income_freeze_days_after', 'sanctions', 0, 3650)
+      : null,
     appealWindowDays: sanctionsNode ? read.number(sanctionsNode, 'appeal_window_days', 'sanctions', 1, 3650, 30) : 30,
     banEvasion,
   };
-  return { version: createHash('sha256').update(content).digest('hex').slice(0, 16), categories, tipping, review, sanctions };
+  return {
+    version: createHash('sha256').update(content).digest('hex').slice(0, 16),
+    categories,
+    tipping,
+    review,
+    sanctions,
+  };
 }
 
 function reasonCode(value: unknown): string | Invalid {
-  return typeof value === 'string' && /^[a-z][a-z0-9_]{1,63}$/.test(value) ? value : new Invalid(`"${String(value)}" is not a reason code (lower-case letters, digits, _)`);
+  return typeof value === 'string' && /^[a-z][a-z0-9_]{1,63}$/.test(value)
+    ? value
+    : new Invalid(`"${String(value)}" is not a reason code (lower-case letters, digits, _)`);
 }
 
 function readCategory(read: PolicyReader, node: Node, path: string): CategoryRules {
@@ -141,7 +171,10 @@ function readCategory(read: PolicyReader, node: Node, path: string): CategoryRul
     if (checked instanceof Invalid) read.fail(value, `${path}.reasons: ${checked.message}`);
     const label = (read.child(value, 'label') as { value?: unknown } | undefined)?.value;
     if (typeof label !== 'string' || !label.trim()) read.fail(value, `${path}.reasons.${code}.label must be a text`);
-    const atLeast = read.child(value, 'at_least') !== undefined ? read.scalar(value, 'at_least', `${path}.reasons.${code}`, parseRung) : undefined;
+    const atLeast =
+      read.child(value, 'at_least') !== undefined
+        ? read.scalar(value, 'at_least', `${path}.reasons.${code}`, parseRung)
+        : undefined;
     reasons[code] = { label, ...(atLeast ? { atLeast } : {}) };
   }
   if (!Object.keys(reasons).length) read.fail(reasonsNode, `${path}.reasons must name at least one reason`);

@@ -20,7 +20,8 @@ export function parseRung(value: unknown): LadderRung | Invalid {
   return new Invalid(`"${String(value)}" is not a sanction: use warning, "suspension <N>d" or delisting`);
 }
 
-export const describeRung = (rung: LadderRung): string => (rung.action === 'suspension' ? `suspension ${rung.days}d` : rung.action);
+export const describeRung = (rung: LadderRung): string =>
+  rung.action === 'suspension' ? `suspension ${rung.days}d` : rung.action;
 
 /** Orders rungs by severity: delisting > longer suspension > shorter suspension > warning. */
 export function rungSeverity(rung: LadderRung): number {

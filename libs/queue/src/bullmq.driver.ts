@@ -37,7 +37,8 @@ export class BullmqQueueDriver implements QueueDriver {
       const queue = this.queues[queueName];
       const worker = new Worker(
         queueName,
-        async (job: Job) => runner(job.name as JobName, job.data, { made: job.attemptsMade, max: job.opts.attempts ?? 1 }),
+        async (job: Job) =>
+          runner(job.name as JobName, job.data, { made: job.attemptsMade, max: job.opts.attempts ?? 1 }),
         {
           connection: queue.opts.connection,
           prefix: queue.opts.prefix,
@@ -48,8 +49,17 @@ export class BullmqQueueDriver implements QueueDriver {
           maxStalledCount: 3,
         },
       );
-      worker.on('error', (error) => this.logger.error({ message: 'worker error', queue: queueName, error: String(error) }));
-      worker.on('failed', (job, error) => this.logger.warn({ message: 'job attempt failed', job: job?.id, attemptsMade: job?.attemptsMade, error: String(error) }));
+      worker.on('error', (error) =>
+        this.logger.error({ message: 'worker error', queue: queueName, error: String(error) }),
+      );
+      worker.on('failed', (job, error) =>
+        this.logger.warn({
+          message: 'job attempt failed',
+          job: job?.id,
+          attemptsMade: job?.attemptsMade,
+          error: String(error),
+        }),
+      );
       this.workers.push(worker);
     }
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));

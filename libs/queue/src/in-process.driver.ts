@@ -28,7 +28,10 @@ export class InProcessQueueDriver implements QueueDriver {
   readonly name = 'in-process' as const;
   private readonly logger = new Logger('InProcessQueue');
   private readonly queues = new Map<QueueName, LocalQueue>(
-    QUEUE_NAMES.map((queue) => [queue, { waiting: [], active: 0, delayed: 0, completed: 0, failed: 0, concurrency: 1 }]),
+    QUEUE_NAMES.map((queue) => [
+      queue,
+      { waiting: [], active: 0, delayed: 0, completed: 0, failed: 0, concurrency: 1 },
+    ]),
   );
   /** Ids of jobs waiting, delayed or running: enqueuing one of them again is a no-op, as in BullMQ. */
   private readonly live = new Set<string>();
@@ -46,14 +49,21 @@ export class InProcessQueueDriver implements QueueDriver {
 
   async startWorkers(runner: JobRunner, concurrency: Partial<Record<QueueName, number>>): Promise<void> {
     this.runner = runner;
-    for (const [queue, value] of Object.entries(concurrency)) this.queues.get(queue as QueueName)!.concurrency = value ?? 1;
+    for (const [queue, value] of Object.entries(concurrency))
+      this.queues.get(queue as QueueName)!.concurrency = value ?? 1;
     for (const queue of QUEUE_NAMES) this.pump(queue);
   }
 
   async counts(): Promise<JobCounts> {
     const result = {} as JobCounts;
     for (const [name, q] of this.queues) {
-      result[name] = { waiting: q.waiting.length, active: q.active, delayed: q.delayed, completed: q.completed, failed: q.failed };
+      result[name] = {
+        waiting: q.waiting.length,
+        active: q.active,
+        delayed: q.delayed,
+        completed: q.completed,
+        failed: q.failed,
+      };
     }
     return result;
   }
@@ -96,7 +106,12 @@ export class InProcessQueueDriver implements QueueDriver {
         this.logger.warn({ message: 'job failed', job: job.id, attempts: job.attemptsMade, error: String(error) });
         return;
       }
-      this.logger.debug({ message: 'job attempt failed; will retry', job: job.id, attempts: job.attemptsMade, error: String(error) });
+      this.logger.debug({
+        message: 'job attempt failed; will retry',
+        job: job.id,
+        attempts: job.attemptsMade,
+        error: String(error),
+      });
       const base = typeof backoff === 'object' ? (backoff.delay ?? 1000) : (backoff ?? 1000);
       const delay = base * 2 ** (job.attemptsMade - 1);
       q.delayed++;

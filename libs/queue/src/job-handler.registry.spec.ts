@@ -22,7 +22,10 @@ function handlerFor(name: JobName, behaviour: () => Promise<void> = async () => 
 }
 
 async function registryWith(handlers: Array<ReturnType<typeof handlerFor>>) {
-  const moduleRef = await Test.createTestingModule({ imports: [DiscoveryModule], providers: [JobHandlerRegistry, ...handlers] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [DiscoveryModule],
+    providers: [JobHandlerRegistry, ...handlers],
+  }).compile();
   return moduleRef.get(JobHandlerRegistry);
 }
 
@@ -48,6 +51,12 @@ describe('JobHandlerRegistry', () => {
     expect(calls).toEqual([`handle ${flaky}`]);
     await expect(registry.run(flaky, {} as never, { made: 2, max: 3 })).rejects.toThrow('timeout');
     await expect(registry.run(broken, {} as never, { made: 0, max: 3 })).rejects.toThrow('corrupt');
-    expect(calls).toEqual([`handle ${flaky}`, `handle ${flaky}`, `failed ${flaky} processing_error`, `handle ${broken}`, `failed ${broken} invalid_media`]);
+    expect(calls).toEqual([
+      `handle ${flaky}`,
+      `handle ${flaky}`,
+      `failed ${flaky} processing_error`,
+      `handle ${broken}`,
+      `failed ${broken} invalid_media`,
+    ]);
   });
 });

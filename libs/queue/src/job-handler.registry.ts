@@ -34,7 +34,8 @@ export class JobHandlerRegistry {
       const count = found.get(name)?.length ?? 0;
       if (count !== 1) problems.push(`${name} has ${count} handlers`);
     }
-    for (const name of found.keys()) if (!JOB_NAMES.includes(name)) problems.push(`${name} is handled but not in the job map`);
+    for (const name of found.keys())
+      if (!JOB_NAMES.includes(name)) problems.push(`${name} is handled but not in the job map`);
     if (problems.length) throw new Error(`Job map and handlers disagree: ${problems.join('; ')}`);
     this.handlers = new Map([...found].map(([name, list]) => [name, list[0]]));
     return this.handlers;
@@ -49,9 +50,11 @@ export class JobHandlerRegistry {
     } catch (error) {
       if (isPermanent(error) || attempt.made + 1 >= attempt.max) {
         // Recording the failure must not hide the error from the queue: it is rethrown either way.
-        await handler.onFailed(payload, describeFailure(error)).catch((recordError) =>
-          this.logger.error({ message: 'could not record job failure', job: name, error: String(recordError) }),
-        );
+        await handler
+          .onFailed(payload, describeFailure(error))
+          .catch((recordError) =>
+            this.logger.error({ message: 'could not record job failure', job: name, error: String(recordError) }),
+          );
       }
       throw error;
     }

@@ -3,7 +3,11 @@ import type { JobName, JobPayloads, QueueName } from './job-map';
 export const QUEUE_DRIVER = Symbol('QUEUE_DRIVER');
 
 /** Runs one job; given by the registry to the driver, which owns retries, backoff and concurrency. */
-export type JobRunner = (name: JobName, payload: JobPayloads[JobName], attempt: { made: number; max: number }) => Promise<void>;
+export type JobRunner = (
+  name: JobName,
+  payload: JobPayloads[JobName],
+  attempt: { made: number; max: number },
+) => Promise<void>;
 
 export type JobCounts = Record<QueueName, Record<string, number>>;
 

@@ -40,9 +40,12 @@ export class QueueModule {
           provide: QUEUE_DRIVER,
           inject: QUEUE_NAMES.map((name) => getQueueToken(name)),
           useFactory: (...queues: Queue[]) =>
-            new BullmqQueueDriver(Object.fromEntries(QUEUE_NAMES.map((name, i) => [name, queues[i]])) as Record<QueueName, Queue>, {
-              lockDurationMs: config.queueLockMs,
-            }),
+            new BullmqQueueDriver(
+              Object.fromEntries(QUEUE_NAMES.map((name, i) => [name, queues[i]])) as Record<QueueName, Queue>,
+              {
+                lockDurationMs: config.queueLockMs,
+              },
+            ),
         },
       ],
       exports,

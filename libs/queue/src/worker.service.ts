@@ -30,11 +30,21 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     if (!this.runsWorkers) return;
     this.registry.resolve();
-    await this.driver.startWorkers(this.registry.run, { media: this.config.mediaConcurrency, classify: 1, text: 2, flag: 2 });
+    await this.driver.startWorkers(this.registry.run, {
+      media: this.config.mediaConcurrency,
+      classify: 1,
+      text: 2,
+      flag: 2,
+    });
     // In-process jobs died with the last process, so everything unfinished is re-enqueued now; on BullMQ only
     // what has not moved for STUCK_AFTER_MS (its own stalled-job check covers a worker that died mid-job).
-    await this.reconcile(this.driver.name === 'in-process' ? new Date(8.64e15) : new Date(Date.now() - this.config.stuckAfterMs));
-    this.timer = setInterval(() => void this.reconcile(new Date(Date.now() - this.config.stuckAfterMs)), Math.max(1000, this.config.stuckAfterMs / 2));
+    await this.reconcile(
+      this.driver.name === 'in-process' ? new Date(8.64e15) : new Date(Date.now() - this.config.stuckAfterMs),
+    );
+    this.timer = setInterval(
+      () => void this.reconcile(new Date(Date.now() - this.config.stuckAfterMs)),
+      Math.max(1000, this.config.stuckAfterMs / 2),
+    );
     this.timer.unref();
     this.logger.log({ message: 'workers started', driver: this.driver.name });
   }

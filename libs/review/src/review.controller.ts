@@ -16,10 +16,16 @@ import { FileStorage } from '@qinglang/storage';
 import { ReviewService } from './review.service';
 
 export class DecisionDto {
-  @ApiProperty({ enum: ['confirm', 'reject', 'escalate'] }) @IsIn(['confirm', 'reject', 'escalate']) verdict: 'confirm' | 'reject' | 'escalate';
+  @ApiProperty({ enum: ['confirm', 'reject', 'escalate'] }) @IsIn(['confirm', 'reject', 'escalate']) verdict:
+    'confirm' | 'reject' | 'escalate';
   @ApiPropertyOptional({ enum: FLAG_CATEGORIES, description: "Confirm as this category (defaults to the flag's)" })
-  @IsOptional() @IsIn(FLAG_CATEGORIES) category?: FlagCategory;
-  @ApiProperty({ description: 'A reason code from GET /v1/review/reasons' }) @IsString() @Matches(/^[a-z][a-z0-9_]{1,63}$/) reasonCode: string;
+  @IsOptional()
+  @IsIn(FLAG_CATEGORIES)
+  category?: FlagCategory;
+  @ApiProperty({ description: 'A reason code from GET /v1/review/reasons' })
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_]{1,63}$/)
+  reasonCode: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
@@ -74,7 +80,9 @@ export class ReviewController {
         priority: Number((flag.priority + ((now.getTime() - flag.openedAt.getTime()) / HOUR_MS) * aging).toFixed(3)),
         audience: flag.audience,
         waitingSeconds: Math.round((now.getTime() - flag.openedAt.getTime()) / 1000),
-        claim: claimed ? { by: names.get(flag.claimedBy!) ?? flag.claimedBy, expiresAt: flag.claimExpiresAt!.toISOString() } : null,
+        claim: claimed
+          ? { by: names.get(flag.claimedBy!) ?? flag.claimedBy, expiresAt: flag.claimExpiresAt!.toISOString() }
+          : null,
       };
     });
     return { flags: rows.sort((a, b) => b.priority - a.priority) };
@@ -83,13 +91,17 @@ export class ReviewController {
   @Get('reasons')
   @ApiOperation({ summary: 'Reason codes to confirm each category with, and to reject' })
   reasons() {
-    const confirm = Object.fromEntries([...POLICY_CATEGORIES, 'ban_evasion' as const].map((c) => [c, this.engine.reasonsFor(c)]));
+    const confirm = Object.fromEntries(
+      [...POLICY_CATEGORIES, 'ban_evasion' as const].map((c) => [c, this.engine.reasonsFor(c)]),
+    );
     return { confirm, reject: this.policy.policy.review.rejectReasons, policyVersion: this.policy.version };
   }
 
   @Post('claims')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Claim the next flag (or get back the one you hold); `flag` is null when the queue is empty' })
+  @ApiOperation({
+    summary: 'Claim the next flag (or get back the one you hold); `flag` is null when the queue is empty',
+  })
   async claimNext(@CurrentStaff() reviewer: StaffUser) {
     const flag = await this.review.claimNext(reviewer);
     return { flag: flag ? await this.detail(flag) : null };
@@ -108,7 +120,10 @@ export class ReviewController {
   }
 
   @Get('flags/:id')
-  @ApiOperation({ summary: 'A flag with its evidence (frames with times, text with spans, tips on a timeline), decisions and the account history' })
+  @ApiOperation({
+    summary:
+      'A flag with its evidence (frames with times, text with spans, tips on a timeline), decisions and the account history',
+  })
   async get(@Param('id') id: string) {
     const flag = await this.flags.get(id);
     if (!flag) throw new ApiError(404, 'flag_not_found', `No such flag: ${id}`);
@@ -120,7 +135,11 @@ export class ReviewController {
   @ApiOperation({ summary: 'Confirm (category + reason code), reject (reason code) or escalate a flag you hold' })
   async decide(@CurrentStaff() reviewer: StaffUser, @Param('id') id: string, @Body() body: DecisionDto) {
     const outcome = await this.review.decide(reviewer, id, body);
-    return { flag: outcome.flag, decisionId: outcome.decision.id, sanction: outcome.sanction ? sanctionView(outcome.sanction) : null };
+    return {
+      flag: outcome.flag,
+      decisionId: outcome.decision.id,
+      sanction: outcome.sanction ? sanctionView(outcome.sanction) : null,
+    };
   }
 
   @Get('frames/:id/image')
@@ -132,19 +151,28 @@ export class ReviewController {
 
   @Get('appeals')
   @StaffOnly('senior_reviewer')
-  @ApiOperation({ summary: 'Appeals (pending by default), each with the sanction it is about and who decided that sanction' })
+  @ApiOperation({
+    summary: 'Appeals (pending by default), each with the sanction it is about and who decided that sanction',
+  })
   async listAppeals(@Query() query: AppealsQuery) {
     const appeals = await this.appeals.list({ status: query.status ?? 'pending' });
-    const sanctions = appeals.length ? await this.dataSource.getRepository(Sanction).findBy({ id: In(appeals.map((a) => a.sanctionId)) }) : [];
+    const sanctions = appeals.length
+      ? await this.dataSource.getRepository(Sanction).findBy({ id: In(appeals.map((a) => a.sanctionId)) })
+      : [];
     const byId = new Map(sanctions.map((s) => [s.id, s]));
-    const names = await this.staff.names([...sanctions.flatMap((s) => s.decidedBy), ...appeals.map((a) => a.decidedBy ?? '')]);
+    const names = await this.staff.names([
+      ...sanctions.flatMap((s) => s.decidedBy),
+      ...appeals.map((a) => a.decidedBy ?? ''),
+    ]);
     return {
       appeals: appeals.map((appeal) => {
         const sanction = byId.get(appeal.sanctionId);
         return {
           ...appealView(appeal),
           decidedByName: appeal.decidedBy ? (names.get(appeal.decidedBy) ?? null) : null,
-          sanction: sanction ? { ...sanctionView(sanction), decidedByNames: sanction.decidedBy.map((id) => names.get(id) ?? id) } : null,
+          sanction: sanction
+            ? { ...sanctionView(sanction), decidedByNames: sanction.decidedBy.map((id) => names.get(id) ?? id) }
+            : null,
         };
       }),
     };
@@ -163,12 +191,19 @@ export class ReviewController {
       this.flags.evidenceOf(flag.id),
       this.review.decisionsOf(flag.id),
       this.accounts.externalIds([flag.accountId]),
-      this.dataSource.getRepository(Sanction).find({ where: { accountId: flag.accountId }, order: { issuedAt: 'DESC' }, take: 50 }),
+      this.dataSource
+        .getRepository(Sanction)
+        .find({ where: { accountId: flag.accountId }, order: { issuedAt: 'DESC' }, take: 50 }),
     ]);
     const names = await this.staff.names([...decisions.map((d) => d.reviewerId), flag.claimedBy ?? '']);
-    const tips = flag.subjectKind === 'stream'
-      ? await this.batches.tipsOfStream(flag.subjectId, new Date(flag.openedAt.getTime() - HOUR_MS), new Date(flag.updatedAt.getTime() + HOUR_MS))
-      : [];
+    const tips =
+      flag.subjectKind === 'stream'
+        ? await this.batches.tipsOfStream(
+            flag.subjectId,
+            new Date(flag.openedAt.getTime() - HOUR_MS),
+            new Date(flag.updatedAt.getTime() + HOUR_MS),
+          )
+        : [];
     const now = this.clock.now();
     return {
       ...flagView(flag, accountIds.get(flag.accountId), evidence),
@@ -178,14 +213,40 @@ export class ReviewController {
         streamTimeMs: e.streamTimeMs,
         model: { name: e.model, version: e.modelVersion },
         detail: e.detail,
-        ...(e.sourceKind === 'frame' || e.sourceKind === 'frame_text' ? { imageUrl: `/v1/review/frames/${e.sourceId}/image` } : {}),
+        ...(e.sourceKind === 'frame' || e.sourceKind === 'frame_text'
+          ? { imageUrl: `/v1/review/frames/${e.sourceId}/image` }
+          : {}),
       })),
       waitingSeconds: Math.round((now.getTime() - flag.openedAt.getTime()) / 1000),
-      claim: flag.claimedBy && flag.claimExpiresAt && flag.claimExpiresAt > now ? { by: names.get(flag.claimedBy) ?? flag.claimedBy, reviewerId: flag.claimedBy, expiresAt: flag.claimExpiresAt.toISOString() } : null,
-      tips: tips.slice(0, 500).map((t) => ({ id: t.id, tipperId: t.tipperId, ageBand: t.ageBand, amount: t.amount, currency: t.currency, giftName: t.giftName, at: t.sentAt.toISOString() })),
+      claim:
+        flag.claimedBy && flag.claimExpiresAt && flag.claimExpiresAt > now
+          ? {
+              by: names.get(flag.claimedBy) ?? flag.claimedBy,
+              reviewerId: flag.claimedBy,
+              expiresAt: flag.claimExpiresAt.toISOString(),
+            }
+          : null,
+      tips: tips
+        .slice(0, 500)
+        .map((t) => ({
+          id: t.id,
+          tipperId: t.tipperId,
+          ageBand: t.ageBand,
+          amount: t.amount,
+          currency: t.currency,
+          giftName: t.giftName,
+          at: t.sentAt.toISOString(),
+        })),
       decisions: decisions.map((d) => ({
-        id: d.id, verdict: d.verdict, category: d.category, reasonCode: d.reasonCode, note: d.note, reviewer: names.get(d.reviewerId) ?? d.reviewerId,
-        reviewerRole: d.reviewerRole, policyVersion: d.policyVersion, decidedAt: d.decidedAt.toISOString(),
+        id: d.id,
+        verdict: d.verdict,
+        category: d.category,
+        reasonCode: d.reasonCode,
+        note: d.note,
+        reviewer: names.get(d.reviewerId) ?? d.reviewerId,
+        reviewerRole: d.reviewerRole,
+        policyVersion: d.policyVersion,
+        decidedAt: d.decidedAt.toISOString(),
       })),
       accountHistory: history.map(sanctionView),
     };

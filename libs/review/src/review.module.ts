@@ -12,7 +12,16 @@ import { ReviewService } from './review.service';
 import { ReviewController } from './review.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReviewDecision]), AuditModule, FlaggingModule, IngestModule, MediaModule, SanctionsModule, StaffModule, StorageModule],
+  imports: [
+    TypeOrmModule.forFeature([ReviewDecision]),
+    AuditModule,
+    FlaggingModule,
+    IngestModule,
+    MediaModule,
+    SanctionsModule,
+    StaffModule,
+    StorageModule,
+  ],
   controllers: [ReviewController],
   providers: [ReviewService],
   exports: [ReviewService],

@@ -58,7 +58,11 @@ export class ReviewService {
       const candidates = await this.states.claimable(states, now, agingPerHour, 20);
       if (!candidates.length) return null;
       for (const flag of candidates) {
-        if (flag.reviewState === 'awaiting_second' && (await this.firstConfirmer(this.dataSource.manager, flag.id)) === reviewer.id) continue;
+        if (
+          flag.reviewState === 'awaiting_second' &&
+          (await this.firstConfirmer(this.dataSource.manager, flag.id)) === reviewer.id
+        )
+          continue;
         const claimed = await this.claimIn(flag, reviewer, now, states);
         if (claimed) return claimed;
       }
@@ -70,20 +74,40 @@ export class ReviewService {
   async claim(reviewer: StaffUser, flagId: string): Promise<Flag> {
     const now = this.clock.now();
     const flag = await this.load(this.dataSource.manager, flagId);
-    if (flag.status !== 'open') throw new ApiError(409, 'flag_already_decided', `Flag ${flagId} was already ${flag.reviewState}.`);
-    if (flag.reviewState === 'escalated' && reviewer.role !== 'senior_reviewer') throw new ApiError(403, 'senior_review_required', 'This flag was escalated: only a senior reviewer may take it.');
-    if (flag.reviewState === 'awaiting_second' && (await this.firstConfirmer(this.dataSource.manager, flagId)) === reviewer.id) {
-      throw new ApiError(409, 'second_reviewer_required', 'You confirmed this flag already: a different reviewer must confirm it.');
+    if (flag.status !== 'open')
+      throw new ApiError(409, 'flag_already_decided', `Flag ${flagId} was already ${flag.reviewState}.`);
+    if (flag.reviewState === 'escalated' && reviewer.role !== 'senior_reviewer')
+      throw new ApiError(403, 'senior_review_required', 'This flag was escalated: only a senior reviewer may take it.');
+    if (
+      flag.reviewState === 'awaiting_second' &&
+      (await this.firstConfirmer(this.dataSource.manager, flagId)) === reviewer.id
+    ) {
+      throw new ApiError(
+        409,
+        'second_reviewer_required',
+        'You confirmed this flag already: a different reviewer must confirm it.',
+      );
     }
     const claimed = await this.claimIn(flag, reviewer, now, CLAIMABLE[reviewer.role] ?? []);
-    if (!claimed) throw new ApiError(409, 'flag_claimed', `Flag ${flagId} is being reviewed by someone else until ${flag.claimExpiresAt?.toISOString()}.`);
+    if (!claimed)
+      throw new ApiError(
+        409,
+        'flag_claimed',
+        `Flag ${flagId} is being reviewed by someone else until ${flag.claimExpiresAt?.toISOString()}.`,
+      );
     return claimed;
   }
 
   async release(reviewer: StaffUser, flagId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      if (!(await this.states.release(manager, flagId, reviewer.id))) throw new ApiError(409, 'flag_not_claimed', `You do not hold flag ${flagId}.`);
-      await this.audit.record(manager, { action: 'flag.released', actor: { kind: 'staff', id: reviewer.id }, subject: { kind: 'flag', id: flagId }, data: {} });
+      if (!(await this.states.release(manager, flagId, reviewer.id)))
+        throw new ApiError(409, 'flag_not_claimed', `You do not hold flag ${flagId}.`);
+      await this.audit.record(manager, {
+        action: 'flag.released',
+        actor: { kind: 'staff', id: reviewer.id },
+        subject: { kind: 'flag', id: flagId },
+        data: {},
+      });
     });
   }
 
@@ -95,9 +119,14 @@ export class ReviewService {
       // auto-action for the flag cannot slip in between a rejection and the lifting it triggers.
       await lockForTransaction(manager, accountLock((await this.load(manager, flagId)).accountId));
       const flag = await this.load(manager, flagId);
-      if (flag.status !== 'open') throw new ApiError(409, 'flag_already_decided', `Flag ${flagId} was already ${flag.reviewState}.`);
+      if (flag.status !== 'open')
+        throw new ApiError(409, 'flag_already_decided', `Flag ${flagId} was already ${flag.reviewState}.`);
       if (flag.claimedBy !== reviewer.id || !flag.claimExpiresAt || flag.claimExpiresAt <= now) {
-        throw new ApiError(409, 'flag_not_claimed', `You do not hold a claim on flag ${flagId}: claim it first (POST /v1/review/claims).`);
+        throw new ApiError(
+          409,
+          'flag_not_claimed',
+          `You do not hold a claim on flag ${flagId}: claim it first (POST /v1/review/claims).`,
+        );
       }
       const category = input.category ?? flag.category;
       this.checkReason(input, category, reviewer, flag);
@@ -107,10 +136,17 @@ export class ReviewService {
         const planned = await this.engine.plan(manager, flag.accountId, category, input.reasonCode, now);
         if (flag.reviewState === 'awaiting_second') {
           firstConfirmer = await this.firstConfirmer(manager, flagId);
-          if (firstConfirmer === reviewer.id) throw new ApiError(409, 'second_reviewer_required', 'A different reviewer must give the second confirmation.');
+          if (firstConfirmer === reviewer.id)
+            throw new ApiError(
+              409,
+              'second_reviewer_required',
+              'A different reviewer must give the second confirmation.',
+            );
           to = 'confirmed';
         } else {
-          to = this.policy.policy.review.secondReviewerFor.includes(planned.rung.action) ? 'awaiting_second' : 'confirmed';
+          to = this.policy.policy.review.secondReviewerFor.includes(planned.rung.action)
+            ? 'awaiting_second'
+            : 'confirmed';
         }
       } else if (input.verdict === 'reject') {
         // A second reviewer who disagrees with the first sends the flag up rather than overruling alone.
@@ -122,25 +158,65 @@ export class ReviewService {
         throw new ApiError(409, 'flag_already_decided', `Flag ${flagId} was decided or released a moment ago.`);
       }
       const decision = Object.assign(new ReviewDecision(), {
-        id: newId(), flagId, platformId: flag.platformId, accountId: flag.accountId, reviewerId: reviewer.id, reviewerRole: reviewer.role, verdict: input.verdict,
-        category, reasonCode: input.reasonCode, note: input.note ?? '', policyVersion: this.policy.version, modelVersions: flag.modelVersions, decidedAt: now,
+        id: newId(),
+        flagId,
+        platformId: flag.platformId,
+        accountId: flag.accountId,
+        reviewerId: reviewer.id,
+        reviewerRole: reviewer.role,
+        verdict: input.verdict,
+        category,
+        reasonCode: input.reasonCode,
+        note: input.note ?? '',
+        policyVersion: this.policy.version,
+        modelVersions: flag.modelVersions,
+        decidedAt: now,
       });
       await manager.insert(ReviewDecision, decision);
       let sanction: Sanction | null = null;
       if (to === 'confirmed') {
-        sanction = await this.engine.issue(manager, { flag, category, reasonCode: input.reasonCode, decidedBy: [...(firstConfirmer ? [firstConfirmer] : []), reviewer.id] });
+        sanction = await this.engine.issue(manager, {
+          flag,
+          category,
+          reasonCode: input.reasonCode,
+          decidedBy: [...(firstConfirmer ? [firstConfirmer] : []), reviewer.id],
+        });
       } else if (to === 'rejected') {
-        await this.engine.endInterim(manager, flagId, 'lifted', `review rejected the flag (${input.reasonCode})`, { kind: 'staff', id: reviewer.id });
+        await this.engine.endInterim(manager, flagId, 'lifted', `review rejected the flag (${input.reasonCode})`, {
+          kind: 'staff',
+          id: reviewer.id,
+        });
       }
-      const action = { confirmed: 'flag.confirmed', awaiting_second: 'flag.confirmation_pending', rejected: 'flag.rejected', escalated: 'flag.escalated', pending: 'flag.released' }[to];
+      const action = {
+        confirmed: 'flag.confirmed',
+        awaiting_second: 'flag.confirmation_pending',
+        rejected: 'flag.rejected',
+        escalated: 'flag.escalated',
+        pending: 'flag.released',
+      }[to];
       await this.audit.record(manager, {
-        action, actor: { kind: 'staff', id: reviewer.id }, platformId: flag.platformId, subject: { kind: 'flag', id: flagId },
+        action,
+        actor: { kind: 'staff', id: reviewer.id },
+        platformId: flag.platformId,
+        subject: { kind: 'flag', id: flagId },
         data: {
-          decisionId: decision.id, verdict: input.verdict, category, reasonCode: input.reasonCode, note: decision.note, reviewerRole: reviewer.role,
-          reviewState: to, sanctionId: sanction?.id ?? null, policyVersion: decision.policyVersion, modelVersions: decision.modelVersions,
+          decisionId: decision.id,
+          verdict: input.verdict,
+          category,
+          reasonCode: input.reasonCode,
+          note: decision.note,
+          reviewerRole: reviewer.role,
+          reviewState: to,
+          sanctionId: sanction?.id ?? null,
+          policyVersion: decision.policyVersion,
+          modelVersions: decision.modelVersions,
         },
       });
-      return { flag: { id: flagId, reviewState: to, status: to === 'confirmed' || to === 'rejected' ? 'closed' : 'open' }, decision, sanction };
+      return {
+        flag: { id: flagId, reviewState: to, status: to === 'confirmed' || to === 'rejected' ? 'closed' : 'open' },
+        decision,
+        sanction,
+      };
     });
   }
 
@@ -150,15 +226,31 @@ export class ReviewService {
 
   private checkReason(input: DecisionInput, category: FlagCategory, reviewer: StaffUser, flag: Flag): void {
     if (input.verdict === 'confirm') {
-      if (!(FLAG_CATEGORIES as readonly string[]).includes(category)) throw new ApiError(422, 'unknown_category', `${category} is not a category.`);
-      if ((category === 'ban_evasion') !== (flag.category === 'ban_evasion')) throw new ApiError(422, 'category_mismatch', 'Ban evasion is confirmed as ban evasion, and only it.');
+      if (!(FLAG_CATEGORIES as readonly string[]).includes(category))
+        throw new ApiError(422, 'unknown_category', `${category} is not a category.`);
+      if ((category === 'ban_evasion') !== (flag.category === 'ban_evasion'))
+        throw new ApiError(422, 'category_mismatch', 'Ban evasion is confirmed as ban evasion, and only it.');
       const reasons = this.engine.reasonsFor(category);
-      if (!Object.hasOwn(reasons, input.reasonCode)) throw new ApiError(422, 'unknown_reason_code', `${input.reasonCode} is not a reason for ${category}: use one of ${Object.keys(reasons).join(', ')}.`);
+      if (!Object.hasOwn(reasons, input.reasonCode))
+        throw new ApiError(
+          422,
+          'unknown_reason_code',
+          `${input.reasonCode} is not a reason for ${category}: use one of ${Object.keys(reasons).join(', ')}.`,
+        );
     } else if (input.verdict === 'reject') {
       const reasons = this.policy.policy.review.rejectReasons;
-      if (!reasons.includes(input.reasonCode)) throw new ApiError(422, 'unknown_reason_code', `${input.reasonCode} is not a reason to reject: use one of ${reasons.join(', ')}.`);
+      if (!reasons.includes(input.reasonCode))
+        throw new ApiError(
+          422,
+          'unknown_reason_code',
+          `${input.reasonCode} is not a reason to reject: use one of ${reasons.join(', ')}.`,
+        );
     } else if (reviewer.role === 'senior_reviewer' && flag.reviewState === 'escalated') {
-      throw new ApiError(422, 'cannot_escalate', 'An escalated flag is decided by a senior reviewer: confirm or reject it.');
+      throw new ApiError(
+        422,
+        'cannot_escalate',
+        'An escalated flag is decided by a senior reviewer: confirm or reject it.',
+      );
     }
   }
 
@@ -167,7 +259,10 @@ export class ReviewService {
     return this.dataSource.transaction(async (manager) => {
       if (!(await this.states.tryClaim(manager, flag.id, reviewer.id, until, now, states))) return null;
       await this.audit.record(manager, {
-        action: 'flag.claimed', actor: { kind: 'staff', id: reviewer.id }, platformId: flag.platformId, subject: { kind: 'flag', id: flag.id },
+        action: 'flag.claimed',
+        actor: { kind: 'staff', id: reviewer.id },
+        platformId: flag.platformId,
+        subject: { kind: 'flag', id: flag.id },
         data: { until: until.toISOString(), reviewState: flag.reviewState },
       });
       return Object.assign(flag, { claimedBy: reviewer.id, claimExpiresAt: until });
@@ -175,7 +270,10 @@ export class ReviewService {
   }
 
   private async firstConfirmer(manager: EntityManager, flagId: string): Promise<string | null> {
-    const first = await manager.findOne(ReviewDecision, { where: { flagId, verdict: 'confirm' }, order: { decidedAt: 'DESC' } });
+    const first = await manager.findOne(ReviewDecision, {
+      where: { flagId, verdict: 'confirm' },
+      order: { decidedAt: 'DESC' },
+    });
     return first?.reviewerId ?? null;
   }
 

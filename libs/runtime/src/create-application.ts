@@ -18,19 +18,38 @@ export async function createApplication(config: AppConfig, clock: Clock = system
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
   // Nest turns body-parser's errors into a bare 400; name unreadable JSON with its own code before it does.
-  app.use((error: { type?: string; message?: string } | undefined, _request: unknown, _response: unknown, next: (error?: unknown) => void) =>
-    next(error?.type === 'entity.parse.failed' ? new ApiError(400, 'invalid_json', `The body is not valid JSON: ${error.message}`) : error),
+  app.use(
+    (
+      error: { type?: string; message?: string } | undefined,
+      _request: unknown,
+      _response: unknown,
+      next: (error?: unknown) => void,
+    ) =>
+      next(
+        error?.type === 'entity.parse.failed'
+          ? new ApiError(400, 'invalid_json', `The body is not valid JSON: ${error.message}`)
+          : error,
+      ),
   );
   // Unknown fields are an error, not silently dropped: a typo in a field name must not pass unnoticed.
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+  );
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Qinglang')
-      .setDescription('Ingest live-stream segments, posts, chat, transcripts and tips; read their classification, flags and sanctions; review flags; audit every decision.')
+      .setDescription(
+        'Ingest live-stream segments, posts, chat, transcripts and tips; read their classification, flags and sanctions; review flags; audit every decision.',
+      )
       .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A platform API key (`npm run cli -- platform create <name>`) or, for review and compliance routes, a staff token (`npm run cli -- staff create <name> --role <role>`)' })
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'A platform API key (`npm run cli -- platform create <name>`) or, for review and compliance routes, a staff token (`npm run cli -- staff create <name> --role <role>`)',
+      })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
@@ -38,8 +57,14 @@ export async function createApplication(config: AppConfig, clock: Clock = system
 }
 
 /** A worker process: the same modules without an HTTP server. */
-export async function createWorkerContext(config: AppConfig, clock: Clock = systemClock): Promise<INestApplicationContext> {
-  const context = await NestFactory.createApplicationContext(AppModule.forConfig(config, clock), { logger: createLogger(config.logLevel, config.logJson), abortOnError: false });
+export async function createWorkerContext(
+  config: AppConfig,
+  clock: Clock = systemClock,
+): Promise<INestApplicationContext> {
+  const context = await NestFactory.createApplicationContext(AppModule.forConfig(config, clock), {
+    logger: createLogger(config.logLevel, config.logJson),
+    abortOnError: false,
+  });
   context.enableShutdownHooks();
   return context;
 }

@@ -29,19 +29,32 @@ export class HealthController {
     return this.health.check([
       async () => {
         const result = await this.database.pingCheck('database', { timeout: 3000 });
-        return { database: { ...result.database, type: this.config.database.type === 'sqlite' ? 'sqlite' : 'postgres' } };
+        return {
+          database: { ...result.database, type: this.config.database.type === 'sqlite' ? 'sqlite' : 'postgres' },
+        };
       },
       async () => {
         const session = this.indicators.check('queue');
         try {
           await this.queue.ping();
           const jobs = await this.queue.counts();
-          return session.up({ driver: this.queue.name, redis: this.config.queue.driver === 'bullmq' ? 'up' : 'not used', jobs });
+          return session.up({
+            driver: this.queue.name,
+            redis: this.config.queue.driver === 'bullmq' ? 'up' : 'not used',
+            jobs,
+          });
         } catch (error) {
           return session.down({ driver: this.queue.name, error: String(error) });
         }
       },
-      async () => this.indicators.check('ffmpeg').up({ path: this.ffmpeg.binary.path, source: this.ffmpeg.binary.source, version: this.ffmpeg.binary.version }),
+      async () =>
+        this.indicators
+          .check('ffmpeg')
+          .up({
+            path: this.ffmpeg.binary.path,
+            source: this.ffmpeg.binary.source,
+            version: this.ffmpeg.binary.version,
+          }),
       async () => {
         const session = this.indicators.check('tensorflow');
         if (this.config.role === 'api') return session.up({ backend: 'not loaded (this process only serves the API)' });

@@ -7,7 +7,8 @@ const MIGRATION_LOCK = 4_711_000_001;
 
 /** Brings the schema up to date before anything else runs; on PostgreSQL one process at a time, under a lock. */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
-  if (dataSource.options.type !== 'postgres') return (await dataSource.runMigrations({ transaction: 'all' })).map((m) => m.name);
+  if (dataSource.options.type !== 'postgres')
+    return (await dataSource.runMigrations({ transaction: 'all' })).map((m) => m.name);
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {

@@ -14,6 +14,33 @@ import { OutboxEvent, WebhookEndpoint } from '@qinglang/delivery';
 import { AuditCheckpoint, AuditEntry } from '@qinglang/audit';
 
 /** Every entity and migration of the service, for the data source and for the migration drift check. */
-export const ENTITIES = [Platform, Account, Stream, Segment, Post, PostMedia, TextBatch, TextLine, TipBatch, TipEvent, Frame, Signal, Flag, FlagEvidence,
-  StaffUser, ReviewDecision, Sanction, Appeal, OutboxEvent, WebhookEndpoint, AuditEntry, AuditCheckpoint];
-export const MIGRATIONS = [InitialSchema1764000000000, SignalSubjectsAndFlags1764100000000, ReviewSanctionsDeliveryAudit1764200000000, ComplianceKeysetIndexes1764210000000];
+export const ENTITIES = [
+  Platform,
+  Account,
+  Stream,
+  Segment,
+  Post,
+  PostMedia,
+  TextBatch,
+  TextLine,
+  TipBatch,
+  TipEvent,
+  Frame,
+  Signal,
+  Flag,
+  FlagEvidence,
+  StaffUser,
+  ReviewDecision,
+  Sanction,
+  Appeal,
+  OutboxEvent,
+  WebhookEndpoint,
+  AuditEntry,
+  AuditCheckpoint,
+];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  SignalSubjectsAndFlags1764100000000,
+  ReviewSanctionsDeliveryAudit1764200000000,
+  ComplianceKeysetIndexes1764210000000,
+];

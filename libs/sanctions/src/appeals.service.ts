@@ -28,25 +28,48 @@ export class AppealsService {
     const sanction = await this.dataSource.getRepository(Sanction).findOneBy({ id: sanctionId, platformId });
     if (!sanction) throw new ApiError(404, 'sanction_not_found', `No such sanction: ${sanctionId}`);
     if (sanction.kind !== 'sanction' || !['active', 'expired'].includes(sanction.status)) {
-      throw new ApiError(409, 'not_appealable', `A ${sanction.status} ${sanction.kind === 'interim' ? 'interim action' : 'sanction'} cannot be appealed.`);
+      throw new ApiError(
+        409,
+        'not_appealable',
+        `A ${sanction.status} ${sanction.kind === 'interim' ? 'interim action' : 'sanction'} cannot be appealed.`,
+      );
     }
     const now = this.clock.now();
     const deadline = sanction.issuedAt.getTime() + this.policy.policy.sanctions.appealWindowDays * DAY_MS;
-    if (now.getTime() > deadline) throw new ApiError(409, 'appeal_window_closed', `Appeals for this sanction closed on ${new Date(deadline).toISOString()}.`);
+    if (now.getTime() > deadline)
+      throw new ApiError(
+        409,
+        'appeal_window_closed',
+        `Appeals for this sanction closed on ${new Date(deadline).toISOString()}.`,
+      );
     const appeal = Object.assign(new Appeal(), {
-      id: newId(), platformId, sanctionId, accountId: sanction.accountId, statement, status: 'pending' as AppealStatus, decidedBy: null, decisionNote: null, createdAt: now, decidedAt: null,
+      id: newId(),
+      platformId,
+      sanctionId,
+      accountId: sanction.accountId,
+      statement,
+      status: 'pending' as AppealStatus,
+      decidedBy: null,
+      decisionNote: null,
+      createdAt: now,
+      decidedAt: null,
     });
     try {
       await this.dataSource.transaction(async (manager) => {
-        if (await manager.existsBy(Appeal, { sanctionId })) throw new ApiError(409, 'appeal_exists', `Sanction ${sanctionId} already has an appeal.`);
+        if (await manager.existsBy(Appeal, { sanctionId }))
+          throw new ApiError(409, 'appeal_exists', `Sanction ${sanctionId} already has an appeal.`);
         await manager.insert(Appeal, appeal);
         await this.audit.record(manager, {
-          action: 'appeal.submitted', actor: { kind: 'platform', id: platformId }, platformId, subject: { kind: 'sanction', id: sanctionId },
+          action: 'appeal.submitted',
+          actor: { kind: 'platform', id: platformId },
+          platformId,
+          subject: { kind: 'sanction', id: sanctionId },
           data: { appealId: appeal.id, accountId: appeal.accountId, statement },
         });
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ApiError(409, 'appeal_exists', `Sanction ${sanctionId} already has an appeal.`);
+      if (isUniqueViolation(error))
+        throw new ApiError(409, 'appeal_exists', `Sanction ${sanctionId} already has an appeal.`);
       throw error;
     }
     return appeal;
@@ -72,18 +95,39 @@ export class AppealsService {
   async decide(reviewer: StaffUser, appealId: string, outcome: 'uphold' | 'revoke', note: string): Promise<Appeal> {
     const appeal = await this.get(appealId);
     const sanction = await this.dataSource.getRepository(Sanction).findOneByOrFail({ id: appeal.sanctionId });
-    if (sanction.decidedBy.includes(reviewer.id)) throw new ApiError(403, 'conflict_of_interest', 'You took part in this sanction: another senior reviewer must decide the appeal.');
+    if (sanction.decidedBy.includes(reviewer.id))
+      throw new ApiError(
+        403,
+        'conflict_of_interest',
+        'You took part in this sanction: another senior reviewer must decide the appeal.',
+      );
     const now = this.clock.now();
     const status: AppealStatus = outcome === 'revoke' ? 'revoked' : 'upheld';
     await this.dataSource.transaction(async (manager) => {
-      const result = await manager.update(Appeal, { id: appealId, status: 'pending' }, { status, decidedBy: reviewer.id, decisionNote: note, decidedAt: now });
-      if (result.affected !== 1) throw new ApiError(409, 'appeal_already_decided', `Appeal ${appealId} has already been decided.`);
+      const result = await manager.update(
+        Appeal,
+        { id: appealId, status: 'pending' },
+        { status, decidedBy: reviewer.id, decisionNote: note, decidedAt: now },
+      );
+      if (result.affected !== 1)
+        throw new ApiError(409, 'appeal_already_decided', `Appeal ${appealId} has already been decided.`);
       if (outcome === 'revoke') {
-        const ended = await this.engine.end(manager, sanction, 'revoked', `revoked on appeal: ${note}`, { kind: 'staff', id: reviewer.id }, 'sanction.revoked', ['active', 'expired']);
+        const ended = await this.engine.end(
+          manager,
+          sanction,
+          'revoked',
+          `revoked on appeal: ${note}`,
+          { kind: 'staff', id: reviewer.id },
+          'sanction.revoked',
+          ['active', 'expired'],
+        );
         if (!ended) throw new ApiError(409, 'not_appealable', `Sanction ${sanction.id} is ${sanction.status}.`);
       }
       await this.audit.record(manager, {
-        action: `appeal.${status}`, actor: { kind: 'staff', id: reviewer.id }, platformId: appeal.platformId, subject: { kind: 'sanction', id: sanction.id },
+        action: `appeal.${status}`,
+        actor: { kind: 'staff', id: reviewer.id },
+        platformId: appeal.platformId,
+        subject: { kind: 'sanction', id: sanction.id },
         data: { appealId, outcome, note, reviewerRole: reviewer.role, policyVersion: this.policy.version },
       });
     });

@@ -31,11 +31,17 @@ export class BanEvasionService {
   }
 
   identityKey(platformId: string, identityHash: string): string {
-    return createHmac('sha256', this.identityKeySecret).update(`${platformId}:${identityHash.trim().toLowerCase()}`).digest('hex');
+    return createHmac('sha256', this.identityKeySecret)
+      .update(`${platformId}:${identityHash.trim().toLowerCase()}`)
+      .digest('hex');
   }
 
   /** Stores an account's identity; returns the ban-evasion flag it raised, if its person was delisted. */
-  async setIdentity(platformId: string, externalId: string, identityHash: string): Promise<{ account: Account; flag: Flag | null }> {
+  async setIdentity(
+    platformId: string,
+    externalId: string,
+    identityHash: string,
+  ): Promise<{ account: Account; flag: Flag | null }> {
     const key = this.identityKey(platformId, identityHash);
     const account = await this.accounts.findOrCreate(platformId, externalId);
     return this.dataSource.transaction(async (manager) => {
@@ -45,9 +51,14 @@ export class BanEvasionService {
       await manager.update(Account, { id: account.id }, { identityKey: key });
       Object.assign(account, { identityKey: key });
       if (await this.isDelisted(manager, account.id)) return { account, flag: null };
-      const others = (await manager.findBy(Account, { platformId, identityKey: key })).filter((a) => a.id !== account.id);
+      const others = (await manager.findBy(Account, { platformId, identityKey: key })).filter(
+        (a) => a.id !== account.id,
+      );
       const delisting = others.length
-        ? await manager.findOne(Sanction, { where: { accountId: In(others.map((a) => a.id)), action: 'delisting', status: 'active' }, order: { issuedAt: 'ASC' } })
+        ? await manager.findOne(Sanction, {
+            where: { accountId: In(others.map((a) => a.id)), action: 'delisting', status: 'active' },
+            order: { issuedAt: 'ASC' },
+          })
         : null;
       return { account, flag: delisting ? await this.raise(manager, account, delisting) : null };
     });
@@ -67,8 +78,12 @@ export class BanEvasionService {
     const delisted = await manager.findOneBy(Account, { id: sanction.accountId });
     if (!delisted?.identityKey) return;
     await lockForTransaction(manager, identityLock(delisted.identityKey));
-    for (const other of await manager.findBy(Account, { platformId: sanction.platformId, identityKey: delisted.identityKey })) {
-      if (other.id !== delisted.id && !(await this.isDelisted(manager, other.id))) await this.raise(manager, other, sanction);
+    for (const other of await manager.findBy(Account, {
+      platformId: sanction.platformId,
+      identityKey: delisted.identityKey,
+    })) {
+      if (other.id !== delisted.id && !(await this.isDelisted(manager, other.id)))
+        await this.raise(manager, other, sanction);
     }
   }
 
@@ -78,13 +93,22 @@ export class BanEvasionService {
 
   private raise(manager: EntityManager, account: Account, delisting: Sanction): Promise<Flag | null> {
     const facts = delisting.statement.facts as { account?: { externalId?: string } } | undefined;
-    return this.flagging.raise(manager, {
-      subject: { kind: 'account', id: account.id, platformId: account.platformId, accountId: account.id },
-      category: 'ban_evasion',
-      severity: BAN_EVASION_SEVERITY,
-      source: { kind: 'sanction', id: delisting.id },
-      detail: { delistedAccountId: delisting.accountId, delistedAccountExternalId: facts?.account?.externalId ?? null, delistingSanctionId: delisting.id, accountExternalId: account.externalId },
-      rule: 'same_identity_as_delisted_account',
-    }, this.clock.now());
+    return this.flagging.raise(
+      manager,
+      {
+        subject: { kind: 'account', id: account.id, platformId: account.platformId, accountId: account.id },
+        category: 'ban_evasion',
+        severity: BAN_EVASION_SEVERITY,
+        source: { kind: 'sanction', id: delisting.id },
+        detail: {
+          delistedAccountId: delisting.accountId,
+          delistedAccountExternalId: facts?.account?.externalId ?? null,
+          delistingSanctionId: delisting.id,
+          accountExternalId: account.externalId,
+        },
+        rule: 'same_identity_as_delisted_account',
+      },
+      this.clock.now(),
+    );
   }
 }

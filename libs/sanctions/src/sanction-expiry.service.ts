@@ -40,7 +40,14 @@ export class SanctionExpiry implements OnApplicationBootstrap, OnApplicationShut
     let expired = 0;
     for (const sanction of due) {
       const ended = await this.dataSource.transaction((manager) =>
-        this.engine.end(manager, sanction, 'expired', `the ${sanction.durationDays}-day suspension ended`, { kind: 'system', id: 'sanction-expiry' }, 'sanction.expired'),
+        this.engine.end(
+          manager,
+          sanction,
+          'expired',
+          `the ${sanction.durationDays}-day suspension ended`,
+          { kind: 'system', id: 'sanction-expiry' },
+          'sanction.expired',
+        ),
       );
       if (ended) expired++;
     }

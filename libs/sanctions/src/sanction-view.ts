@@ -2,7 +2,10 @@ import type { Sanction } from './sanction.entity';
 
 /** How a sanction reads to a platform (webhook, feed, API) and to compliance: the same shape everywhere. */
 export function sanctionView(sanction: Sanction) {
-  const facts = (sanction.statement.facts ?? {}) as { account?: { externalId?: string }; subject?: Record<string, unknown> };
+  const facts = (sanction.statement.facts ?? {}) as {
+    account?: { externalId?: string };
+    subject?: Record<string, unknown>;
+  };
   return {
     id: sanction.id,
     kind: sanction.kind,

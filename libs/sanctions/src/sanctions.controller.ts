@@ -16,14 +16,26 @@ export class SubmitAppealDto {
 }
 
 export class SetIdentityDto {
-  @ApiProperty({ description: "A hash of the person's real-name identity, as the platform computes it (hex or base64, 16-128 chars)" })
-  @IsString() @Matches(/^[A-Za-z0-9+/=_-]{16,128}$/, { message: 'identityHash must be a hash (16-128 hex or base64 characters), never the identity itself' })
+  @ApiProperty({
+    description: "A hash of the person's real-name identity, as the platform computes it (hex or base64, 16-128 chars)",
+  })
+  @IsString()
+  @Matches(/^[A-Za-z0-9+/=_-]{16,128}$/, {
+    message: 'identityHash must be a hash (16-128 hex or base64 characters), never the identity itself',
+  })
   identityHash: string;
 }
 
 export const appealView = (appeal: Appeal) => ({
-  id: appeal.id, sanctionId: appeal.sanctionId, accountId: appeal.accountId, statement: appeal.statement, status: appeal.status,
-  decidedBy: appeal.decidedBy, decisionNote: appeal.decisionNote, createdAt: appeal.createdAt.toISOString(), decidedAt: appeal.decidedAt?.toISOString() ?? null,
+  id: appeal.id,
+  sanctionId: appeal.sanctionId,
+  accountId: appeal.accountId,
+  statement: appeal.statement,
+  status: appeal.status,
+  decidedBy: appeal.decidedBy,
+  decisionNote: appeal.decisionNote,
+  createdAt: appeal.createdAt.toISOString(),
+  decidedAt: appeal.decidedAt?.toISOString() ?? null,
 });
 
 @ApiTags('sanctions')
@@ -45,7 +57,9 @@ export class SanctionsController {
   }
 
   @Post('sanctions/:id/appeals')
-  @ApiOperation({ summary: "Submit the account's appeal against a sanction (one per sanction, within the appeal window)" })
+  @ApiOperation({
+    summary: "Submit the account's appeal against a sanction (one per sanction, within the appeal window)",
+  })
   async appeal(@CurrentPlatform() platform: Platform, @Param('id') id: string, @Body() body: SubmitAppealDto) {
     return appealView(await this.appeals.submit(platform.id, id, body.statement));
   }
@@ -56,10 +70,21 @@ export class SanctionsController {
   }
 
   @Put('accounts/:externalId/identity')
-  @ApiOperation({ summary: "Tell Qinglang which person is behind an account (a hash of the real-name identity); a delisted person's new account raises a ban-evasion flag" })
-  async identity(@CurrentPlatform() platform: Platform, @Param('externalId') externalId: string, @Body() body: SetIdentityDto) {
-    if (externalId.length > 128) throw new ApiError(400, 'validation_failed', 'An account id is at most 128 characters.');
+  @ApiOperation({
+    summary:
+      "Tell Qinglang which person is behind an account (a hash of the real-name identity); a delisted person's new account raises a ban-evasion flag",
+  })
+  async identity(
+    @CurrentPlatform() platform: Platform,
+    @Param('externalId') externalId: string,
+    @Body() body: SetIdentityDto,
+  ) {
+    if (externalId.length > 128)
+      throw new ApiError(400, 'validation_failed', 'An account id is at most 128 characters.');
     const { account, flag } = await this.banEvasion.setIdentity(platform.id, externalId, body.identityHash);
-    return { account: { id: account.id, externalId: account.externalId }, banEvasionFlag: flag ? { id: flag.id, category: flag.category } : null };
+    return {
+      account: { id: account.id, externalId: account.externalId },
+      banEvasionFlag: flag ? { id: flag.id, category: flag.category } : null,
+    };
   }
 }

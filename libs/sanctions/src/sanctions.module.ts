@@ -16,7 +16,14 @@ import { AutoActionProcessor } from './auto-action.processor';
 import { SanctionsController } from './sanctions.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Sanction, Appeal]), AuditModule, DeliveryModule, FlaggingModule, IngestModule, PlatformsModule],
+  imports: [
+    TypeOrmModule.forFeature([Sanction, Appeal]),
+    AuditModule,
+    DeliveryModule,
+    FlaggingModule,
+    IngestModule,
+    PlatformsModule,
+  ],
   controllers: [SanctionsController],
   providers: [SanctionEngine, SanctionExpiry, AppealsService, BanEvasionService, SubjectDirectory, AutoActionProcessor],
   exports: [SanctionEngine, SanctionExpiry, AppealsService, BanEvasionService],

@@ -27,7 +27,10 @@ const EVIDENCE_SHOWN = 10;
  * the facts and evidence relied on, whether detection and decision were automated, and how to seek redress.
  */
 export function statementOfReasons(input: StatementInput): JsonObject {
-  const decision = 'days' in input.rung || input.rung.action !== 'stream_interruption' ? describeRung(input.rung as LadderRung) : 'stream interruption pending review';
+  const decision =
+    'days' in input.rung || input.rung.action !== 'stream_interruption'
+      ? describeRung(input.rung as LadderRung)
+      : 'stream interruption pending review';
   const strongest = [...input.evidence].sort((a, b) => b.score - a.score).slice(0, EVIDENCE_SHOWN);
   return {
     decision: {
@@ -39,11 +42,20 @@ export function statementOfReasons(input: StatementInput): JsonObject {
       contentAction: input.contentAction,
       monetaryAction: input.monetaryAction,
     },
-    ground: { ...input.ground, policy: `Qinglang policy ${input.ground.policyVersion}, categories.${input.ground.category}` },
+    ground: {
+      ...input.ground,
+      policy: `Qinglang policy ${input.ground.policyVersion}, categories.${input.ground.category}`,
+    },
     facts: {
       account: input.account,
       subject: input.subject,
-      flag: { id: input.flag.id, openedAt: input.flag.openedAt.toISOString(), confidence: input.flag.confidence, evidenceCount: input.flag.evidenceCount, modelVersions: input.flag.modelVersions },
+      flag: {
+        id: input.flag.id,
+        openedAt: input.flag.openedAt.toISOString(),
+        confidence: input.flag.confidence,
+        evidenceCount: input.flag.evidenceCount,
+        modelVersions: input.flag.modelVersions,
+      },
       evidence: strongest.map((e) => ({
         source: { kind: e.sourceKind, id: e.sourceId },
         score: e.score,
@@ -57,14 +69,18 @@ export function statementOfReasons(input: StatementInput): JsonObject {
     },
     automation: {
       detection: input.flag.modelVersions.length > 0 ? 'automated (models named in facts.flag.modelVersions)' : 'rule',
-      decision: input.automatedDecision ? 'automated, pending human review' : `human review (${input.reviewers} reviewer${input.reviewers === 1 ? '' : 's'})`,
+      decision: input.automatedDecision
+        ? 'automated, pending human review'
+        : `human review (${input.reviewers} reviewer${input.reviewers === 1 ? '' : 's'})`,
       automatedDecision: input.automatedDecision,
     },
     redress: {
       appeal: input.interim
         ? 'This interim action is lifted at once if a reviewer rejects the flag.'
         : `The account may appeal through its platform within ${input.appealWindowDays} days; a senior reviewer who took no part in this decision decides.`,
-      appealDeadline: input.interim ? null : new Date(input.issuedAt.getTime() + input.appealWindowDays * 86_400_000).toISOString(),
+      appealDeadline: input.interim
+        ? null
+        : new Date(input.issuedAt.getTime() + input.appealWindowDays * 86_400_000).toISOString(),
     },
   };
 }

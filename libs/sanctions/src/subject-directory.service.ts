@@ -26,12 +26,29 @@ export class SubjectDirectory {
     const accountRef = { id: flag.accountId, externalId: account?.externalId ?? null };
     if (flag.subjectKind === 'stream') {
       const stream = await manager.findOneBy(Stream, { id: flag.subjectId });
-      return { account: accountRef, subject: { kind: 'stream', id: flag.subjectId, externalId: stream?.externalId ?? null, status: stream?.status ?? null }, live: stream?.status === 'live' };
+      return {
+        account: accountRef,
+        subject: {
+          kind: 'stream',
+          id: flag.subjectId,
+          externalId: stream?.externalId ?? null,
+          status: stream?.status ?? null,
+        },
+        live: stream?.status === 'live',
+      };
     }
     if (flag.subjectKind === 'post') {
       const post = await manager.findOneBy(Post, { id: flag.subjectId });
-      return { account: accountRef, subject: { kind: 'post', id: flag.subjectId, externalId: post?.externalId ?? null }, live: false };
+      return {
+        account: accountRef,
+        subject: { kind: 'post', id: flag.subjectId, externalId: post?.externalId ?? null },
+        live: false,
+      };
     }
-    return { account: accountRef, subject: { kind: 'account', id: flag.subjectId, externalId: accountRef.externalId }, live: false };
+    return {
+      account: accountRef,
+      subject: { kind: 'account', id: flag.subjectId, externalId: accountRef.externalId },
+      live: false,
+    };
   }
 }

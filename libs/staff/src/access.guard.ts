@@ -27,14 +27,26 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & { staff?: StaffUser }>();
     const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (!roles) {
-      if (token?.startsWith(STAFF_TOKEN_PREFIX)) throw new ApiError(403, 'staff_token_not_allowed', 'This endpoint is for platforms: use a platform API key.');
+      if (token?.startsWith(STAFF_TOKEN_PREFIX))
+        throw new ApiError(403, 'staff_token_not_allowed', 'This endpoint is for platforms: use a platform API key.');
       return this.platformKeys.canActivate(context);
     }
-    if (!token) throw new ApiError(401, 'missing_staff_token', 'Send your staff token as "Authorization: Bearer <token>".');
-    if (!token.startsWith(STAFF_TOKEN_PREFIX)) throw new ApiError(403, 'platform_key_not_allowed', 'This endpoint is for reviewers and compliance officers, not platforms.');
+    if (!token)
+      throw new ApiError(401, 'missing_staff_token', 'Send your staff token as "Authorization: Bearer <token>".');
+    if (!token.startsWith(STAFF_TOKEN_PREFIX))
+      throw new ApiError(
+        403,
+        'platform_key_not_allowed',
+        'This endpoint is for reviewers and compliance officers, not platforms.',
+      );
     const user = await this.staff.findByToken(token);
     if (!user) throw new ApiError(401, 'invalid_staff_token', 'The staff token is not valid.');
-    if (!roles.includes(user.role)) throw new ApiError(403, 'role_not_allowed', `This endpoint needs the role ${roles.join(' or ')}; you are ${user.role}.`);
+    if (!roles.includes(user.role))
+      throw new ApiError(
+        403,
+        'role_not_allowed',
+        `This endpoint needs the role ${roles.join(' or ')}; you are ${user.role}.`,
+      );
     request.staff = user;
     return true;
   }

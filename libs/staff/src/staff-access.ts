@@ -8,7 +8,10 @@ export const STAFF_ROUTE = 'qinglang:staff-roles';
  * reviewer may do whatever a reviewer may.
  */
 export const StaffOnly = (...roles: StaffRole[]) =>
-  SetMetadata(STAFF_ROUTE, roles.includes('reviewer') && !roles.includes('senior_reviewer') ? [...roles, 'senior_reviewer'] : roles);
+  SetMetadata(
+    STAFF_ROUTE,
+    roles.includes('reviewer') && !roles.includes('senior_reviewer') ? [...roles, 'senior_reviewer'] : roles,
+  );
 
 /** The authenticated person of this request. */
 export const CurrentStaff = createParamDecorator((_: unknown, context: ExecutionContext): StaffUser => {

@@ -19,7 +19,8 @@ export class FileStorage {
 
   absolute(relativePath: string): string {
     const path = resolve(this.root, relativePath);
-    if (path !== this.root && !path.startsWith(this.root + sep)) throw new Error(`Path escapes the data directory: ${relativePath}`);
+    if (path !== this.root && !path.startsWith(this.root + sep))
+      throw new Error(`Path escapes the data directory: ${relativePath}`);
     return path;
   }
 

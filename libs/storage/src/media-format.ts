@@ -19,7 +19,8 @@ export function sniffVideoContainer(head: Buffer): VideoContainer | undefined {
 export function sniffImageContainer(head: Buffer): ImageContainer | undefined {
   if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg_pipe';
   if (head.length >= 8 && head.toString('latin1', 1, 4) === 'PNG') return 'png_pipe';
-  if (head.length >= 12 && head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP') return 'webp_pipe';
+  if (head.length >= 12 && head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP')
+    return 'webp_pipe';
   if (head.length >= 6 && /^GIF8[79]a$/.test(head.toString('latin1', 0, 6))) return 'gif';
   return undefined;
 }
@@ -29,7 +30,10 @@ export function sniffImageContainer(head: Buffer): ImageContainer | undefined {
  * look like this are refused outright: they are the classic way to make ffmpeg read local files.
  */
 export function looksLikePlaylist(head: Buffer): boolean {
-  const text = head.toString('utf8', 0, Math.min(head.length, 4096)).replace(/^\uFEFF/, '').trimStart();
+  const text = head
+    .toString('utf8', 0, Math.min(head.length, 4096))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return (
     /^#EXTM3U/i.test(text) ||
     /^ffconcat/i.test(text) ||

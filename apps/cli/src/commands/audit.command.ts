@@ -13,9 +13,14 @@ export function registerAuditCommands(program: Command): void {
       const kept = options.checkpoint?.match(/^(\d+):([0-9a-f]{64})$/);
       if (options.checkpoint && !kept) throw new CliError('--checkpoint takes <seq>:<64 hex digits>');
       const { AuditLog } = await import('@qinglang/audit');
-      const result = await withContext((get) => get(AuditLog).verify(kept ? { seq: Number(kept[1]), hash: kept[2] } : undefined));
+      const result = await withContext((get) =>
+        get(AuditLog).verify(kept ? { seq: Number(kept[1]), hash: kept[2] } : undefined),
+      );
       if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-      else process.stdout.write(`${result.ok ? 'OK' : 'TAMPERED'}: ${result.message} (${result.checkpoints.checked} signed checkpoints checked, ${result.seconds} s)\n`);
+      else
+        process.stdout.write(
+          `${result.ok ? 'OK' : 'TAMPERED'}: ${result.message} (${result.checkpoints.checked} signed checkpoints checked, ${result.seconds} s)\n`,
+        );
       if (!result.ok) throw new CliError(result.message, 3);
     });
 }

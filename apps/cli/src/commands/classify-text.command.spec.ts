@@ -14,7 +14,10 @@ async function run(input: string[]): Promise<Array<Record<string, unknown>>> {
   const done = classifyStream(createTextClassifier(), stdin, stdout);
   stdin.end(input.join('\n'));
   await done;
-  return written.trim().split('\n').map((line) => JSON.parse(line));
+  return written
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 }
 
 describe('classify-text', () => {
@@ -51,7 +54,14 @@ describe('classify-text', () => {
   it('runs as `cli classify-text` without a database or Nest', async () => {
     const child = execFile(
       'node',
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', 'classify-text'],
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'apps/cli/src/main.ts',
+        'classify-text',
+      ],
       // An unusable DATABASE_URL proves the command never opens the database.
       { cwd: ROOT, env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' } },
     );

@@ -14,7 +14,8 @@ export function classifyLine(classifier: TextClassifier, line: string): Record<s
   } catch {
     return { id: null, error: 'invalid JSON' };
   }
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { id: null, error: 'expected a JSON object {"id", "text"}' };
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { id: null, error: 'expected a JSON object {"id", "text"}' };
   const { id, text } = input as { id?: unknown; text?: unknown };
   const validId: Id = typeof id === 'string' || typeof id === 'number' ? id : null;
   if (id !== undefined && validId === null) return { id: null, error: 'id must be a string or a number' };
@@ -33,6 +34,8 @@ export async function classifyStream(classifier: TextClassifier, input: Readable
 export function registerClassifyTextCommand(program: Command): void {
   program
     .command('classify-text')
-    .description('Classify JSON lines {"id","text"} from stdin; write {"id","scores","flagged","evidence"} lines to stdout, in order')
+    .description(
+      'Classify JSON lines {"id","text"} from stdin; write {"id","scores","flagged","evidence"} lines to stdout, in order',
+    )
     .action(async () => classifyStream(createTextClassifier(), process.stdin, process.stdout));
 }

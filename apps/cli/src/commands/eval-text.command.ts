@@ -44,13 +44,19 @@ async function evaluateFile(path: string): Promise<EvalReport> {
 }
 
 function printReport({ evaluation, skipped, seconds }: EvalReport): void {
-  const lines = [`lines ${evaluation.lines} (unlabelled ${evaluation.unlabelledLines}${skipped ? `, skipped as malformed ${skipped}` : ''})`];
+  const lines = [
+    `lines ${evaluation.lines} (unlabelled ${evaluation.unlabelledLines}${skipped ? `, skipped as malformed ${skipped}` : ''})`,
+  ];
   lines.push('category   precision  recall  f1     fpr_unlabelled  support');
   for (const category of TEXT_CATEGORIES) {
     const m = evaluation.metrics(category);
-    lines.push(`${category.padEnd(10)} ${fixed(m.precision).padEnd(10)} ${fixed(m.recall).padEnd(7)} ${fixed(m.f1).padEnd(6)} ${fixed(m.falsePositiveRate).padEnd(15)} ${m.support}`);
+    lines.push(
+      `${category.padEnd(10)} ${fixed(m.precision).padEnd(10)} ${fixed(m.recall).padEnd(7)} ${fixed(m.f1).padEnd(6)} ${fixed(m.falsePositiveRate).padEnd(15)} ${m.support}`,
+    );
   }
-  lines.push(`any-category fpr on unlabelled lines: ${fixed(evaluation.anyFalsePositiveRate())} (${evaluation.unlabelledFlagged}/${evaluation.unlabelledLines})`);
+  lines.push(
+    `any-category fpr on unlabelled lines: ${fixed(evaluation.anyFalsePositiveRate())} (${evaluation.unlabelledFlagged}/${evaluation.unlabelledLines})`,
+  );
   const perSecond = seconds ? Math.round(evaluation.lines / seconds) : 0;
   lines.push(`throughput: ${perSecond} texts/s on one core (${seconds.toFixed(3)} s classifying)`);
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -59,6 +65,8 @@ function printReport({ evaluation, skipped, seconds }: EvalReport): void {
 export function registerEvalTextCommand(program: Command): void {
   program
     .command('eval-text <file>')
-    .description('Evaluate the text classifier on JSON lines {"text","labels":[...]}: precision, recall, F1, false-positive rate, throughput')
+    .description(
+      'Evaluate the text classifier on JSON lines {"text","labels":[...]}: precision, recall, F1, false-positive rate, throughput',
+    )
     .action(async (file: string) => printReport(await evaluateFile(file)));
 }

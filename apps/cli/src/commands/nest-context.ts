@@ -17,11 +17,12 @@ export async function withContext<T>(work: (get: Get) => Promise<T>): Promise<T>
   } catch (error) {
     throw error instanceof EnvironmentError ? new CliError(error.message) : error;
   }
-  const context = await NestFactory.createApplicationContext(CliModule.forConfig(config), { logger: ['error', 'warn'] });
+  const context = await NestFactory.createApplicationContext(CliModule.forConfig(config), {
+    logger: ['error', 'warn'],
+  });
   try {
     return await work((type) => context.get(type));
   } finally {
     await context.close();
   }
 }
-

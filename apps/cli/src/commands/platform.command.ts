@@ -10,13 +10,17 @@ export function registerPlatformCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (name: string, options: { json?: boolean }) => {
       const { PlatformNameTakenError, PlatformsService } = await import('@qinglang/platforms');
-      const { platform: created, apiKey } = await withContext((get) => get(PlatformsService).create(name)).catch((error: unknown) => {
-        throw error instanceof PlatformNameTakenError ? new CliError(error.message) : error;
-      });
+      const { platform: created, apiKey } = await withContext((get) => get(PlatformsService).create(name)).catch(
+        (error: unknown) => {
+          throw error instanceof PlatformNameTakenError ? new CliError(error.message) : error;
+        },
+      );
       if (options.json) {
         process.stdout.write(`${JSON.stringify({ id: created.id, name: created.name, apiKey })}\n`);
       } else {
-        process.stdout.write(`platform ${created.name} (${created.id})\napi key: ${apiKey}\nStore the key now: it is not shown again.\n`);
+        process.stdout.write(
+          `platform ${created.name} (${created.id})\napi key: ${apiKey}\nStore the key now: it is not shown again.\n`,
+        );
       }
     });
 }

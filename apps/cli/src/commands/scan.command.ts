@@ -36,7 +36,10 @@ async function scan(file: string, options: ScanOptions): Promise<void> {
   const workDir = await mkdtemp(join(tmpdir(), 'qinglang-scan-'));
   const reader = new FrameTextReader();
   try {
-    const sampler = new FrameSampler({ ffmpegPath: locateFfmpeg(process.env.FFMPEG_PATH).path, timeoutMs: 10 * 60_000 });
+    const sampler = new FrameSampler({
+      ffmpegPath: locateFfmpeg(process.env.FFMPEG_PATH).path,
+      timeoutMs: 10 * 60_000,
+    });
     const { frames } = await sampler.sampleVideo(path, container, Number(options.interval), workDir);
     // stdout carries only results (JSON lines with --json); the backend in use goes to stderr.
     Logger.overrideLogger(['error']);
@@ -52,17 +55,37 @@ async function scan(file: string, options: ScanOptions): Promise<void> {
       const [nsfw] = await model.classify([model.decode(jpeg)]);
       const porn = pornCategoryScore(nsfw).porn;
       const overlay = await reader.read(jpeg, { ocr: ocrEvery > 0 && index % ocrEvery === 0 });
-      const onScreen = [...overlay.regions.map((r) => r.text), ...overlay.qrCodes.map((q) => q.url ?? q.data)].join('\n');
+      const onScreen = [...overlay.regions.map((r) => r.text), ...overlay.qrCodes.map((q) => q.url ?? q.data)].join(
+        '\n',
+      );
       const textResult = onScreen ? text.classify(onScreen) : null;
-      const flagged = [...(porn >= policy.categories.porn.flagThreshold ? ['porn'] : []), ...(textResult?.flagged ?? [])];
+      const flagged = [
+        ...(porn >= policy.categories.porn.flagThreshold ? ['porn'] : []),
+        ...(textResult?.flagged ?? []),
+      ];
       for (const category of new Set(flagged)) found.set(category, [...(found.get(category) ?? []), frame.positionMs]);
-      const row = { timeMs: frame.positionMs, porn, nsfw, text: onScreen || null, textScores: textResult?.scores ?? null, qrCodes: overlay.qrCodes.map((q) => q.url ?? q.data), flagged: [...new Set(flagged)] };
+      const row = {
+        timeMs: frame.positionMs,
+        porn,
+        nsfw,
+        text: onScreen || null,
+        textScores: textResult?.scores ?? null,
+        qrCodes: overlay.qrCodes.map((q) => q.url ?? q.data),
+        flagged: [...new Set(flagged)],
+      };
       if (options.json) process.stdout.write(`${JSON.stringify(row)}\n`);
-      else process.stdout.write(`${clock(frame.positionMs)}  porn ${porn.toFixed(3)}  ${row.flagged.length ? `FLAGGED ${row.flagged.join(',')}` : 'ok'}${onScreen ? `  text: ${JSON.stringify(onScreen.replace(/\n/g, ' / '))}` : ''}\n`);
+      else
+        process.stdout.write(
+          `${clock(frame.positionMs)}  porn ${porn.toFixed(3)}  ${row.flagged.length ? `FLAGGED ${row.flagged.join(',')}` : 'ok'}${onScreen ? `  text: ${JSON.stringify(onScreen.replace(/\n/g, ' / '))}` : ''}\n`,
+        );
     }
     const summary = Object.fromEntries([...found].map(([category, times]) => [category, times]));
-    if (options.json) process.stdout.write(`${JSON.stringify({ summary: { frames: frames.length, flagged: summary } })}\n`);
-    else process.stdout.write(`\n${frames.length} frames; ${found.size ? [...found].map(([c, t]) => `${c} at ${t.map(clock).join(', ')}`).join('; ') : 'nothing flagged'}\n`);
+    if (options.json)
+      process.stdout.write(`${JSON.stringify({ summary: { frames: frames.length, flagged: summary } })}\n`);
+    else
+      process.stdout.write(
+        `\n${frames.length} frames; ${found.size ? [...found].map(([c, t]) => `${c} at ${t.map(clock).join(', ')}`).join('; ') : 'nothing flagged'}\n`,
+      );
   } finally {
     await reader.close();
     await rm(workDir, { recursive: true, force: true });

@@ -3,7 +3,9 @@ import { CliError } from './cli-error';
 import { withContext } from './nest-context';
 
 export function registerStaffCommands(program: Command): void {
-  const staff = program.command('staff').description('Reviewers, senior reviewers and compliance officers, and their tokens');
+  const staff = program
+    .command('staff')
+    .description('Reviewers, senior reviewers and compliance officers, and their tokens');
   staff
     .command('create <name>')
     .description('Create a person and print their token (shown once; only its hash is stored)')
@@ -11,10 +13,16 @@ export function registerStaffCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (name: string, options: { role: string; json?: boolean }) => {
       const { StaffInputError, StaffService } = await import('@qinglang/staff');
-      const { user, token } = await withContext((get) => get(StaffService).create(name, options.role)).catch((error: unknown) => {
-        throw error instanceof StaffInputError ? new CliError(error.message) : error;
-      });
-      if (options.json) process.stdout.write(`${JSON.stringify({ id: user.id, name: user.name, role: user.role, token })}\n`);
-      else process.stdout.write(`${user.role} ${user.name} (${user.id})\ntoken: ${token}\nStore the token now: it is not shown again.\n`);
+      const { user, token } = await withContext((get) => get(StaffService).create(name, options.role)).catch(
+        (error: unknown) => {
+          throw error instanceof StaffInputError ? new CliError(error.message) : error;
+        },
+      );
+      if (options.json)
+        process.stdout.write(`${JSON.stringify({ id: user.id, name: user.name, role: user.role, token })}\n`);
+      else
+        process.stdout.write(
+          `${user.role} ${user.name} (${user.id})\ntoken: ${token}\nStore the token now: it is not shown again.\n`,
+        );
     });
 }

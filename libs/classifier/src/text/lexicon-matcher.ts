@@ -46,7 +46,10 @@ export class LexiconMatcher {
         phrases.set(phrase, entry);
       }
       // Two sources naming the same phrase for the same group are one piece of evidence: keep the stronger.
-      const same = rule.kind === 'term' ? entry.rules.findIndex((other) => other.kind === 'term' && other.group === rule.group) : -1;
+      const same =
+        rule.kind === 'term'
+          ? entry.rules.findIndex((other) => other.kind === 'term' && other.group === rule.group)
+          : -1;
       if (same < 0) entry.rules.push(rule);
       else if (rule.weight > entry.rules[same].weight) entry.rules[same] = rule;
     }
@@ -62,20 +65,38 @@ export class LexiconMatcher {
       if (!data || !atRunEdges((i) => text.charCodeAt(i), text.length, normalized.gaps, start, end)) continue;
       for (const rule of data.rules) {
         if (rule.kind === 'safe') safe.push([start, end]);
-        else if (rule.kind === 'damp') for (const category of rule.damps) damps.set(category, Math.min(damps.get(category) ?? 1, rule.weight));
+        else if (rule.kind === 'damp')
+          for (const category of rule.damps) damps.set(category, Math.min(damps.get(category) ?? 1, rule.weight));
         else found.push({ id: rule.id, group: rule.group, weight: rule.weight, from: start, to: end });
       }
     }
     for (const rule of this.rules.regexes) {
       rule.pattern.lastIndex = 0;
       for (const match of text.matchAll(rule.pattern)) {
-        if (match[0]) found.push({ id: rule.id, group: rule.group, weight: rule.weight, from: match.index, to: match.index + match[0].length });
+        if (match[0])
+          found.push({
+            id: rule.id,
+            group: rule.group,
+            weight: rule.weight,
+            from: match.index,
+            to: match.index + match[0].length,
+          });
       }
     }
     const hits = found.filter(
       (hit) =>
-        !safe.some(([from, to]) => from < hit.to && hit.from < to && !(hit.from <= from && to <= hit.to && hit.to - hit.from > to - from)) &&
-        !found.some((other) => other !== hit && other.group === hit.group && other.from <= hit.from && hit.to <= other.to && other.to - other.from > hit.to - hit.from),
+        !safe.some(
+          ([from, to]) =>
+            from < hit.to && hit.from < to && !(hit.from <= from && to <= hit.to && hit.to - hit.from > to - from),
+        ) &&
+        !found.some(
+          (other) =>
+            other !== hit &&
+            other.group === hit.group &&
+            other.from <= hit.from &&
+            hit.to <= other.to &&
+            other.to - other.from > hit.to - hit.from,
+        ),
     );
     return { hits, damps };
   }

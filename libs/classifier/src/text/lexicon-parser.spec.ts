@@ -3,7 +3,17 @@ import { DEFAULT_COMBO_WINDOW, LexiconFormatError, parseRules, parseVariants } f
 describe('parseRules', () => {
   it('reads terms, cues, regexes, combos, safe phrases and warning contexts', () => {
     const rules = parseRules(
-      ['# comment', 'term\tgambling\t0.9\t百家乐', 'term\tcontact\t0\t加微信', 'regex\tgambling\t0.6\t\\d+送\\d+', 'combo\ttipping\t0.8\ttip+contact\t12', 'combo\tporn\t0.7\tsex+contact', 'safe\t-\t-\t色彩', 'damp\tgambling,porn\t0.3\t警方', ''].join('\n'),
+      [
+        '# comment',
+        'term\tgambling\t0.9\t百家乐',
+        'term\tcontact\t0\t加微信',
+        'regex\tgambling\t0.6\t\\d+送\\d+',
+        'combo\ttipping\t0.8\ttip+contact\t12',
+        'combo\tporn\t0.7\tsex+contact',
+        'safe\t-\t-\t色彩',
+        'damp\tgambling,porn\t0.3\t警方',
+        '',
+      ].join('\n'),
       'test',
     );
     expect(rules.terms.map((t) => [t.kind, t.id, t.weight])).toEqual([

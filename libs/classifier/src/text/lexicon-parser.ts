@@ -51,7 +51,8 @@ const GROUP = /^[a-z][a-z-]*$/;
 
 function weightOf(raw: string, where: string): number {
   const weight = Number(raw);
-  if (!Number.isFinite(weight) || weight < 0 || weight > 1) throw new LexiconFormatError(`${where}: weight must be a number in [0, 1], got "${raw}"`);
+  if (!Number.isFinite(weight) || weight < 0 || weight > 1)
+    throw new LexiconFormatError(`${where}: weight must be a number in [0, 1], got "${raw}"`);
   return weight;
 }
 
@@ -75,13 +76,27 @@ export function parseRules(content: string, source: string, fileName = source): 
     if (!pattern) throw new LexiconFormatError(`${where}: expected at least 4 tab-separated fields`);
     switch (kind) {
       case 'term':
-        rules.terms.push({ kind, id: `${source}:${group}:${pattern}`, phrase: pattern, group: groupOf(group, where), weight: weightOf(weight, where), damps: [] });
+        rules.terms.push({
+          kind,
+          id: `${source}:${group}:${pattern}`,
+          phrase: pattern,
+          group: groupOf(group, where),
+          weight: weightOf(weight, where),
+          damps: [],
+        });
         break;
       case 'safe':
         rules.terms.push({ kind, id: `${source}:safe:${pattern}`, phrase: pattern, group: '', weight: 0, damps: [] });
         break;
       case 'damp':
-        rules.terms.push({ kind, id: `${source}:damp:${pattern}`, phrase: pattern, group: '', weight: weightOf(weight, where), damps: group.split(',').map((c) => categoryOf(c, where)) });
+        rules.terms.push({
+          kind,
+          id: `${source}:damp:${pattern}`,
+          phrase: pattern,
+          group: '',
+          weight: weightOf(weight, where),
+          damps: group.split(',').map((c) => categoryOf(c, where)),
+        });
         break;
       case 'regex': {
         let compiled: RegExp;
@@ -90,14 +105,26 @@ export function parseRules(content: string, source: string, fileName = source): 
         } catch (error) {
           throw new LexiconFormatError(`${where}: bad regex: ${(error as Error).message}`);
         }
-        rules.regexes.push({ id: `${source}:${group}:/${pattern}/`, group: groupOf(group, where), weight: weightOf(weight, where), pattern: compiled });
+        rules.regexes.push({
+          id: `${source}:${group}:/${pattern}/`,
+          group: groupOf(group, where),
+          weight: weightOf(weight, where),
+          pattern: compiled,
+        });
         break;
       }
       case 'combo': {
         const window = extra === undefined ? DEFAULT_COMBO_WINDOW : Number(extra);
-        if (!Number.isInteger(window) || window < 1) throw new LexiconFormatError(`${where}: window must be a positive integer`);
+        if (!Number.isInteger(window) || window < 1)
+          throw new LexiconFormatError(`${where}: window must be a positive integer`);
         const parts = pattern.split('+').map((part) => groupOf(part, where));
-        rules.combos.push({ id: `${source}:${group}:${pattern}`, category: categoryOf(group, where), weight: weightOf(weight, where), parts, window });
+        rules.combos.push({
+          id: `${source}:${group}:${pattern}`,
+          category: categoryOf(group, where),
+          weight: weightOf(weight, where),
+          parts,
+          window,
+        });
         break;
       }
       default:
@@ -113,7 +140,8 @@ export function parseVariants(content: string, fileName: string): Array<[string,
   content.split(/\r?\n/).forEach((line, index) => {
     if (!line.trim() || line.startsWith('#')) return;
     const [variant, canonical] = line.split('\t');
-    if (!variant || canonical === undefined) throw new LexiconFormatError(`${fileName}:${index + 1}: expected <variant>\\t<canonical>`);
+    if (!variant || canonical === undefined)
+      throw new LexiconFormatError(`${fileName}:${index + 1}: expected <variant>\\t<canonical>`);
     pairs.push([variant, canonical]);
   });
   return pairs;

@@ -71,6 +71,8 @@ describe('LexiconScorer', () => {
   });
 
   it('refuses a combination whose part no rule provides', () => {
-    expect(() => new LexiconScorer(lexicon(['combo\tporn\t0.5\tnothing+contact', 'term\tcontact\t0\t加我']))).toThrow(LexiconFormatError);
+    expect(() => new LexiconScorer(lexicon(['combo\tporn\t0.5\tnothing+contact', 'term\tcontact\t0\t加我']))).toThrow(
+      LexiconFormatError,
+    );
   });
 });

@@ -2,7 +2,15 @@ import { Lexicon } from './lexicon-loader';
 import { LexiconHit, LexiconMatcher } from './lexicon-matcher';
 import { ComboRule, LexiconFormatError } from './lexicon-parser';
 import { NormalizedText, TextNormalizer, originalSpan } from './text-normalizer';
-import { TEXT_CATEGORIES, TextCategory, TextEvidence, TextScore, TextScorer, isTextCategory, zeroScores } from './text-scorer';
+import {
+  TEXT_CATEGORIES,
+  TextCategory,
+  TextEvidence,
+  TextScore,
+  TextScorer,
+  isTextCategory,
+  zeroScores,
+} from './text-scorer';
 
 /**
  * The rule/lexicon scorer. A category's score is the noisy-OR of its distinct rules' weights (terms, regexes and
@@ -16,7 +24,11 @@ export class LexiconScorer implements TextScorer {
   constructor(private readonly lexicon: Lexicon) {
     this.normalizer = new TextNormalizer(lexicon.variants);
     this.matcher = new LexiconMatcher(lexicon, this.normalizer);
-    const groups = new Set<string>([...TEXT_CATEGORIES, ...lexicon.terms.map((t) => t.group), ...lexicon.regexes.map((r) => r.group)]);
+    const groups = new Set<string>([
+      ...TEXT_CATEGORIES,
+      ...lexicon.terms.map((t) => t.group),
+      ...lexicon.regexes.map((r) => r.group),
+    ]);
     for (const combo of lexicon.combos) {
       const unknown = combo.parts.filter((part) => !groups.has(part));
       if (unknown.length) throw new LexiconFormatError(`${combo.id}: no term or regex has group ${unknown.join(', ')}`);
@@ -32,7 +44,13 @@ export class LexiconScorer implements TextScorer {
     for (const hit of hits) {
       if (!isTextCategory(hit.group)) continue;
       const span = originalSpan(normalized, hit.from, hit.to);
-      evidence.push({ category: hit.group, span, text: text.slice(span.start, span.end), rule: hit.id, weight: hit.weight });
+      evidence.push({
+        category: hit.group,
+        span,
+        text: text.slice(span.start, span.end),
+        rule: hit.id,
+        weight: hit.weight,
+      });
       weights.set(hit.id, { category: hit.group, weight: hit.weight });
     }
     const byGroup = groupHits(hits);

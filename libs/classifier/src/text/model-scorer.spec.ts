@@ -10,7 +10,13 @@ const POSITIVES: Array<[string, 'gambling' | 'porn' | 'tipping']> = [
   ['刷十个嘉年华就加主播微信', 'tipping'],
   ['榜一大哥私聊发福利照片', 'tipping'],
 ];
-const NEGATIVES = ['今天晚饭吃什么好呢', '谢谢大哥送的火箭', '警方破获一起网络赌博案', '这朵黄色的花真好看', '周末一起去爬山吧'];
+const NEGATIVES = [
+  '今天晚饭吃什么好呢',
+  '谢谢大哥送的火箭',
+  '警方破获一起网络赌博案',
+  '这朵黄色的花真好看',
+  '周末一起去爬山吧',
+];
 
 describe('HashedNgramScorer (shipped model)', () => {
   const scorer = new HashedNgramScorer();
@@ -21,7 +27,8 @@ describe('HashedNgramScorer (shipped model)', () => {
 
   it.each(NEGATIVES)('keeps %s below every threshold', (text) => {
     const { scores } = scorer.score(text);
-    for (const category of ['gambling', 'porn', 'tipping'] as const) expect(scores[category]).toBeLessThan(MODEL_PIVOTS[category]);
+    for (const category of ['gambling', 'porn', 'tipping'] as const)
+      expect(scores[category]).toBeLessThan(MODEL_PIVOTS[category]);
   });
 
   it('is deterministic and versioned by its weights file', () => {
@@ -44,7 +51,13 @@ describe('hashed n-gram model file', () => {
     const weights = new Float32Array((1 << 4) * 3);
     weights[5] = 1.5;
     weights[30] = -0.25;
-    const header = { name: 'test', features: { bucketBits: 4, minOrder: 1, maxOrder: 2 }, categories: ['gambling', 'porn', 'tipping'] as Array<'gambling' | 'porn' | 'tipping'>, bias: [0, 0, 0], training: {} };
+    const header = {
+      name: 'test',
+      features: { bucketBits: 4, minOrder: 1, maxOrder: 2 },
+      categories: ['gambling', 'porn', 'tipping'] as Array<'gambling' | 'porn' | 'tipping'>,
+      bias: [0, 0, 0],
+      training: {},
+    };
     const decoded = decodeHashedNgramModel(encodeHashedNgramModel({ header, weights }));
     expect(decoded.header.buckets).toBe(2);
     expect(decoded.weights[5]).toBeCloseTo(1.5, 3);

@@ -49,7 +49,10 @@ export function encodeHashedNgramModel({ header, weights }: HashedNgramWeights):
     if (any) used.push(bucket);
   }
   const scale = largest / 32767 || 1;
-  const json = Buffer.from(JSON.stringify({ ...header, scale, buckets: used.length } satisfies HashedNgramHeader), 'utf8');
+  const json = Buffer.from(
+    JSON.stringify({ ...header, scale, buckets: used.length } satisfies HashedNgramHeader),
+    'utf8',
+  );
   const headerEnd = MAGIC.length + 4 + json.length;
   const payloadStart = Math.ceil(headerEnd / 4) * 4;
   const file = Buffer.alloc(payloadStart + used.length * 4 + used.length * width * 2);
@@ -58,7 +61,11 @@ export function encodeHashedNgramModel({ header, weights }: HashedNgramWeights):
   json.copy(file, MAGIC.length + 4);
   used.forEach((bucket, i) => {
     file.writeUInt32LE(bucket, payloadStart + i * 4);
-    for (let c = 0; c < width; c++) file.writeInt16LE(Math.round(weights[bucket * width + c] / scale), payloadStart + used.length * 4 + (i * width + c) * 2);
+    for (let c = 0; c < width; c++)
+      file.writeInt16LE(
+        Math.round(weights[bucket * width + c] / scale),
+        payloadStart + used.length * 4 + (i * width + c) * 2,
+      );
   });
   return file;
 }
@@ -66,13 +73,17 @@ export function encodeHashedNgramModel({ header, weights }: HashedNgramWeights):
 export function decodeHashedNgramModel(file: Buffer): HashedNgramWeights & { header: HashedNgramHeader } {
   if (file.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a hashed n-gram model file');
   const jsonLength = file.readUInt32LE(MAGIC.length);
-  const header = JSON.parse(file.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + jsonLength)) as HashedNgramHeader;
+  const header = JSON.parse(
+    file.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + jsonLength),
+  ) as HashedNgramHeader;
   const payloadStart = Math.ceil((MAGIC.length + 4 + jsonLength) / 4) * 4;
   const width = header.categories.length;
   const weights = new Float32Array((1 << header.features.bucketBits) * width);
   for (let i = 0; i < header.buckets; i++) {
     const bucket = file.readUInt32LE(payloadStart + i * 4);
-    for (let c = 0; c < width; c++) weights[bucket * width + c] = file.readInt16LE(payloadStart + header.buckets * 4 + (i * width + c) * 2) * header.scale;
+    for (let c = 0; c < width; c++)
+      weights[bucket * width + c] =
+        file.readInt16LE(payloadStart + header.buckets * 4 + (i * width + c) * 2) * header.scale;
   }
   return { header, weights };
 }
@@ -98,7 +109,8 @@ export class HashedNgramScorer implements TextScorer {
   constructor(path = DEFAULT_TEXT_MODEL_PATH) {
     const file = readFileSync(path);
     const { header, weights } = decodeHashedNgramModel(file);
-    if (header.categories.join() !== TEXT_CATEGORIES.join()) throw new Error(`${path}: categories ${header.categories.join()} are not ${TEXT_CATEGORIES.join()}`);
+    if (header.categories.join() !== TEXT_CATEGORIES.join())
+      throw new Error(`${path}: categories ${header.categories.join()} are not ${TEXT_CATEGORIES.join()}`);
     this.name = header.name;
     this.version = createHash('sha256').update(file).digest('hex').slice(0, 16);
     this.hasher = new NgramHasher(header.features);
@@ -128,7 +140,13 @@ export class HashedNgramScorer implements TextScorer {
         if (from >= to) continue;
         const span = originalSpan(normalized, from, to);
         const gram = normalized.text.slice(from, to);
-        evidence.push({ category, span, text: text.slice(span.start, span.end), rule: `${this.name}:${category}:${gram}`, weight: Math.round(weight * 1000) / 1000 });
+        evidence.push({
+          category,
+          span,
+          text: text.slice(span.start, span.end),
+          rule: `${this.name}:${category}:${gram}`,
+          weight: Math.round(weight * 1000) / 1000,
+        });
       }
     });
     return { scores, evidence };

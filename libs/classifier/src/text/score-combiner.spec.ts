@@ -3,7 +3,12 @@ import { TextScorer } from './text-scorer';
 
 const fixed = (name: string, gambling: number, porn: number): TextScorer => ({
   name,
-  score: (text) => ({ scores: { gambling, porn, tipping: 0 }, evidence: [{ category: 'gambling', span: { start: 0, end: text.length }, text, rule: `${name}:x`, weight: gambling }] }),
+  score: (text) => ({
+    scores: { gambling, porn, tipping: 0 },
+    evidence: [
+      { category: 'gambling', span: { start: 0, end: text.length }, text, rule: `${name}:x`, weight: gambling },
+    ],
+  }),
 });
 
 describe('CompositeTextScorer', () => {

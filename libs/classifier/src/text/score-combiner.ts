@@ -6,7 +6,8 @@ export type ScoreCombiner = (scores: CategoryScores[]) => CategoryScores;
 /** Per category, the most confident scorer wins: a lexicon hit and a model's confidence are not independent evidence. */
 export const maxCombiner: ScoreCombiner = (scores) => {
   const combined = zeroScores();
-  for (const score of scores) for (const category of TEXT_CATEGORIES) combined[category] = Math.max(combined[category], score[category]);
+  for (const score of scores)
+    for (const category of TEXT_CATEGORIES) combined[category] = Math.max(combined[category], score[category]);
   return combined;
 };
 
@@ -24,7 +25,10 @@ export class CompositeTextScorer implements TextScorer {
 
   score(text: string): TextScore {
     const results = this.scorers.map((scorer) => scorer.score(text));
-    return { scores: this.combine(results.map((result) => result.scores)), evidence: results.flatMap((result) => result.evidence) };
+    return {
+      scores: this.combine(results.map((result) => result.scores)),
+      evidence: results.flatMap((result) => result.evidence),
+    };
   }
 }
 
@@ -47,7 +51,8 @@ export class CalibratedTextScorer implements TextScorer {
   score(text: string): TextScore {
     const { scores, evidence } = this.scorer.score(text);
     const shifted = zeroScores();
-    for (const category of TEXT_CATEGORIES) shifted[category] = 1 / (1 + Math.exp(-(logit(scores[category]) - logit(this.pivots[category]))));
+    for (const category of TEXT_CATEGORIES)
+      shifted[category] = 1 / (1 + Math.exp(-(logit(scores[category]) - logit(this.pivots[category]))));
     return { scores: shifted, evidence };
   }
 }

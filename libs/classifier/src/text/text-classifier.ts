@@ -24,7 +24,11 @@ export class TextClassifier {
   classify(text: string): TextClassification {
     const { scores, evidence } = this.scorer.score(text);
     const rounded = { gambling: round(scores.gambling), porn: round(scores.porn), tipping: round(scores.tipping) };
-    return { scores: rounded, flagged: TEXT_CATEGORIES.filter((category) => rounded[category] >= this.thresholds[category]), evidence };
+    return {
+      scores: rounded,
+      flagged: TEXT_CATEGORIES.filter((category) => rounded[category] >= this.thresholds[category]),
+      evidence,
+    };
   }
 }
 
@@ -62,5 +66,9 @@ export function createTextClassifier(options: TextClassifierOptions = {}): TextC
   const scorer = others.length ? new CompositeTextScorer([lexicon, ...others], options.combine) : lexicon;
   const policyPath = resolve(options.policyPath ?? 'config/policy.yaml');
   const { categories } = parsePolicy(readFileSync(policyPath, 'utf8'), policyPath);
-  return new TextClassifier(scorer, { gambling: categories.gambling.flagThreshold, porn: categories.porn.flagThreshold, tipping: categories.tipping.flagThreshold });
+  return new TextClassifier(scorer, {
+    gambling: categories.gambling.flagThreshold,
+    porn: categories.porn.flagThreshold,
+    tipping: categories.tipping.flagThreshold,
+  });
 }

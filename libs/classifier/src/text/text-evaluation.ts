@@ -20,9 +20,15 @@ export interface CategoryMetrics {
 /** Accumulates predictions against labels: per-category precision, recall, F1 and the FPR on unlabelled lines. */
 export class TextEvaluation {
   private readonly counts = Object.fromEntries(
-    TEXT_CATEGORIES.map((category) => [category, { truePositives: 0, falsePositives: 0, falseNegatives: 0, unlabelledFlags: 0 }]),
+    TEXT_CATEGORIES.map((category) => [
+      category,
+      { truePositives: 0, falsePositives: 0, falseNegatives: 0, unlabelledFlags: 0 },
+    ]),
   ) as Record<TextCategory, CategoryCounts>;
-  private readonly support = Object.fromEntries(TEXT_CATEGORIES.map((category) => [category, 0])) as Record<TextCategory, number>;
+  private readonly support = Object.fromEntries(TEXT_CATEGORIES.map((category) => [category, 0])) as Record<
+    TextCategory,
+    number
+  >;
   lines = 0;
   unlabelledLines = 0;
   unlabelledFlagged = 0;

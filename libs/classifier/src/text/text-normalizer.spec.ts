@@ -20,7 +20,8 @@ describe('TextNormalizer', () => {
   });
 
   it('drops separators, emoji and punctuation inserted between characters', () => {
-    for (const text of ['博*彩', '博 彩', '博😀彩', '博.彩', '博\u200b彩']) expect(plain.normalize(text).text).toBe('博彩');
+    for (const text of ['博*彩', '博 彩', '博😀彩', '博.彩', '博\u200b彩'])
+      expect(plain.normalize(text).text).toBe('博彩');
     expect(plain.normalize('b.o c a i').text).toBe('bocai');
   });
 

@@ -29,7 +29,13 @@ const isDigit = (unit: number) => unit >= 0x30 && unit <= 0x39;
 export const runClass = (unit: number) => (isLatinLetter(unit) ? 1 : isDigit(unit) ? 2 : 0);
 
 /** Whether units [from, to) of `units` start and end at run edges, a separator counting as an edge. */
-export function atRunEdges(unitAt: (i: number) => number, length: number, gaps: ArrayLike<number>, from: number, to: number): boolean {
+export function atRunEdges(
+  unitAt: (i: number) => number,
+  length: number,
+  gaps: ArrayLike<number>,
+  from: number,
+  to: number,
+): boolean {
   const first = runClass(unitAt(from));
   if (first && from > 0 && !gaps[from] && runClass(unitAt(from - 1)) === first) return false;
   const last = runClass(unitAt(to - 1));
@@ -98,7 +104,7 @@ export class TextNormalizer {
   private fold(original: string, keepSoft = false): Folded {
     const folded: Folded = { units: [], starts: [], ends: [], gaps: [], soft: [] };
     let gap = 0;
-    for (let i = 0; i < original.length; ) {
+    for (let i = 0; i < original.length;) {
       const codePoint = original.codePointAt(i)!;
       const width = codePoint > 0xffff ? 2 : 1;
       const stand = this.folder.soft(codePoint);
@@ -132,7 +138,7 @@ export class TextNormalizer {
       outGaps.push(gap | pendingGap);
       pendingGap = 0;
     };
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       if (soft[i]) {
         pendingGap = 1;
         i++;
@@ -141,18 +147,30 @@ export class TextNormalizer {
       const [end, node] = this.longestVariant(units, gaps, soft, i);
       if (node) {
         const replacement = node.replacement!;
-        for (let k = 0; k < replacement.length; k++) emit(replacement.charCodeAt(k), starts[i], ends[end - 1], k === 0 ? gaps[i] : 0);
+        for (let k = 0; k < replacement.length; k++)
+          emit(replacement.charCodeAt(k), starts[i], ends[end - 1], k === 0 ? gaps[i] : 0);
         i = end;
       } else {
         emit(units[i], starts[i], ends[i], gaps[i]);
         i++;
       }
     }
-    return { original, text: fromUnits(out), starts: Int32Array.from(outStarts), ends: Int32Array.from(outEnds), gaps: Uint8Array.from(outGaps) };
+    return {
+      original,
+      text: fromUnits(out),
+      starts: Int32Array.from(outStarts),
+      ends: Int32Array.from(outEnds),
+      gaps: Uint8Array.from(outGaps),
+    };
   }
 
   /** The longest variant starting at `from`; soft symbols the key does not spell are skipped over. */
-  private longestVariant(units: number[], gaps: number[], soft: number[], from: number): [number, TrieNode | undefined] {
+  private longestVariant(
+    units: number[],
+    gaps: number[],
+    soft: number[],
+    from: number,
+  ): [number, TrieNode | undefined] {
     let node = this.root;
     let best: TrieNode | undefined;
     let bestEnd = from;

@@ -1,8 +1,24 @@
 import { TipFact, evaluateTip } from './tip-rules';
 
-const rules = { windowSeconds: 3600, tipperAmountCap: 1000, singleTipCap: 500, structuringMinCount: 3, burstSeconds: 120, burstMinTips: 5, linkedStreamsMin: 3 };
+const rules = {
+  windowSeconds: 3600,
+  tipperAmountCap: 1000,
+  singleTipCap: 500,
+  structuringMinCount: 3,
+  burstSeconds: 120,
+  burstMinTips: 5,
+  linkedStreamsMin: 3,
+};
 let n = 0;
-const tip = (over: Partial<TipFact> = {}): TipFact => ({ id: `t${n++}`, streamId: 's1', tipperId: 'fan', ageBand: 'adult', amount: 10, at: 1_000_000, ...over });
+const tip = (over: Partial<TipFact> = {}): TipFact => ({
+  id: `t${n++}`,
+  streamId: 's1',
+  tipperId: 'fan',
+  ageBand: 'adult',
+  amount: 10,
+  at: 1_000_000,
+  ...over,
+});
 const none = { tipperTips: [], streamTips: [], inducements: [] };
 const rulesOf = (hits: Array<{ rule: string }>) => hits.map((h) => h.rule);
 
@@ -36,7 +52,9 @@ describe('evaluateTip', () => {
     expect(rulesOf(hits)).toEqual(['burst_after_inducement']);
     expect(hits[0].inducement?.text).toBe('刷十个火箭加微信');
     const late = { ...inducement, at: 1_000_000 - 600_000 };
-    expect(evaluateTip(burst[4], { tipperTips: [burst[4]], streamTips: burst, inducements: [late] }, rules)).toEqual([]);
+    expect(evaluateTip(burst[4], { tipperTips: [burst[4]], streamTips: burst, inducements: [late] }, rules)).toEqual(
+      [],
+    );
   });
 
   it('flags one tipper across many streams in the window', () => {

@@ -7,7 +7,14 @@ import { Signal } from '../signal.entity';
 import { SignalsService } from '../signals.service';
 import { InducementFact, TipFact, evaluateTip } from './tip-rules';
 
-const toFact = (e: TipEvent): TipFact => ({ id: e.id, streamId: e.streamId, tipperId: e.tipperId, ageBand: e.ageBand, amount: Number(e.amount), at: e.sentAt.getTime() });
+const toFact = (e: TipEvent): TipFact => ({
+  id: e.id,
+  streamId: e.streamId,
+  tipperId: e.tipperId,
+  ageBand: e.ageBand,
+  amount: Number(e.amount),
+  at: e.sentAt.getTime(),
+});
 
 /** Runs the tip rules over a batch's events with the policy in force; one `tipping` signal per event a rule hits. */
 @Injectable()
@@ -33,8 +40,16 @@ export class TipSignals {
     const byTipper = new Map<string, TipFact[]>();
     const signals: Signal[] = [];
     for (const event of events) {
-      if (!byTipper.has(event.tipperId)) byTipper.set(event.tipperId, (await this.batches.tipsOfTipper(event.platformId, event.tipperId, from, to)).map(toFact));
-      const hits = evaluateTip(toFact(event), { tipperTips: byTipper.get(event.tipperId)!, streamTips, inducements }, rules);
+      if (!byTipper.has(event.tipperId))
+        byTipper.set(
+          event.tipperId,
+          (await this.batches.tipsOfTipper(event.platformId, event.tipperId, from, to)).map(toFact),
+        );
+      const hits = evaluateTip(
+        toFact(event),
+        { tipperTips: byTipper.get(event.tipperId)!, streamTips, inducements },
+        rules,
+      );
       if (!hits.length) continue;
       const score = Math.max(...hits.map((h) => h.score));
       signals.push(
@@ -51,8 +66,21 @@ export class TipSignals {
           subjectId: event.streamId,
           categories: { tipping: score },
           detail: {
-            event: { tipperId: event.tipperId, ageBand: event.ageBand, amount: event.amount, currency: event.currency, giftName: event.giftName, at: event.sentAt.toISOString() },
-            rules: hits.map((h) => ({ rule: h.rule, score: h.score, explanation: h.explanation, relatedTipIds: h.relatedTipIds, inducement: h.inducement ?? null })),
+            event: {
+              tipperId: event.tipperId,
+              ageBand: event.ageBand,
+              amount: event.amount,
+              currency: event.currency,
+              giftName: event.giftName,
+              at: event.sentAt.toISOString(),
+            },
+            rules: hits.map((h) => ({
+              rule: h.rule,
+              score: h.score,
+              explanation: h.explanation,
+              relatedTipIds: h.relatedTipIds,
+              inducement: h.inducement ?? null,
+            })),
           },
           streamTimeMs: null,
           createdAt: now,
@@ -71,7 +99,12 @@ export class TipSignals {
     const threshold = this.policy.rule('tipping').evidenceThreshold;
     const lines = await this.signals.forSubject('stream', streamId, since);
     return lines
-      .filter((s) => s.sourceKind === 'text_line' && (s.categories?.tipping ?? 0) >= threshold && typeof s.detail?.atMs === 'number')
+      .filter(
+        (s) =>
+          s.sourceKind === 'text_line' &&
+          (s.categories?.tipping ?? 0) >= threshold &&
+          typeof s.detail?.atMs === 'number',
+      )
       .map((s) => ({ signalId: s.id, text: String(s.detail!.text), at: s.detail!.atMs as number }));
   }
 }

@@ -17,20 +17,45 @@ export class BatchesController {
 
   @Post('streams/:streamId/chat')
   @ApiOperation({ summary: 'A batch of chat (danmaku) lines, each with its time and sender; 202 queued' })
-  chat(@CurrentPlatform() p: Platform, @Param('streamId') streamId: string, @Body() body: LineBatchDto, @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) r: Response) {
+  chat(
+    @CurrentPlatform() p: Platform,
+    @Param('streamId') streamId: string,
+    @Body() body: LineBatchDto,
+    @IdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) r: Response,
+  ) {
     return this.lines(p, streamId, 'chat', body, key, r);
   }
 
   @Post('streams/:streamId/transcripts')
   @ApiOperation({ summary: 'A batch of transcript lines (speech to text), each with its time and speaker; 202 queued' })
-  transcript(@CurrentPlatform() p: Platform, @Param('streamId') streamId: string, @Body() body: LineBatchDto, @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) r: Response) {
+  transcript(
+    @CurrentPlatform() p: Platform,
+    @Param('streamId') streamId: string,
+    @Body() body: LineBatchDto,
+    @IdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) r: Response,
+  ) {
     return this.lines(p, streamId, 'transcript', body, key, r);
   }
 
   @Post('streams/:streamId/tips')
   @ApiOperation({ summary: 'A batch of tip (gift) events; 202 queued' })
-  async tips(@CurrentPlatform() p: Platform, @Param('streamId') streamId: string, @Body() body: TipBatchDto, @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) r: Response) {
-    const events = body.events.map((e) => ({ tipperId: e.tipperId, ageBand: e.ageBand, amount: e.amount, currency: e.currency, giftName: e.giftName, sentAt: new Date(e.at) }));
+  async tips(
+    @CurrentPlatform() p: Platform,
+    @Param('streamId') streamId: string,
+    @Body() body: TipBatchDto,
+    @IdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) r: Response,
+  ) {
+    const events = body.events.map((e) => ({
+      tipperId: e.tipperId,
+      ageBand: e.ageBand,
+      amount: e.amount,
+      currency: e.currency,
+      giftName: e.giftName,
+      sentAt: new Date(e.at),
+    }));
     const { batch, created } = await this.batches.acceptTips(p.id, streamId, events, key);
     r.status(created ? 202 : 200);
     return tipBatchView(batch);
@@ -48,7 +73,14 @@ export class BatchesController {
     return tipBatchView(batch, await this.batches.events(batch.id));
   }
 
-  private async lines(p: Platform, streamId: string, kind: TextKind, body: LineBatchDto, key: string | undefined, r: Response) {
+  private async lines(
+    p: Platform,
+    streamId: string,
+    kind: TextKind,
+    body: LineBatchDto,
+    key: string | undefined,
+    r: Response,
+  ) {
     const lines = body.lines.map((l) => ({ sentAt: new Date(l.at), senderId: l.senderId, text: l.text }));
     const { batch, created } = await this.batches.acceptLines(p.id, streamId, kind, lines, key);
     r.status(created ? 202 : 200);

@@ -24,9 +24,16 @@ export class PostsController {
   ) {}
 
   @Post()
-  @UseInterceptors(FileFieldsInterceptor([{ name: 'images', maxCount: MAX_POST_IMAGES }, { name: 'video', maxCount: 1 }]))
+  @UseInterceptors(
+    FileFieldsInterceptor([
+      { name: 'images', maxCount: MAX_POST_IMAGES },
+      { name: 'video', maxCount: 1 },
+    ]),
+  )
   @ApiConsumes('multipart/form-data', 'application/json')
-  @ApiOperation({ summary: 'Submit a self-media post: text, up to 9 `images`, an optional `video` (or `videoUrl`); 202 queued' })
+  @ApiOperation({
+    summary: 'Submit a self-media post: text, up to 9 `images`, an optional `video` (or `videoUrl`); 202 queued',
+  })
   async create(
     @CurrentPlatform() platform: Platform,
     @Body() body: CreatePostDto,
@@ -34,7 +41,13 @@ export class PostsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const { post, created } = await this.posts.accept(
-      { platformId: platform.id, externalId: body.externalId, authorId: body.authorId, text: body.text ?? '', videoUrl: body.videoUrl },
+      {
+        platformId: platform.id,
+        externalId: body.externalId,
+        authorId: body.authorId,
+        text: body.text ?? '',
+        videoUrl: body.videoUrl,
+      },
       files?.images ?? [],
       files?.video?.[0],
     );
@@ -50,7 +63,10 @@ export class PostsController {
   }
 
   private async view(post: PostEntity, results?: unknown) {
-    const [author, media] = await Promise.all([this.accounts.findById(post.accountId), this.posts.attachments(post.id)]);
+    const [author, media] = await Promise.all([
+      this.accounts.findById(post.accountId),
+      this.posts.attachments(post.id),
+    ]);
     return postView(post, author?.externalId ?? '', media, results);
   }
 }

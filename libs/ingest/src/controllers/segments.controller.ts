@@ -24,7 +24,9 @@ export class SegmentsController {
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiOperation({ summary: 'Upload a segment (.ts, .mp4, .flv as multipart `file`) or give its `url`; answers 202 queued' })
+  @ApiOperation({
+    summary: 'Upload a segment (.ts, .mp4, .flv as multipart `file`) or give its `url`; answers 202 queued',
+  })
   async create(
     @CurrentPlatform() platform: Platform,
     @Param('streamId') streamId: string,
@@ -35,8 +37,11 @@ export class SegmentsController {
   ) {
     const request = { platformId: platform.id, streamId, startOffsetMs: body.startOffsetMs ?? 0, idempotencyKey };
     if (file && body.url) throw new ApiError(400, 'file_and_url', 'Send either a file or a url, not both.');
-    if (!file && !body.url) throw new ApiError(400, 'media_required', 'Send the segment as a multipart `file` or give its `url`.');
-    const { segment, created } = file ? await this.segments.acceptUpload(request, file) : await this.segments.acceptUrl(request, body.url!);
+    if (!file && !body.url)
+      throw new ApiError(400, 'media_required', 'Send the segment as a multipart `file` or give its `url`.');
+    const { segment, created } = file
+      ? await this.segments.acceptUpload(request, file)
+      : await this.segments.acceptUrl(request, body.url!);
     response.status(created ? 202 : 200);
     return segmentView(segment);
   }

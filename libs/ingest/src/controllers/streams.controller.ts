@@ -12,11 +12,18 @@ import type { Stream } from '../entities/stream.entity';
 @ApiBearerAuth()
 @Controller('v1/streams')
 export class StreamsController {
-  constructor(private readonly streams: StreamsService, private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly streams: StreamsService,
+    private readonly accounts: AccountsService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Register a live stream (again: updates it and returns the same stream)' })
-  async register(@CurrentPlatform() platform: Platform, @Body() body: RegisterStreamDto, @Res({ passthrough: true }) response: Response) {
+  async register(
+    @CurrentPlatform() platform: Platform,
+    @Body() body: RegisterStreamDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const { externalId, streamerId, ...changes } = body;
     const { stream, created } = await this.streams.register(platform.id, externalId, streamerId, changes);
     response.status(created ? 201 : 200);

@@ -3,10 +3,14 @@ import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-valid
 
 export class RegisterStreamDto {
   @ApiProperty({ description: "The platform's own id for the stream", example: 'room-8812-2026-11-24' })
-  @IsString() @Length(1, 128) externalId: string;
+  @IsString()
+  @Length(1, 128)
+  externalId: string;
 
   @ApiProperty({ description: "The platform's id of the streamer's account", example: 'user-31337' })
-  @IsString() @Length(1, 128) streamerId: string;
+  @IsString()
+  @Length(1, 128)
+  streamerId: string;
 
   @ApiPropertyOptional({ example: '今晚一起聊天' }) @IsOptional() @IsString() @Length(0, 500) title?: string;
   @ApiPropertyOptional({ example: 1200 }) @IsOptional() @IsInt() @Min(0) @Max(2_000_000_000) viewerCount?: number;

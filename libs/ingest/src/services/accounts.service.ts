@@ -13,7 +13,13 @@ export class AccountsService {
   async findOrCreate(platformId: string, externalId: string): Promise<Account> {
     const existing = await this.accounts.findOneBy({ platformId, externalId });
     if (existing) return existing;
-    const account = this.accounts.create({ id: newId(), platformId, externalId, identityKey: null, createdAt: new Date() });
+    const account = this.accounts.create({
+      id: newId(),
+      platformId,
+      externalId,
+      identityKey: null,
+      createdAt: new Date(),
+    });
     try {
       await this.accounts.insert(account);
       return account;

@@ -52,13 +52,33 @@ export class BatchesService {
     if (existing) return { batch: existing, created: false };
     const now = new Date();
     const batch = this.textBatches.create({
-      id: newId(), platformId, streamId, kind, idempotencyKey: idempotencyKey ?? null, lineCount: lines.length,
-      stage: 'queued', failureCode: null, failureReason: null, createdAt: now, updatedAt: now, finishedAt: null,
+      id: newId(),
+      platformId,
+      streamId,
+      kind,
+      idempotencyKey: idempotencyKey ?? null,
+      lineCount: lines.length,
+      stage: 'queued',
+      failureCode: null,
+      failureReason: null,
+      createdAt: now,
+      updatedAt: now,
+      finishedAt: null,
     });
     const rows = lines.map((line, position) =>
-      this.textLines.create({ id: newId(), batchId: batch.id, streamId, position, sentAt: line.sentAt, senderId: line.senderId ?? null, text: line.text }),
+      this.textLines.create({
+        id: newId(),
+        batchId: batch.id,
+        streamId,
+        position,
+        sentAt: line.sentAt,
+        senderId: line.senderId ?? null,
+        text: line.text,
+      }),
     );
-    const saved = await this.insertOnce(TextBatch, batch, TextLine, rows, () => this.textBatches.findOneBy({ platformId, idempotencyKey: idempotencyKey ?? '' }));
+    const saved = await this.insertOnce(TextBatch, batch, TextLine, rows, () =>
+      this.textBatches.findOneBy({ platformId, idempotencyKey: idempotencyKey ?? '' }),
+    );
     if (saved.created) {
       this.metrics.itemsIngested.inc({ kind });
       await this.queue.enqueueAccepted('text-batch.process', { batchId: batch.id });
@@ -72,13 +92,32 @@ export class BatchesService {
     if (existing) return { batch: existing, created: false };
     const now = new Date();
     const batch = this.tipBatches.create({
-      id: newId(), platformId, streamId, idempotencyKey: idempotencyKey ?? null, eventCount: events.length,
-      stage: 'queued', failureCode: null, failureReason: null, createdAt: now, updatedAt: now, finishedAt: null,
+      id: newId(),
+      platformId,
+      streamId,
+      idempotencyKey: idempotencyKey ?? null,
+      eventCount: events.length,
+      stage: 'queued',
+      failureCode: null,
+      failureReason: null,
+      createdAt: now,
+      updatedAt: now,
+      finishedAt: null,
     });
     const rows = events.map((event, position) =>
-      this.tipEvents.create({ id: newId(), batchId: batch.id, platformId, streamId, position, ...event, giftName: event.giftName ?? null }),
+      this.tipEvents.create({
+        id: newId(),
+        batchId: batch.id,
+        platformId,
+        streamId,
+        position,
+        ...event,
+        giftName: event.giftName ?? null,
+      }),
     );
-    const saved = await this.insertOnce(TipBatch, batch, TipEvent, rows, () => this.tipBatches.findOneBy({ platformId, idempotencyKey: idempotencyKey ?? '' }));
+    const saved = await this.insertOnce(TipBatch, batch, TipEvent, rows, () =>
+      this.tipBatches.findOneBy({ platformId, idempotencyKey: idempotencyKey ?? '' }),
+    );
     if (saved.created) {
       this.metrics.itemsIngested.inc({ kind: 'tips' });
       await this.queue.enqueueAccepted('tip-batch.process', { batchId: batch.id });
@@ -92,7 +131,10 @@ export class BatchesService {
 
   /** One tipper's tips on the platform between two times: for caps, structuring and tips across streams. */
   tipsOfTipper(platformId: string, tipperId: string, from: Date, to: Date): Promise<TipEvent[]> {
-    return this.tipEvents.find({ where: { platformId, tipperId, sentAt: Between(from, to) }, order: { sentAt: 'ASC' } });
+    return this.tipEvents.find({
+      where: { platformId, tipperId, sentAt: Between(from, to) },
+      order: { sentAt: 'ASC' },
+    });
   }
 
   /** A stream's tips between two times: for bursts. */

@@ -28,7 +28,10 @@ export class ItemLifecycle<T extends TrackedItem> {
   async advance(id: string, stage: ItemStage, extra: Partial<T> = {}): Promise<boolean> {
     const now = new Date();
     const finished = TERMINAL_STAGES.includes(stage) ? { finishedAt: now } : {};
-    const result = await this.repository.update({ id, stage: Not(In(TERMINAL_STAGES)) } as never, { ...extra, stage, updatedAt: now, ...finished } as never);
+    const result = await this.repository.update(
+      { id, stage: Not(In(TERMINAL_STAGES)) } as never,
+      { ...extra, stage, updatedAt: now, ...finished } as never,
+    );
     return (result.affected ?? 0) > 0;
   }
 

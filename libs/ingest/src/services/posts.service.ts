@@ -10,7 +10,14 @@ import { Post } from '../entities/post.entity';
 import { PostMedia } from '../entities/post-media.entity';
 import { AccountsService } from './accounts.service';
 import { ItemLifecycle, isUniqueViolation } from './item-lifecycle';
-import { IMAGE_EXTENSIONS, UploadedMedia, VIDEO_EXTENSIONS, checkMediaUrl, checkUpload, discard } from './upload-checks';
+import {
+  IMAGE_EXTENSIONS,
+  UploadedMedia,
+  VIDEO_EXTENSIONS,
+  checkMediaUrl,
+  checkUpload,
+  discard,
+} from './upload-checks';
 
 export interface PostRequest {
   platformId: string;
@@ -37,7 +44,11 @@ export class PostsService {
   }
 
   /** Accepts a post with its images and video; the same external id again returns the first post unchanged. */
-  async accept(request: PostRequest, images: UploadedMedia[], video?: UploadedMedia): Promise<{ post: Post; created: boolean }> {
+  async accept(
+    request: PostRequest,
+    images: UploadedMedia[],
+    video?: UploadedMedia,
+  ): Promise<{ post: Post; created: boolean }> {
     const uploads = [...images, video];
     try {
       const existing = await this.posts.findOneBy({ platformId: request.platformId, externalId: request.externalId });
@@ -45,7 +56,8 @@ export class PostsService {
       for (const image of images) checkUpload(image, IMAGE_EXTENSIONS, await this.storage.headOfAbsolute(image.path));
       if (video) checkUpload(video, VIDEO_EXTENSIONS, await this.storage.headOfAbsolute(video.path));
       if (request.videoUrl) checkMediaUrl(request.videoUrl);
-      if (video && request.videoUrl) throw new ApiError(400, 'video_and_video_url', 'Send either a video file or a videoUrl, not both.');
+      if (video && request.videoUrl)
+        throw new ApiError(400, 'video_and_video_url', 'Send either a video file or a videoUrl, not both.');
       const author = await this.accounts.findOrCreate(request.platformId, request.authorId);
       const now = new Date();
       const post = this.posts.create({
@@ -63,11 +75,27 @@ export class PostsService {
         finishedAt: null,
       });
       const attachments: PostMedia[] = [];
-      for (const [position, file] of [...images.map((f) => ['image', f] as const), ...(video ? [['video', video] as const] : [])].entries()) {
+      for (const [position, file] of [
+        ...images.map((f) => ['image', f] as const),
+        ...(video ? [['video', video] as const] : []),
+      ].entries()) {
         const id = newId();
         const [kind, upload] = file;
-        const mediaPath = await this.storage.adopt(upload.path, `media/${request.platformId}/posts/${post.id}/${id}${extname(upload.originalname).toLowerCase()}`);
-        attachments.push(this.media.create({ id, postId: post.id, position, kind, mediaPath, originalName: upload.originalname.slice(0, 255), sizeBytes: upload.size }));
+        const mediaPath = await this.storage.adopt(
+          upload.path,
+          `media/${request.platformId}/posts/${post.id}/${id}${extname(upload.originalname).toLowerCase()}`,
+        );
+        attachments.push(
+          this.media.create({
+            id,
+            postId: post.id,
+            position,
+            kind,
+            mediaPath,
+            originalName: upload.originalname.slice(0, 255),
+            sizeBytes: upload.size,
+          }),
+        );
       }
       try {
         await this.dataSource.transaction(async (manager) => {
@@ -77,7 +105,10 @@ export class PostsService {
       } catch (error) {
         await this.storage.remove(`media/${request.platformId}/posts/${post.id}`);
         if (!isUniqueViolation(error)) throw error;
-        return { post: await this.posts.findOneByOrFail({ platformId: request.platformId, externalId: request.externalId }), created: false };
+        return {
+          post: await this.posts.findOneByOrFail({ platformId: request.platformId, externalId: request.externalId }),
+          created: false,
+        };
       }
       this.metrics.itemsIngested.inc({ kind: 'post' });
       await this.queue.enqueueAccepted('post.sample', { postId: post.id });

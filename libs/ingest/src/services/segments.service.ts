@@ -40,7 +40,10 @@ export class SegmentsService {
       if (existing) return { segment: existing, created: false };
       checkUpload(file, SEGMENT_EXTENSIONS, await this.storage.headOfAbsolute(file.path));
       const id = newId();
-      const mediaPath = await this.storage.adopt(file.path, `media/${request.platformId}/segments/${id}${extname(file.originalname).toLowerCase()}`);
+      const mediaPath = await this.storage.adopt(
+        file.path,
+        `media/${request.platformId}/segments/${id}${extname(file.originalname).toLowerCase()}`,
+      );
       return await this.record(request, {
         id,
         source: 'upload',
@@ -60,7 +63,14 @@ export class SegmentsService {
     const existing = await this.findByIdempotencyKey(request);
     if (existing) return { segment: existing, created: false };
     checkMediaUrl(url);
-    return this.record(request, { id: newId(), source: 'url', sourceUrl: url, originalName: null, mediaPath: null, sizeBytes: null });
+    return this.record(request, {
+      id: newId(),
+      source: 'url',
+      sourceUrl: url,
+      originalName: null,
+      mediaPath: null,
+      sizeBytes: null,
+    });
   }
 
   private async findByIdempotencyKey(request: SegmentRequest): Promise<Segment | null> {
@@ -68,7 +78,10 @@ export class SegmentsService {
     return this.segments.findOneBy({ platformId: request.platformId, idempotencyKey: request.idempotencyKey });
   }
 
-  private async record(request: SegmentRequest, source: Pick<Segment, 'id' | 'source' | 'sourceUrl' | 'originalName' | 'mediaPath' | 'sizeBytes'>) {
+  private async record(
+    request: SegmentRequest,
+    source: Pick<Segment, 'id' | 'source' | 'sourceUrl' | 'originalName' | 'mediaPath' | 'sizeBytes'>,
+  ) {
     const now = new Date();
     const segment = this.segments.create({
       ...source,

@@ -24,12 +24,21 @@ export class StreamsService {
    * Registers a stream by the platform's external id; registering it again updates it and returns the same
    * stream, so a platform can retry freely. Returns whether it was created.
    */
-  async register(platformId: string, externalId: string, streamerId: string, changes: StreamChanges): Promise<{ stream: Stream; created: boolean }> {
+  async register(
+    platformId: string,
+    externalId: string,
+    streamerId: string,
+    changes: StreamChanges,
+  ): Promise<{ stream: Stream; created: boolean }> {
     const account = await this.accounts.findOrCreate(platformId, streamerId);
     const existing = await this.streams.findOneBy({ platformId, externalId });
     if (existing) {
       if (existing.accountId !== account.id) {
-        throw new ApiError(409, 'stream_streamer_mismatch', `Stream ${externalId} is already registered to another streamer.`);
+        throw new ApiError(
+          409,
+          'stream_streamer_mismatch',
+          `Stream ${externalId} is already registered to another streamer.`,
+        );
       }
       return { stream: await this.apply(existing, changes), created: false };
     }
@@ -74,7 +83,9 @@ export class StreamsService {
 
   private async apply(stream: Stream, changes: StreamChanges): Promise<Stream> {
     const { title, viewerCount, status } = changes;
-    const defined = Object.fromEntries(Object.entries({ title, viewerCount, status }).filter(([, v]) => v !== undefined)) as StreamChanges;
+    const defined = Object.fromEntries(
+      Object.entries({ title, viewerCount, status }).filter(([, v]) => v !== undefined),
+    ) as StreamChanges;
     if (!Object.keys(defined).length) return stream;
     Object.assign(stream, defined, { updatedAt: new Date() });
     await this.streams.update({ id: stream.id }, { ...defined, updatedAt: stream.updatedAt });

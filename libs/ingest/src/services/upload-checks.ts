@@ -26,7 +26,11 @@ export function checkUpload(file: UploadedMedia, allowed: string[], head: Buffer
     throw new ApiError(415, 'unsupported_media_type', `"${file.originalname}" is not one of ${allowed.join(', ')}.`);
   }
   if (looksLikePlaylist(head)) {
-    throw new ApiError(422, 'playlist_not_allowed', 'Playlists and concat lists (HLS, DASH, ffconcat, SDP) are not accepted: upload the media itself.');
+    throw new ApiError(
+      422,
+      'playlist_not_allowed',
+      'Playlists and concat lists (HLS, DASH, ffconcat, SDP) are not accepted: upload the media itself.',
+    );
   }
 }
 
@@ -41,6 +45,8 @@ export function checkMediaUrl(url: string): void {
   } catch {
     throw new ApiError(400, 'invalid_url', 'The url is not a valid URL.');
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new ApiError(400, 'invalid_url', 'Only http and https URLs are fetched.');
-  if (parsed.username || parsed.password) throw new ApiError(400, 'invalid_url', 'URLs with credentials are not accepted.');
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw new ApiError(400, 'invalid_url', 'Only http and https URLs are fetched.');
+  if (parsed.username || parsed.password)
+    throw new ApiError(400, 'invalid_url', 'URLs with credentials are not accepted.');
 }

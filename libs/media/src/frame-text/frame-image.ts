@@ -26,7 +26,11 @@ export function decodeFrameJpeg(bytes: Buffer): RgbaImage {
     maxResolutionInMP: MAX_MEGAPIXELS,
     maxMemoryUsageInMB: MAX_MEMORY_MB,
   });
-  return { width: image.width, height: image.height, data: new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength) };
+  return {
+    width: image.width,
+    height: image.height,
+    data: new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+  };
 }
 
 /** Copies a rectangle out of the image, clamped to its edges. */

@@ -120,7 +120,9 @@ describe('FrameTextReader on sampled frames', () => {
     const broken = new FrameTextReader({ langPath: join(dir, 'no-model-here') });
     const [frame] = await sampledFrames('segment-gambling-overlay.ts');
     await expect(broken.read(frame)).rejects.toThrow('chi_sim.traineddata.gz');
-    await expect(broken.read(frame, { ocr: false })).resolves.toMatchObject({ qrCodes: [{ host: 'bet-888-casino.example' }] });
+    await expect(broken.read(frame, { ocr: false })).resolves.toMatchObject({
+      qrCodes: [{ host: 'bet-888-casino.example' }],
+    });
     await broken.close();
   });
 

@@ -98,7 +98,10 @@ export class FrameTextReader {
     return this.ocrEngine.close();
   }
 
-  private async readRegion(frame: RgbaImage, region: OverlayRegion): Promise<{ region: OverlayRegion; ms: number; found?: RegionText }> {
+  private async readRegion(
+    frame: RgbaImage,
+    region: OverlayRegion,
+  ): Promise<{ region: OverlayRegion; ms: number; found?: RegionText }> {
     const band = Math.round(frame.height * this.bandFraction);
     const area: FrameBox =
       region === 'top'
@@ -106,10 +109,15 @@ export class FrameTextReader {
         : region === 'bottom'
           ? { x: 0, y: frame.height - band, width: frame.width, height: band }
           : { x: 0, y: 0, width: frame.width, height: frame.height };
-    const scale = region === 'full' ? Math.min(1, FULL_FRAME_HEIGHT / frame.height) : clamp(TARGET_HEIGHT / frame.height, 1, MAX_ENLARGE);
+    const scale =
+      region === 'full'
+        ? Math.min(1, FULL_FRAME_HEIGHT / frame.height)
+        : clamp(TARGET_HEIGHT / frame.height, 1, MAX_ENLARGE);
     const crop = cropRgba(frame, area);
     const { lines, ms } = await this.ocrEngine.recognize(prepareForOcr(crop.image, scale).pgm);
-    const kept = lines.filter((line) => line.text && line.confidence >= this.minLineConfidence).map((line) => toFrame(line, crop.box, scale));
+    const kept = lines
+      .filter((line) => line.text && line.confidence >= this.minLineConfidence)
+      .map((line) => toFrame(line, crop.box, scale));
     return { region, ms, found: kept.length ? regionText(region, kept) : undefined };
   }
 }
@@ -119,7 +127,12 @@ function toFrame(line: OcrLine, origin: FrameBox, scale: number): OcrLine {
   const y = origin.y + Math.floor(line.box.y / scale);
   return {
     ...line,
-    box: { x, y, width: Math.ceil((line.box.x + line.box.width) / scale) + origin.x - x, height: Math.ceil((line.box.y + line.box.height) / scale) + origin.y - y },
+    box: {
+      x,
+      y,
+      width: Math.ceil((line.box.x + line.box.width) / scale) + origin.x - x,
+      height: Math.ceil((line.box.y + line.box.height) / scale) + origin.y - y,
+    },
   };
 }
 
@@ -130,5 +143,11 @@ function regionText(region: OverlayRegion, lines: OcrLine[]): RegionText {
   const y = Math.min(...lines.map((line) => line.box.y));
   const right = Math.max(...lines.map((line) => line.box.x + line.box.width));
   const bottom = Math.max(...lines.map((line) => line.box.y + line.box.height));
-  return { region, text: lines.map((line) => line.text).join('\n'), confidence, box: { x, y, width: right - x, height: bottom - y }, lines };
+  return {
+    region,
+    text: lines.map((line) => line.text).join('\n'),
+    confidence,
+    box: { x, y, width: right - x, height: bottom - y },
+    lines,
+  };
 }

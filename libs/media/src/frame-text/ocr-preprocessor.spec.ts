@@ -42,7 +42,11 @@ describe('OCR preprocessing', () => {
   });
 
   it('weighs green most in grey, as the eye does', () => {
-    const grey = toGrey({ width: 3, height: 1, data: new Uint8ClampedArray([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255]) });
+    const grey = toGrey({
+      width: 3,
+      height: 1,
+      data: new Uint8ClampedArray([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255]),
+    });
     expect(grey.data[1]).toBeGreaterThan(grey.data[0]);
     expect(grey.data[0]).toBeGreaterThan(grey.data[2]);
   });

@@ -27,9 +27,15 @@ function frameWith(codes: Array<{ text: string; x: number; y: number; modulePixe
 
 describe('decodeQrCodes', () => {
   it('finds a code and gives its box in frame pixels', () => {
-    const [code, ...rest] = decodeQrCodes(frameWith([{ text: 'https://bet.example/r?ref=1', x: 400, y: 100, modulePixels: 4 }]));
+    const [code, ...rest] = decodeQrCodes(
+      frameWith([{ text: 'https://bet.example/r?ref=1', x: 400, y: 100, modulePixels: 4 }]),
+    );
     expect(rest).toEqual([]);
-    expect(code).toMatchObject({ data: 'https://bet.example/r?ref=1', url: 'https://bet.example/r?ref=1', host: 'bet.example' });
+    expect(code).toMatchObject({
+      data: 'https://bet.example/r?ref=1',
+      url: 'https://bet.example/r?ref=1',
+      host: 'bet.example',
+    });
     // The symbol itself starts after the 16 px quiet zone.
     expect(code.box.x).toBeGreaterThanOrEqual(414);
     expect(code.box.x).toBeLessThanOrEqual(418);
@@ -48,9 +54,11 @@ describe('decodeQrCodes', () => {
   });
 
   it('reads a code at two pixels a module', () => {
-    expect(decodeQrCodes(frameWith([{ text: 'bet-888.example/go', x: 300, y: 200, modulePixels: 2 }])).map((code) => code.host)).toEqual([
-      'bet-888.example',
-    ]);
+    expect(
+      decodeQrCodes(frameWith([{ text: 'bet-888.example/go', x: 300, y: 200, modulePixels: 2 }])).map(
+        (code) => code.host,
+      ),
+    ).toEqual(['bet-888.example']);
   });
 
   it('finds nothing in a frame without a code', () => {
@@ -60,7 +68,11 @@ describe('decodeQrCodes', () => {
 
 describe('describeQrData', () => {
   it.each([
-    ['https://bet-888-casino.example/register?ref=live', 'https://bet-888-casino.example/register?ref=live', 'bet-888-casino.example'],
+    [
+      'https://bet-888-casino.example/register?ref=live',
+      'https://bet-888-casino.example/register?ref=live',
+      'bet-888-casino.example',
+    ],
     ['  HTTP://Bet.Example/x  ', 'http://bet.example/x', 'bet.example'],
     ['www.bet888.example/join', 'http://www.bet888.example/join', 'www.bet888.example'],
     ['bet888.example:8443?ref=2', 'http://bet888.example:8443/?ref=2', 'bet888.example'],
@@ -68,10 +80,13 @@ describe('describeQrData', () => {
     expect(describeQrData(data)).toEqual({ data, url, host });
   });
 
-  it.each(['加微信 bjl8888', 'weixin://contact/bjl8888', 'WIFI:S:home;T:WPA;P:secret;;', '12345.67', 'mailto:a@b.example'])(
-    'leaves %j as plain data',
-    (data) => {
-      expect(describeQrData(data)).toEqual({ data });
-    },
-  );
+  it.each([
+    '加微信 bjl8888',
+    'weixin://contact/bjl8888',
+    'WIFI:S:home;T:WPA;P:secret;;',
+    '12345.67',
+    'mailto:a@b.example',
+  ])('leaves %j as plain data', (data) => {
+    expect(describeQrData(data)).toEqual({ data });
+  });
 });

@@ -36,7 +36,8 @@ export function decodeQrCodes(frame: RgbaImage): DecodedQrCode[] {
     [frame.width - width, frame.height - height],
   ]) {
     const crop = cropRgba(frame, { x, y, width, height });
-    for (const code of decodeAll(crop.image, crop.box)) if (!found.some((seen) => seen.data === code.data)) found.push(code);
+    for (const code of decodeAll(crop.image, crop.box))
+      if (!found.some((seen) => seen.data === code.data)) found.push(code);
   }
   return found;
 }
@@ -56,7 +57,12 @@ function decodeAll(image: RgbaImage, origin: FrameBox): DecodedQrCode[] {
 }
 
 function codeBox(code: QRCode): FrameBox {
-  const corners = [code.location.topLeftCorner, code.location.topRightCorner, code.location.bottomLeftCorner, code.location.bottomRightCorner];
+  const corners = [
+    code.location.topLeftCorner,
+    code.location.topRightCorner,
+    code.location.bottomLeftCorner,
+    code.location.bottomRightCorner,
+  ];
   const xs = corners.map((c) => c.x);
   const ys = corners.map((c) => c.y);
   const x = Math.floor(Math.min(...xs));
@@ -66,7 +72,11 @@ function codeBox(code: QRCode): FrameBox {
 
 function paintWhite(image: RgbaImage, box: FrameBox): void {
   for (let y = Math.max(0, box.y); y < Math.min(image.height, box.y + box.height); y++) {
-    image.data.fill(255, (y * image.width + Math.max(0, box.x)) * 4, (y * image.width + Math.min(image.width, box.x + box.width)) * 4);
+    image.data.fill(
+      255,
+      (y * image.width + Math.max(0, box.x)) * 4,
+      (y * image.width + Math.min(image.width, box.x + box.width)) * 4,
+    );
   }
 }
 

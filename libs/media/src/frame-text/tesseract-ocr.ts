@@ -69,7 +69,9 @@ export class TesseractOcr {
       // tesseract.js rejects with the worker's message as a string.
       throw toError(error);
     });
-    const lines = (data.blocks ?? []).flatMap((block) => block.paragraphs.flatMap((paragraph) => paragraph.lines)).map(toOcrLine);
+    const lines = (data.blocks ?? [])
+      .flatMap((block) => block.paragraphs.flatMap((paragraph) => paragraph.lines))
+      .map(toOcrLine);
     return { lines, ms: Math.round(performance.now() - started) };
   }
 
@@ -115,7 +117,9 @@ function toError(error: unknown): Error {
 // Tesseract's own line confidence sinks far below its words' when one character is doubtful (a line whose
 // words score 90 except one at 0 came out at 38), so it cannot tell a real line from noise; the word mean can.
 function toOcrLine(line: Line): OcrLine {
-  const confidence = line.words.length ? line.words.reduce((sum, word) => sum + word.confidence, 0) / line.words.length : line.confidence;
+  const confidence = line.words.length
+    ? line.words.reduce((sum, word) => sum + word.confidence, 0) / line.words.length
+    : line.confidence;
   return { text: line.text.trim(), confidence: Math.round(confidence), box: toBox(line.bbox) };
 }
 

@@ -14,7 +14,8 @@ export class ComplianceKeysetIndexes1764210000000 implements MigrationInterface 
   name = 'ComplianceKeysetIndexes1764210000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    for (const [table, name, columnNames] of INDEXES) await queryRunner.createIndex(table, new TableIndex({ name, columnNames }));
+    for (const [table, name, columnNames] of INDEXES)
+      await queryRunner.createIndex(table, new TableIndex({ name, columnNames }));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
