@@ -113,7 +113,7 @@ async function main(): Promise<void> {
         () =>
           tf.losses
             .sigmoidCrossEntropy(targets, tf.matMul(x, weights).add(bias))
-            .add(tf.sum(tf.square(weights)).mul(L2)) as tf.Scalar,
+            .add<tf.Scalar>(tf.sum(tf.square(weights)).mul(L2)),
         true,
       )!;
       lossSum += (await loss.data())[0] * batch.length;

@@ -92,7 +92,7 @@ describe('console: compliance', () => {
     // Export the filtered sanctions as CSV: the file holds the gambling sanction and not the other.
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
     expect(download.suggestedFilename()).toMatch(/^sanctions-.+\.csv$/);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.split('\n')[0]).toMatch(/^id,kind,platform_id/);
     expect(csv).toContain(gambling.id);
     expect(csv).not.toContain(tipping.id);

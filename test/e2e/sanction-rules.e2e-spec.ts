@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { loadConfig } from '@qinglang/config';
 import { createApplication } from '@qinglang/runtime';
 import { TestApp, useEmbeddedApp, waitFor } from '../helpers/test-app';
@@ -18,7 +19,7 @@ describe('sanction rules and access', () => {
   /** The shipped policy with one change: gambling goes straight to delisting, with one reviewer. */
   function policyWith(): string {
     const shipped = readFileSync(join(__dirname, '..', '..', 'config', 'policy.yaml'), 'utf8');
-    const path = join(require('node:os').tmpdir(), `policy-${process.pid}.yaml`);
+    const path = join(tmpdir(), `policy-${process.pid}.yaml`);
     writeFileSync(
       path,
       shipped
@@ -153,7 +154,7 @@ describe('sanction rules and access', () => {
   });
 
   it('refuses to start with an invalid policy file and names the line', async () => {
-    const path = join(require('node:os').tmpdir(), `bad-policy-${process.pid}.yaml`);
+    const path = join(tmpdir(), `bad-policy-${process.pid}.yaml`);
     writeFileSync(
       path,
       readFileSync(join(__dirname, '..', '..', 'config', 'policy.yaml'), 'utf8').replace(

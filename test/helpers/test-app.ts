@@ -100,7 +100,9 @@ export async function waitFor<T>(check: () => Promise<T | undefined>, what: stri
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+  throw new Error(
+    `Timed out waiting for ${what}${last ? `: ${last instanceof Error ? last.message : JSON.stringify(last)}` : ''}`,
+  );
 }
 
 export async function waitForTerminal(http: () => TestAgent, apiKey: string, path: string, timeoutMs?: number) {

@@ -44,8 +44,7 @@ describe('worker killed mid-flight (PostgreSQL + BullMQ, separate processes)', (
     }
 
     const db = api.app.get(DataSource);
-    const stages = async () =>
-      (await db.query('SELECT id, stage FROM segments')) as Array<{ id: string; stage: string }>;
+    const stages = async () => db.query<Array<{ id: string; stage: string }>>('SELECT id, stage FROM segments');
 
     const first = await startWorker(backends.env);
     workers.push(first);

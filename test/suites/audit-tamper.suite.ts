@@ -232,7 +232,9 @@ export function describeAuditTamper(
         (await raw.query('SELECT MIN(seq) AS seq FROM audit_checkpoints WHERE seq >= ?', [seq]))[0].seq,
       );
       expect(checkpoint).toBeGreaterThanOrEqual(seq);
-      const rows = await raw.query('SELECT * FROM audit_entries WHERE seq >= ? ORDER BY seq', [seq]);
+      const rows = (await raw.query('SELECT * FROM audit_entries WHERE seq >= ? ORDER BY seq', [seq])) as Array<
+        Record<string, string | number | null>
+      >;
       await raw.disableTriggers();
       try {
         let prevHash = String((await raw.query('SELECT hash FROM audit_entries WHERE seq = ?', [seq - 1]))[0].hash);

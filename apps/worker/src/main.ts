@@ -15,9 +15,12 @@ async function main(): Promise<void> {
   const metricsPort = Number(process.env.METRICS_PORT ?? 0);
   if (metricsPort > 0) {
     const metrics = context.get(MetricsService);
-    createServer(async (request, response) => {
+    createServer((request, response) => {
       if (request.url !== '/metrics') return void response.writeHead(404).end();
-      response.writeHead(200, { 'Content-Type': metrics.registry.contentType }).end(await metrics.registry.metrics());
+      metrics.registry.metrics().then(
+        (body) => response.writeHead(200, { 'Content-Type': metrics.registry.contentType }).end(body),
+        () => response.writeHead(500).end(),
+      );
     }).listen(metricsPort, '0.0.0.0');
   }
 }

@@ -29,7 +29,7 @@ export class NsfwModel {
 
   async load(): Promise<void> {
     if (this.model) return;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- nsfwjs pulls TF.js in: loaded only when the model is
     const nsfwjs = require('nsfwjs') as { load(name: string): Promise<{ model: LayersModel }> };
     const originalInfo = console.info;
     console.info = () => undefined; // nsfwjs prints a browser-styled banner on every load
@@ -54,7 +54,7 @@ export class NsfwModel {
     const model = this.model;
     const output = tf.tidy(() => {
       const batch = images.map((image) => {
-        const pixels = tf.tensor3d(image.data, [image.height, image.width, 3], 'int32').toFloat().div(255) as Tensor3D;
+        const pixels = tf.tensor3d(image.data, [image.height, image.width, 3], 'int32').toFloat().div<Tensor3D>(255);
         return tf.image.resizeBilinear(pixels, [IMAGE_SIZE, IMAGE_SIZE], true);
       });
       return model.predict(tf.stack(batch)) as Tensor;

@@ -13,9 +13,9 @@ let loading: Promise<TensorflowRuntime> | undefined;
 
 async function tryBackend(tf: typeof TensorflowJs, name: TfBackendName): Promise<boolean> {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional native backend, loaded only when asked for
     if (name === 'tensorflow') require('@tensorflow/tfjs-node');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when chosen: it registers a backend as a side effect
     if (name === 'wasm') require('@tensorflow/tfjs-backend-wasm');
     if (!(await tf.setBackend(name))) return false;
     await tf.ready();
@@ -38,7 +38,7 @@ async function tryBackend(tf: typeof TensorflowJs, name: TfBackendName): Promise
  */
 export function loadTensorflow(preferred?: TfBackendName): Promise<TensorflowRuntime> {
   loading ??= (async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- TF.js is loaded on first use, so processes that classify nothing never pay for it
     const tf = require('@tensorflow/tfjs') as typeof TensorflowJs;
     const order: TfBackendName[] = preferred ? [preferred] : ['tensorflow', 'wasm', 'cpu'];
     for (const name of order) {

@@ -93,7 +93,7 @@ export class AccountHistory {
         action: e.action,
         actor: { kind: e.actorKind, id: e.actorId },
         subject: { kind: e.subjectKind, id: e.subjectId },
-        data: JSON.parse(e.data),
+        data: JSON.parse(e.data) as unknown,
         hash: e.hash,
       })),
       timeline: timeline.map((t) => ({ ...t, at: t.at.toISOString() })),
@@ -106,13 +106,11 @@ export class AccountHistory {
     instant: keyof T & string,
     accountId: string,
   ): Promise<{ rows: T[]; truncated: boolean }> {
-    const rows = await this.dataSource
-      .getRepository(entity)
-      .find({
-        where: { accountId } as never,
-        order: { [instant]: 'DESC', id: 'DESC' } as never,
-        take: MAX_PER_KIND + 1,
-      });
+    const rows = await this.dataSource.getRepository(entity).find({
+      where: { accountId } as never,
+      order: { [instant]: 'DESC', id: 'DESC' } as never,
+      take: MAX_PER_KIND + 1,
+    });
     return { rows: rows.slice(0, MAX_PER_KIND).reverse(), truncated: rows.length > MAX_PER_KIND };
   }
 

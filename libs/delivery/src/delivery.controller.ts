@@ -73,7 +73,10 @@ export class DeliveryController {
   })
   async feed(@CurrentPlatform() platform: Platform, @Query() query: FeedQuery) {
     const events = await this.outbox.feed(platform.id, query.since ?? 0, query.limit ?? 100);
-    return { events: events.map((e) => JSON.parse(e.payload)), cursor: events.at(-1)?.sequence ?? query.since ?? 0 };
+    return {
+      events: events.map((e) => JSON.parse(e.payload) as unknown),
+      cursor: events.at(-1)?.sequence ?? query.since ?? 0,
+    };
   }
 
   @Get('deliveries')

@@ -55,7 +55,7 @@ export class Outbox {
       sanctionId,
       payload: JSON.stringify(body),
       createdAt: now,
-      status: 'pending' as DeliveryStatus,
+      status: 'pending',
       attempts: 0,
       nextAttemptAt: now,
       leaseUntil: null,

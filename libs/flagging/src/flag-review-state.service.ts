@@ -40,12 +40,10 @@ export class FlagReviewState {
 
   /** The flag this reviewer holds right now, if any. */
   heldBy(reviewerId: string, now: Date): Promise<Flag | null> {
-    return this.dataSource
-      .getRepository(Flag)
-      .findOne({
-        where: { status: 'open', claimedBy: reviewerId, claimExpiresAt: MoreThan(now) },
-        order: { claimExpiresAt: 'ASC' },
-      });
+    return this.dataSource.getRepository(Flag).findOne({
+      where: { status: 'open', claimedBy: reviewerId, claimExpiresAt: MoreThan(now) },
+      order: { claimExpiresAt: 'ASC' },
+    });
   }
 
   async tryClaim(

@@ -198,7 +198,7 @@ export class FlaggingService {
     );
     const evidence = inWindow.filter((s) => !decided.has(s.id));
     if (!evidence.length || new Set(evidence.map((s) => s.subjectId)).size < minSubjects) return null;
-    const confidence = combineEvidence(evidence.map((s) => s.categories![category]!));
+    const confidence = combineEvidence(evidence.map((s) => s.categories![category]));
     if (!flag && confidence < rule.flagThreshold) return null;
     const versions = (existing: string[]) =>
       [...new Set([...existing, ...evidence.map((s) => `${s.model}@${s.modelVersion}`)])].sort();
@@ -228,7 +228,7 @@ export class FlaggingService {
     if (fresh.length) {
       await manager.insert(
         FlagEvidence,
-        fresh.map((signal) => this.evidenceRow(flag!.id, category, signal)),
+        fresh.map((signal) => this.evidenceRow(flag.id, category, signal)),
       );
     }
     const isNew = flag.evidenceCount === 0;
@@ -265,7 +265,7 @@ export class FlaggingService {
       signalId: signal.id,
       sourceKind: signal.sourceKind,
       sourceId: signal.sourceId,
-      score: signal.categories![category]!,
+      score: signal.categories![category],
       streamTimeMs: signal.streamTimeMs,
       detail: { ...(signal.detail ?? {}), scores: signal.scores },
       model: signal.model,

@@ -25,9 +25,9 @@ function optionalPath(load: () => string | null | undefined): string | undefined
 export function locateFfmpeg(configuredPath?: string): FfmpegBinary {
   const candidates: Array<[FfmpegSource, string | undefined]> = [
     ['FFMPEG_PATH', configuredPath && existsSync(configuredPath) ? configuredPath : undefined],
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional package: absent when its download failed
     ['ffmpeg-static', optionalPath(() => require('ffmpeg-static') as string | null)],
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when the earlier choices are missing
     ['@ffmpeg-installer/ffmpeg', optionalPath(() => (require('@ffmpeg-installer/ffmpeg') as { path: string }).path)],
   ];
   if (configuredPath && !candidates[0][1]) throw new Error(`FFMPEG_PATH=${configuredPath} does not exist`);

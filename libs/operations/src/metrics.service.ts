@@ -55,7 +55,7 @@ export class MetricsService {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'qinglang_process_' });
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- prom-client calls collect() with its own `this`
     const self = this;
     this.jobs = new Gauge({
       name: 'qinglang_jobs',
@@ -63,7 +63,7 @@ export class MetricsService {
       labelNames: ['queue', 'state'],
       registers: [this.registry],
       async collect() {
-        const counts = await self.jobCounts().catch(() => ({}) as Record<string, Record<string, number>>);
+        const counts = await self.jobCounts().catch(() => ({}));
         this.reset();
         for (const [queue, states] of Object.entries(counts)) {
           for (const [state, value] of Object.entries(states)) this.set({ queue, state }, value);

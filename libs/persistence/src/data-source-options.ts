@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '@qinglang/config';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity and migration classes
 type ClassList = Function[];
 
 /** One description of the database for the service, the CLI and the migration drift test. */

@@ -27,7 +27,7 @@ export class PolicyReader {
   }
 
   child(node: Node, key: string): Node | undefined {
-    return isMap(node) ? (node.get(key, true) as Node | undefined) : undefined;
+    return isMap(node) ? node.get(key, true) : undefined;
   }
 
   map(parent: Node, key: string, path: string, optional = false): Node | undefined {

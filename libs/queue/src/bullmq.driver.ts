@@ -38,7 +38,10 @@ export class BullmqQueueDriver implements QueueDriver {
       const worker = new Worker(
         queueName,
         async (job: Job) =>
-          runner(job.name as JobName, job.data, { made: job.attemptsMade, max: job.opts.attempts ?? 1 }),
+          runner(job.name as JobName, job.data as JobPayloads[JobName], {
+            made: job.attemptsMade,
+            max: job.opts.attempts ?? 1,
+          }),
         {
           connection: queue.opts.connection,
           prefix: queue.opts.prefix,

@@ -25,7 +25,7 @@ export class JobHandlerRegistry {
     if (this.handlers) return this.handlers;
     const found = new Map<JobName, JobHandler[]>();
     for (const wrapper of this.discovery.getProviders()) {
-      const name = wrapper.metatype && Reflect.getMetadata(JOB_HANDLER, wrapper.metatype);
+      const name = wrapper.metatype && (Reflect.getMetadata(JOB_HANDLER, wrapper.metatype) as JobName | undefined);
       if (!name || !wrapper.instance) continue;
       found.set(name, [...(found.get(name) ?? []), wrapper.instance as JobHandler]);
     }

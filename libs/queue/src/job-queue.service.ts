@@ -14,16 +14,14 @@ export class JobQueue {
    * still gets its 202 and the reconciler enqueues the item later.
    */
   async enqueueAccepted<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void> {
-    await this.driver
-      .enqueue(name, payload)
-      .catch((error) =>
-        this.logger.error({
-          message: 'enqueue failed; the reconciler will enqueue the item',
-          job: name,
-          payload,
-          error: String(error),
-        }),
-      );
+    await this.driver.enqueue(name, payload).catch((error) =>
+      this.logger.error({
+        message: 'enqueue failed; the reconciler will enqueue the item',
+        job: name,
+        payload,
+        error: String(error),
+      }),
+    );
   }
 
   enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void> {

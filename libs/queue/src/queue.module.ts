@@ -31,7 +31,7 @@ export class QueueModule {
       imports: [
         DiscoveryModule,
         // maxRetriesPerRequest: null is what BullMQ workers require of their connection.
-        BullModule.forRoot({ connection: { url, maxRetriesPerRequest: null } as never, prefix }),
+        BullModule.forRoot({ connection: { url, maxRetriesPerRequest: null }, prefix }),
         BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
       ],
       providers: [

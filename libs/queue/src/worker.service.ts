@@ -55,7 +55,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       for (const [name, handler] of this.registry.resolve()) {
         if (!isReconcilable(handler)) continue;
         for (const payload of await handler.findUnfinished(updatedBefore)) {
-          await this.driver.enqueue(name, payload as never);
+          await this.driver.enqueue(name, payload);
           count++;
         }
       }

@@ -226,17 +226,15 @@ export class ReviewController {
               expiresAt: flag.claimExpiresAt.toISOString(),
             }
           : null,
-      tips: tips
-        .slice(0, 500)
-        .map((t) => ({
-          id: t.id,
-          tipperId: t.tipperId,
-          ageBand: t.ageBand,
-          amount: t.amount,
-          currency: t.currency,
-          giftName: t.giftName,
-          at: t.sentAt.toISOString(),
-        })),
+      tips: tips.slice(0, 500).map((t) => ({
+        id: t.id,
+        tipperId: t.tipperId,
+        ageBand: t.ageBand,
+        amount: t.amount,
+        currency: t.currency,
+        giftName: t.giftName,
+        at: t.sentAt.toISOString(),
+      })),
       decisions: decisions.map((d) => ({
         id: d.id,
         verdict: d.verdict,

@@ -48,13 +48,11 @@ export class HealthController {
         }
       },
       async () =>
-        this.indicators
-          .check('ffmpeg')
-          .up({
-            path: this.ffmpeg.binary.path,
-            source: this.ffmpeg.binary.source,
-            version: this.ffmpeg.binary.version,
-          }),
+        this.indicators.check('ffmpeg').up({
+          path: this.ffmpeg.binary.path,
+          source: this.ffmpeg.binary.source,
+          version: this.ffmpeg.binary.version,
+        }),
       async () => {
         const session = this.indicators.check('tensorflow');
         if (this.config.role === 'api') return session.up({ backend: 'not loaded (this process only serves the API)' });

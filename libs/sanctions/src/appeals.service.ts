@@ -48,7 +48,7 @@ export class AppealsService {
       sanctionId,
       accountId: sanction.accountId,
       statement,
-      status: 'pending' as AppealStatus,
+      status: 'pending',
       decidedBy: null,
       decisionNote: null,
       createdAt: now,

@@ -29,7 +29,7 @@ const EVIDENCE_SHOWN = 10;
 export function statementOfReasons(input: StatementInput): JsonObject {
   const decision =
     'days' in input.rung || input.rung.action !== 'stream_interruption'
-      ? describeRung(input.rung as LadderRung)
+      ? describeRung(input.rung)
       : 'stream interruption pending review';
   const strongest = [...input.evidence].sort((a, b) => b.score - a.score).slice(0, EVIDENCE_SHOWN);
   return {

@@ -22,7 +22,7 @@ async function evaluateFile(path: string): Promise<EvalReport> {
       if (!line.trim()) continue;
       let row: { text?: unknown; labels?: unknown };
       try {
-        row = JSON.parse(line);
+        row = JSON.parse(line) as typeof row;
       } catch {
         skipped++;
         continue;

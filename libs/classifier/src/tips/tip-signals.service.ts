@@ -105,6 +105,6 @@ export class TipSignals {
           (s.categories?.tipping ?? 0) >= threshold &&
           typeof s.detail?.atMs === 'number',
       )
-      .map((s) => ({ signalId: s.id, text: String(s.detail!.text), at: s.detail!.atMs as number }));
+      .map((s) => ({ signalId: s.id, text: String(s.detail!.text as string), at: s.detail!.atMs as number }));
   }
 }

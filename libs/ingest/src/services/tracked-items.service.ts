@@ -17,10 +17,10 @@ export class TrackedItems {
 
   of(kind: FlaggedItem['kind']): ItemLifecycle<TrackedItem> {
     const lifecycles: Record<FlaggedItem['kind'], ItemLifecycle<TrackedItem>> = {
-      segment: this.segments.lifecycle as unknown as ItemLifecycle<TrackedItem>,
-      post: this.posts.lifecycle as unknown as ItemLifecycle<TrackedItem>,
-      text_batch: this.batches.textLifecycle as unknown as ItemLifecycle<TrackedItem>,
-      tip_batch: this.batches.tipLifecycle as unknown as ItemLifecycle<TrackedItem>,
+      segment: this.segments.lifecycle,
+      post: this.posts.lifecycle,
+      text_batch: this.batches.textLifecycle,
+      tip_batch: this.batches.tipLifecycle,
     };
     return lifecycles[kind];
   }
