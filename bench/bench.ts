@@ -5,12 +5,12 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { AppConfig, loadConfig } from '@qinglang/config';
-import { NsfwModel, loadTensorflow } from '@qinglang/classifier';
-import { FrameTextReader, FramesService, FrameSampler, locateFfmpeg } from '@qinglang/media';
-import { benchmarkTextClassifier } from '@qinglang/classifier';
+import { FrameTextReader, NsfwModel, loadTensorflow } from '@qinglang/classifier';
+import { FramesService, FrameSampler, locateFfmpeg } from '@qinglang/media';
+import { benchmarkTextClassifier } from '@qinglang/text-classifier';
 import { PlatformsService } from '@qinglang/platforms';
 import { SegmentsService, StreamsService } from '@qinglang/ingest';
-import { createApplication } from '@qinglang/runtime';
+import { createApplication } from '@qinglang/application';
 import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import {

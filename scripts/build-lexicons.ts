@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pinyin } from 'pinyin-pro';
-import { parseRules } from '../libs/classifier/src/text/lexicon-parser';
+import { parseRules } from '@qinglang/text-classifier';
 
 const ROOT = resolve(__dirname, '..');
 const LEXICONS = join(ROOT, 'config', 'lexicons');

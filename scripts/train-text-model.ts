@@ -10,10 +10,14 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { DEFAULT_NGRAM_OPTIONS, NgramHasher } from '../libs/classifier/src/text/ngram-features';
-import { HashedNgramScorer, encodeHashedNgramModel } from '../libs/classifier/src/text/model-scorer';
-import { normalizeText } from '../libs/classifier/src/text/normalize-text';
-import { TEXT_CATEGORIES } from '../libs/classifier/src/text/text-scorer';
+import {
+  DEFAULT_NGRAM_OPTIONS,
+  HashedNgramScorer,
+  NgramHasher,
+  TEXT_CATEGORIES,
+  encodeHashedNgramModel,
+  normalizeText,
+} from '@qinglang/text-classifier';
 
 const MODEL_DIR = join(__dirname, '..', 'models', 'text');
 const SEED = 1337;

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { loadConfig } from '@qinglang/config';
-import { createApplication } from '@qinglang/runtime';
+import { createApplication } from '@qinglang/application';
 import { TestApp, useEmbeddedApp, waitFor } from '../helpers/test-app';
 import { GAMBLING_LINES, ReviewFixture } from '../helpers/review-client';
 

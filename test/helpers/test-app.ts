@@ -9,7 +9,7 @@ import type TestAgent from 'supertest/lib/agent';
 import { AppConfig, Clock, loadConfig, systemClock } from '@qinglang/config';
 import { PlatformsService } from '@qinglang/platforms';
 import { StaffRole, StaffService } from '@qinglang/staff';
-import { createApplication } from '@qinglang/runtime';
+import { createApplication } from '@qinglang/application';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures');
 

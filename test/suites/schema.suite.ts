@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@qinglang/config';
 import { dataSourceOptions } from '@qinglang/persistence';
-import { ENTITIES, MIGRATIONS, runMigrations } from '@qinglang/runtime';
+import { ENTITIES, MIGRATIONS, runMigrations } from '@qinglang/application';
 import { TestBackends } from '../helpers/test-app';
 
 /** The committed migrations and the entities describe the same schema: CI fails when they drift apart. */

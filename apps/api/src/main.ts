@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { EnvironmentError, loadConfig } from '@qinglang/config';
 import { PolicyError } from '@qinglang/policy';
-import { createApplication } from '@qinglang/runtime';
+import { createApplication } from '@qinglang/application';
 
 /** `npm start` (QL_ROLE=all: API and workers in one process) and `npm run start:api` (QL_ROLE=api). */
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@ import { dataSourceOptions, typeOrmRoot } from '@qinglang/persistence';
 import { PlatformsModule } from '@qinglang/platforms';
 import { AuditModule } from '@qinglang/audit';
 import { StaffModule } from '@qinglang/staff';
-import { ENTITIES, MIGRATIONS, MigrationService } from '@qinglang/runtime';
+import { ENTITIES, MIGRATIONS, MigrationService } from '@qinglang/application';
 
 /** What operator commands need: the database and the services they call; no queue, no workers, no HTTP. */
 @Module({})

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { EnvironmentError, loadConfig } from '@qinglang/config';
 import { PolicyError } from '@qinglang/policy';
 import { MetricsService } from '@qinglang/operations';
-import { createWorkerContext } from '@qinglang/runtime';
+import { createWorkerContext } from '@qinglang/application';
 
 /**
  * `npm run start:worker`: queue workers only (needs REDIS_URL). Start as many as the volume needs, on as many

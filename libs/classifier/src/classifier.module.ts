@@ -11,6 +11,7 @@ import { PostClassifyProcessor } from './post-classify.processor';
 import { TextBatchProcessor, TipBatchProcessor } from './batch.processors';
 import { ItemResultsService } from './item-results.service';
 import { TextSignals } from './text-signals.service';
+import { FrameTextService } from './frame-text.service';
 import { TipSignals } from './tips/tip-signals.service';
 import { ClassifyTextController } from './classify-text.controller';
 import { PlatformsModule } from '@qinglang/platforms';
@@ -24,6 +25,7 @@ import { PlatformsModule } from '@qinglang/platforms';
   providers: [
     SignalsService,
     ModelRegistry,
+    FrameTextService,
     FrameClassifier,
     TextSignals,
     TipSignals,

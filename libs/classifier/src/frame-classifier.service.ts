@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import { APP_CONFIG, AppConfig } from '@qinglang/config';
-import { Frame, FrameTextService, FramesService, hammingDistance } from '@qinglang/media';
+import { Frame, FramesService, hammingDistance } from '@qinglang/media';
+import { FrameTextService } from './frame-text.service';
 import { MetricsService } from '@qinglang/operations';
 import { newId } from '@qinglang/persistence';
 import { FileStorage } from '@qinglang/storage';

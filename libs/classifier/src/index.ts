@@ -5,4 +5,5 @@ export * from './nsfw-model';
 export * from './model-registry.service';
 export * from './frame-classifier.service';
 export * from './classifier.module';
-export * from './text';
+export * from './frame-text';
+export * from './frame-text.service';

@@ -13,7 +13,7 @@ import {
   TextClassification,
   TextClassifier,
   createTextClassifier,
-} from './text';
+} from '@qinglang/text-classifier';
 
 export interface TextItem {
   sourceKind: Signal['sourceKind'];

@@ -5,6 +5,4 @@ export * from './ffmpeg.service';
 export * from './frame-sampler';
 export * from './perceptual-hash';
 export * from './media.module';
-export * from './frame-text';
-export * from './frame-text.service';
 export { assertPublic } from './media-fetcher';

@@ -9,12 +9,11 @@ import { FramesController } from './frames.controller';
 import { SegmentSampleProcessor } from './segment-sample.processor';
 import { PostSampleProcessor } from './post-sample.processor';
 import { SourceMedia } from './source-media.service';
-import { FrameTextService } from './frame-text.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Frame]), IngestModule, PlatformsModule],
   controllers: [FramesController],
-  providers: [FramesService, FfmpegService, SourceMedia, FrameTextService, SegmentSampleProcessor, PostSampleProcessor],
-  exports: [FramesService, FfmpegService, FrameTextService],
+  providers: [FramesService, FfmpegService, SourceMedia, SegmentSampleProcessor, PostSampleProcessor],
+  exports: [FramesService, FfmpegService],
 })
 export class MediaModule {}

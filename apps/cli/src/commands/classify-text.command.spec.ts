@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { createTextClassifier } from '../../../../libs/classifier/src/text';
+import { createTextClassifier } from '@qinglang/text-classifier';
 import { classifyStream } from './classify-text.command';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');

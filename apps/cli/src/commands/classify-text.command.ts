@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { Readable, Writable } from 'node:stream';
-// The text classifier by path, not through @qinglang/classifier, whose index also loads TensorFlow and Nest.
-import { TextClassifier, createTextClassifier } from '../../../../libs/classifier/src/text';
+// The text classifier is a plain library: importing it loads neither TensorFlow nor Nest.
+import { TextClassifier, createTextClassifier } from '@qinglang/text-classifier';
 import { readLines, writeLine } from './text-lines';
 
 type Id = string | number | null;

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { TEXT_CATEGORIES, TextEvaluation, createTextClassifier } from '../../../../libs/classifier/src/text';
+import { TEXT_CATEGORIES, TextEvaluation, createTextClassifier } from '@qinglang/text-classifier';
 import { CliError } from './cli-error';
 import { readFileLines } from './text-lines';
 

@@ -1,8 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { locateFfmpeg } from '../ffmpeg-locator';
-import { FrameSampler } from '../frame-sampler';
+import { FrameSampler, locateFfmpeg } from '@qinglang/media';
 import { FrameTextReader, FrameTextResult } from './frame-text-reader';
 
 const FIXTURES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures');

@@ -80,7 +80,7 @@ describe('the shipped text classifier', () => {
   });
 
   it('keeps everyday chat and porn-word hard negatives unflagged and finds the tipping examples', () => {
-    const fixtures = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'text');
+    const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'text');
     const evaluate = (file: string) => {
       const evaluation = new TextEvaluation();
       for (const line of readFileSync(join(fixtures, file), 'utf8').trim().split('\n')) {
