@@ -7,7 +7,7 @@ import { FfmpegService } from '@qinglang/media';
 import { PublicRoute } from '@qinglang/operations';
 import { QUEUE_DRIVER, QueueDriver } from '@qinglang/queue';
 
-/** One entry per dependency: database, queue (and Redis behind it), ffmpeg and the TensorFlow.js backend. */
+/** One entry per dependency: database, queue (and Redis behind it), ffmpeg and the porn model's runtime. */
 @ApiTags('operations')
 @PublicRoute()
 @Controller('health')
@@ -54,10 +54,11 @@ export class HealthController {
           version: this.ffmpeg.binary.version,
         }),
       async () => {
+        // Still named `tensorflow` so existing checks of `tensorflow.backend` hold; `runtime` says which one runs.
         const session = this.indicators.check('tensorflow');
         if (this.config.role === 'api') return session.up({ backend: 'not loaded (this process only serves the API)' });
-        const backend = this.models.backend;
-        return backend ? session.up({ backend }) : session.down({ backend: 'loading' });
+        const runtime = this.models.runtime;
+        return runtime ? session.up({ ...runtime }) : session.down({ backend: 'loading' });
       },
     ]);
   }

@@ -2,6 +2,8 @@ export * from './signal.entity';
 export * from './signals.service';
 export * from './tensorflow-runtime';
 export * from './nsfw-model';
+export * from './onnx-runtime';
+export * from './onnx-nsfw-model';
 export * from './model-registry.service';
 export * from './frame-classifier.service';
 export * from './classifier.module';

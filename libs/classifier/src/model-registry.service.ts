@@ -1,45 +1,85 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@qinglang/config';
-import { NsfwModel } from './nsfw-model';
-import { TensorflowRuntime, loadTensorflow } from './tensorflow-runtime';
+import { NsfwClassifier, NsfwModel } from './nsfw-model';
+import { OnnxNsfwModel } from './onnx-nsfw-model';
+import { loadTensorflow } from './tensorflow-runtime';
 
-/** Loads TensorFlow.js and the models once per process; workers warm them at boot, the API never needs them. */
+/** Which runtime runs the porn model in this process: for /health and the start-up log. */
+export interface ModelRuntimeInfo {
+  runtime: string;
+  backend: string;
+  model: string;
+  version: string;
+}
+
+/**
+ * Loads the porn model once per process; workers warm it at boot, the API never needs it. The default is the ONNX
+ * export on onnxruntime-node (same weights and outputs, several times faster than TF.js on WebAssembly); TF.js
+ * runs it when TF_BACKEND pins a backend, or when onnxruntime-node or the ONNX file cannot be loaded here.
+ */
 @Injectable()
 export class ModelRegistry implements OnApplicationBootstrap {
   private readonly logger = new Logger('ModelRegistry');
-  private runtime?: TensorflowRuntime;
-  private nsfwLoading?: Promise<NsfwModel>;
+  private nsfwLoading?: Promise<NsfwClassifier>;
+  private loaded?: NsfwClassifier;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.role === 'api') return;
     const started = Date.now();
-    const model = await this.nsfw();
-    this.logger.log({
-      message: 'models loaded',
-      backend: this.runtime?.backend,
-      model: model.name,
-      version: model.version,
-      ms: Date.now() - started,
-    });
+    await this.nsfw();
+    this.logger.log({ message: 'models loaded', ...this.runtime, ms: Date.now() - started });
   }
 
-  /** The backend in use, or undefined when this process has not loaded TensorFlow.js. */
+  /** The backend in use, or undefined when this process has not loaded the model. */
   get backend(): string | undefined {
-    return this.runtime?.backend;
+    return this.loaded?.backend;
   }
 
-  nsfw(): Promise<NsfwModel> {
+  /** Runtime, backend and model version in use, or undefined when this process has not loaded the model. */
+  get runtime(): ModelRuntimeInfo | undefined {
+    const model = this.loaded;
+    return model && { runtime: model.runtime, backend: model.backend, model: model.name, version: model.version };
+  }
+
+  nsfw(): Promise<NsfwClassifier> {
     this.nsfwLoading ??= (async () => {
-      this.runtime = await loadTensorflow(this.config.ml.backend);
-      const model = new NsfwModel(this.runtime);
-      await model.load();
-      // The first run on a backend compiles its kernels (about 1.3 s on wasm): pay it here, not on a platform's segment.
-      const blank = { data: new Uint8Array(224 * 224 * 3), width: 224, height: 224 };
-      await model.classify(Array.from({ length: this.config.ml.batchSize }, () => blank));
+      const model = this.config.ml.backend
+        ? await this.warm(await this.tensorflowModel())
+        : await this.onnxOrTensorflow();
+      this.loaded = model;
       return model;
     })();
     return this.nsfwLoading;
+  }
+
+  private async onnxOrTensorflow(): Promise<NsfwClassifier> {
+    const model = new OnnxNsfwModel();
+    try {
+      await model.load();
+      return await this.warm(model);
+    } catch (error) {
+      // A missing file, a CPU the bundled library does not run on, or a sandbox that breaks the addon's arrays.
+      this.logger.warn({
+        message: 'onnxruntime-node cannot run the model, using TensorFlow.js',
+        error: String(error).slice(0, 300),
+      });
+      await model.close();
+      return this.warm(await this.tensorflowModel());
+    }
+  }
+
+  private async tensorflowModel(): Promise<NsfwClassifier> {
+    const model = new NsfwModel(await loadTensorflow(this.config.ml.backend));
+    await model.load();
+    return model;
+  }
+
+  /** The first run compiles kernels or plans memory (about 1.3 s on wasm): paid here, not on a platform's segment. */
+  private async warm(model: NsfwClassifier): Promise<NsfwClassifier> {
+    const blank = { data: new Uint8Array(224 * 224 * 3), width: 224, height: 224 };
+    await model.classify(Array.from({ length: this.config.ml.batchSize }, () => blank));
+    return model;
   }
 }

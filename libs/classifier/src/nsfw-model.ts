@@ -10,7 +10,27 @@ export type NsfwScores = Record<NsfwLabel, number>;
 
 const IMAGE_SIZE = 224;
 
-function nsfwjsVersion(): string {
+/** What the frame classifier needs of a porn model, whichever runtime runs it. */
+export interface NsfwClassifier {
+  readonly name: string;
+  /** Stored on every signal: names the weights and, where it changes the numbers, the runtime's file. */
+  readonly version: string;
+  /** `onnxruntime-node` or `tensorflow.js`. */
+  readonly runtime: string;
+  /** The runtime's backend, e.g. `wasm` for TF.js or `cpu (onnxruntime-node 1.30.0)`. */
+  readonly backend: string;
+  load(): Promise<void>;
+  decode(jpegBytes: Buffer): { data: Uint8Array; width: number; height: number };
+  classify(images: Array<{ data: Uint8Array; width: number; height: number }>): Promise<NsfwScores[]>;
+}
+
+/** Decodes JPEG evidence into RGB pixels (three bytes a pixel). */
+export function decodeJpegRgb(jpegBytes: Buffer): { data: Uint8Array; width: number; height: number } {
+  const image = jpeg.decode(jpegBytes, { useTArray: true, formatAsRGBA: false, maxMemoryUsageInMB: 256 });
+  return { data: image.data, width: image.width, height: image.height };
+}
+
+export function nsfwjsVersion(): string {
   const packageJson = join(dirname(require.resolve('nsfwjs')), '..', '..', 'package.json');
   return (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
 }
@@ -20,12 +40,17 @@ function nsfwjsVersion(): string {
  * preprocessed exactly as nsfwjs does (scale to [0,1], bilinear resize with aligned corners) but scored in
  * batches, which nsfwjs's own classify() cannot do.
  */
-export class NsfwModel {
+export class NsfwModel implements NsfwClassifier {
   readonly name = 'nsfwjs-mobilenet-v2';
   readonly version = `nsfwjs@${nsfwjsVersion()}`;
+  readonly runtime = 'tensorflow.js';
   private model?: LayersModel;
 
-  constructor(private readonly runtime: TensorflowRuntime) {}
+  constructor(private readonly tensorflow: TensorflowRuntime) {}
+
+  get backend(): string {
+    return this.tensorflow.backend;
+  }
 
   async load(): Promise<void> {
     if (this.model) return;
@@ -42,15 +67,20 @@ export class NsfwModel {
 
   /** Decodes JPEG evidence into RGB pixels. */
   decode(jpegBytes: Buffer): { data: Uint8Array; width: number; height: number } {
-    const image = jpeg.decode(jpegBytes, { useTArray: true, formatAsRGBA: false, maxMemoryUsageInMB: 256 });
-    return { data: image.data, width: image.width, height: image.height };
+    return decodeJpegRgb(jpegBytes);
   }
 
   /** Scores a batch of RGB images; one score set per image, in order. */
   async classify(images: Array<{ data: Uint8Array; width: number; height: number }>): Promise<NsfwScores[]> {
+    const values = await this.predict(images);
+    return toNsfwScores(values, images.length);
+  }
+
+  /** The model's raw class probabilities, five per image in NSFW_LABELS order. */
+  async predict(images: Array<{ data: Uint8Array; width: number; height: number }>): Promise<Float32Array> {
     if (!this.model) throw new Error('NsfwModel.load() must be called first');
-    if (!images.length) return [];
-    const { tf } = this.runtime;
+    if (!images.length) return new Float32Array(0);
+    const { tf } = this.tensorflow;
     const model = this.model;
     const output = tf.tidy(() => {
       const batch = images.map((image) => {
@@ -61,12 +91,17 @@ export class NsfwModel {
     });
     const values = (await output.data()) as Float32Array;
     output.dispose();
-    return images.map((_, i) => {
-      const scores = {} as NsfwScores;
-      NSFW_LABELS.forEach((label, j) => (scores[label] = Number(values[i * NSFW_LABELS.length + j].toFixed(6))));
-      return scores;
-    });
+    return values;
   }
+}
+
+/** Probabilities, five per image, as one score set per image (six decimals: what signals store). */
+export function toNsfwScores(values: Float32Array, count: number): NsfwScores[] {
+  return Array.from({ length: count }, (_, i) => {
+    const scores = {} as NsfwScores;
+    NSFW_LABELS.forEach((label, j) => (scores[label] = Number(values[i * NSFW_LABELS.length + j].toFixed(6))));
+    return scores;
+  });
 }
 
 export function topLabel(scores: NsfwScores): NsfwLabel {
