@@ -1,10 +1,13 @@
-import { availableParallelism } from 'node:os';
 import type * as OnnxRuntime from 'onnxruntime-node';
 
 export type Ort = typeof OnnxRuntime;
 
 export interface OnnxSessionOptions {
-  /** Threads one model call may use. Default: the cores of this machine. */
+  /**
+   * Threads one model call may use. Default 1: measured here, a second intra-op thread halves throughput as soon as
+   * anything else runs on the box (ORT's threads spin while they wait); the pipeline scales by running more
+   * workers, one core each.
+   */
   threads?: number;
 }
 
@@ -35,7 +38,7 @@ export function createOnnxSession(
     executionProviders: ['cpu'],
     graphOptimizationLevel: 'all',
     executionMode: 'sequential',
-    intraOpNumThreads: Math.max(1, options.threads ?? availableParallelism()),
+    intraOpNumThreads: Math.max(1, options.threads ?? 1),
     interOpNumThreads: 1,
   });
 }

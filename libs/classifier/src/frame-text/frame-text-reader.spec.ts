@@ -2,7 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FrameSampler, locateFfmpeg } from '@qinglang/media';
+import * as jpeg from 'jpeg-js';
+import { cropRgba, decodeFrameJpeg } from './frame-image';
 import { FrameTextReader, FrameTextResult } from './frame-text-reader';
+import { bundledPaddleModels } from './paddle-ocr';
 
 const FIXTURES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures');
 const BETTING_URL = 'https://bet-888-casino.example/register?ref=live';
@@ -89,7 +92,7 @@ describe('FrameTextReader on sampled frames', () => {
       expect(result.ocr).toBe(false);
       expect(result.regions).toEqual([]);
       expect(result.qrCodes.map((code) => code.host)).toEqual(['bet-888-casino.example']);
-      expect(result.timings.top).toBeUndefined();
+      expect(result.timings.full).toBeUndefined();
     });
   });
 
@@ -115,14 +118,65 @@ describe('FrameTextReader on sampled frames', () => {
     });
   });
 
+  describe('a caption moved to the middle of the frame and turned yellow on dark', () => {
+    let frame: Buffer;
+    beforeAll(async () => {
+      // The gambling overlay's top band, pasted at mid-height with its white text turned yellow: where band reading
+      // never looks, in the colours Tesseract missed a line in.
+      const [sampled] = await sampledFrames('segment-gambling-overlay.ts');
+      const image = decodeFrameJpeg(sampled);
+      const band = cropRgba(image, { x: 0, y: 0, width: image.width, height: 64 }).image;
+      for (let p = 0; p < band.data.length; p += 4) band.data[p + 2] = Math.min(band.data[p + 2], 40);
+      for (let row = 0; row < 64; row++) {
+        image.data.set(
+          band.data.subarray(row * band.width * 4, (row + 1) * band.width * 4),
+          (200 + row) * image.width * 4,
+        );
+      }
+      frame = Buffer.from(jpeg.encode({ ...image, data: Buffer.from(image.data.buffer) }, 90).data);
+    });
+
+    it('is read by PP-OCR over the whole frame, filed under "full" with its place', async () => {
+      const result = await reader.read(frame, { qr: false });
+      const middle = result.regions.find((r) => r.region === 'full');
+      expect(middle?.text.replace(/\s+/g, '')).toMatch(/百家乐/);
+      expect(middle?.box.y).toBeGreaterThanOrEqual(200);
+      expect((middle?.box.y ?? 0) + (middle?.box.height ?? 0)).toBeLessThanOrEqual(264);
+      expect(regionText(result, 'top')).toMatch(/百家乐/);
+    });
+  });
+
   it('rejects the read, without ending the process, when OCR cannot start; QR search needs no model', async () => {
-    const broken = new FrameTextReader({ langPath: join(dir, 'no-model-here') });
+    const broken = new FrameTextReader({
+      paddle: { models: { ...bundledPaddleModels(), recognitionPath: join(dir, 'no-model-here.onnx') } },
+    });
     const [frame] = await sampledFrames('segment-gambling-overlay.ts');
-    await expect(broken.read(frame)).rejects.toThrow('chi_sim.traineddata.gz');
+    await expect(broken.read(frame)).rejects.toThrow('no-model-here.onnx');
     await expect(broken.read(frame, { ocr: false })).resolves.toMatchObject({
       qrCodes: [{ host: 'bet-888-casino.example' }],
     });
     await broken.close();
+  });
+
+  describe('with the tesseract engine', () => {
+    it('still reads the bands', async () => {
+      const tesseract = new FrameTextReader({ engine: 'tesseract' });
+      try {
+        const [frame] = await sampledFrames('segment-gambling-overlay.ts');
+        const result = await tesseract.read(frame, { qr: false });
+        expect(regionText(result, 'bottom')).toContain('微信');
+        expect(result.timings.top).toBeGreaterThan(0);
+      } finally {
+        await tesseract.close();
+      }
+    });
+
+    it('rejects the read when its model cannot be found', async () => {
+      const broken = new FrameTextReader({ engine: 'tesseract', langPath: join(dir, 'no-model-here') });
+      const [frame] = await sampledFrames('segment-gambling-overlay.ts');
+      await expect(broken.read(frame)).rejects.toThrow('chi_sim.traineddata.gz');
+      await broken.close();
+    });
   });
 
   it('reads everything from disk and writes no model cache into the working directory', () => {
