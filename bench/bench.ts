@@ -1,11 +1,18 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { AppConfig, loadConfig } from '@qinglang/config';
-import { FrameTextReader, NsfwModel, loadTensorflow } from '@qinglang/classifier';
+import {
+  FrameTextReader,
+  ModelRegistry,
+  NsfwModel,
+  FrameTextReaderOptions,
+  OnnxNsfwModel,
+  loadTensorflow,
+} from '@qinglang/classifier';
 import { FramesService, FrameSampler, locateFfmpeg } from '@qinglang/media';
 import { benchmarkTextClassifier } from '@qinglang/text-classifier';
 import { PlatformsService } from '@qinglang/platforms';
@@ -159,7 +166,7 @@ async function benchPipeline(config: AppConfig, clip: string, workDir: string): 
     const frames = await app.get(FramesService).forSource('segment', segment.id);
     const classified = frames.filter((f) => f.status === 'classified').length;
     const duplicates = frames.filter((f) => f.status === 'near_duplicate').length;
-    const { backend } = await loadTensorflow(config.ml.backend);
+    const backend = app.get(ModelRegistry).runtime?.backend ?? 'unknown';
     console.log(
       `pipeline (${backend}): ${frames.length} frames, ${classified} classified, ${duplicates} near-duplicates (${((100 * duplicates) / frames.length).toFixed(1)}%) in ${wall.toFixed(2)} s wall`,
     );
@@ -178,10 +185,9 @@ async function benchPipeline(config: AppConfig, clip: string, workDir: string): 
   }
 }
 
-/** The model alone on the same backend: decoded frames in, scores out, in batches of CLASSIFY_BATCH_SIZE. */
+/** The model alone on the pipeline's runtime: decoded frames in, scores out, in batches of CLASSIFY_BATCH_SIZE. */
 async function benchRawModel(config: AppConfig, jpegDir: string): Promise<Figures> {
-  const model = new NsfwModel(await loadTensorflow(config.ml.backend));
-  await model.load();
+  const model = await new ModelRegistry(config).nsfw();
   const files = (await readdir(jpegDir)).filter((f) => f.endsWith('.jpg')).sort();
   const decoded = await Promise.all(files.map(async (f) => model.decode(await readFile(join(jpegDir, f)))));
   const images = Array.from({ length: RAW_MODEL_FRAMES }, (_, i) => decoded[i % decoded.length]);
@@ -226,6 +232,232 @@ async function benchFrameText(jpegDir: string): Promise<Figures> {
   } finally {
     await reader.close();
   }
+}
+
+const MODEL_RUNS = 5;
+const OCR_RUNS = 3;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Frames per second of one porn model runtime: the median of MODEL_RUNS passes over the frames, in batches. */
+async function modelFramesPerSecond(
+  model: { classify(images: ReturnType<NsfwModel['decode']>[]): Promise<unknown> },
+  images: ReturnType<NsfwModel['decode']>[],
+  batchSize: number,
+): Promise<number> {
+  await model.classify(images.slice(0, batchSize)); // warm-up: kernels compiled, memory planned
+  const rates: number[] = [];
+  for (let run = 0; run < MODEL_RUNS; run++) {
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < images.length; i += batchSize) await model.classify(images.slice(i, i + batchSize));
+    rates.push(images.length / seconds(started));
+  }
+  return median(rates);
+}
+
+const OCR_FONTS = [
+  process.env.OVERLAY_FONT,
+  '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc',
+  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+];
+
+/** Frames with known text: overlays as live rooms show them, several where reading only the bands fails. */
+const OCR_SCENES: Array<{ name: string; source: string; lines: Array<{ text: string; style: string }> }> = [
+  {
+    name: 'textured-top-bottom',
+    source: 'testsrc2=size=960x540',
+    lines: [
+      { text: '澳门威尼斯人 首充送彩金', style: 'fontsize=34:fontcolor=white:box=1:boxcolor=black@0.6:x=20:y=16' },
+      {
+        text: '扫码进群 带你赚钱 VX:abc6688',
+        style: 'fontsize=30:fontcolor=0xFFD700:box=1:boxcolor=black@0.5:x=20:y=h-56',
+      },
+    ],
+  },
+  {
+    name: 'yellow-mid-frame',
+    source: 'mandelbrot=size=960x540',
+    lines: [{ text: '百家乐 牛牛 炸金花 在线玩', style: 'fontsize=40:fontcolor=0xFFD700:x=(w-tw)/2:y=(h-th)/2' }],
+  },
+  {
+    name: 'small-corner',
+    source: 'smptebars=size=960x540',
+    lines: [
+      {
+        text: '直播间福利 点击下方链接领取',
+        style: 'fontsize=22:fontcolor=white:box=1:boxcolor=black@0.7:x=w-tw-16:y=h-40',
+      },
+    ],
+  },
+  {
+    name: 'dark-yellow-large',
+    source: 'color=c=0x202030:size=960x540',
+    lines: [
+      { text: '今晚开奖 稳赚不赔', style: 'fontsize=56:fontcolor=0xFFD700:x=40:y=40' },
+      { text: '充值返水百分之十', style: 'fontsize=36:fontcolor=0xFFD700:x=40:y=h-80' },
+    ],
+  },
+];
+
+/** JPEGs of OCR_SCENES drawn by ffmpeg with a CJK font, with their lines; none when no such font is installed. */
+async function ocrSceneFrames(
+  ffmpeg: string,
+  dir: string,
+): Promise<Array<{ name: string; jpeg: Buffer; lines: string[] }>> {
+  const font = OCR_FONTS.find((path): path is string => !!path && existsSync(path));
+  if (!font) return [];
+  await mkdir(dir, { recursive: true });
+  const frames = [];
+  for (const scene of OCR_SCENES) {
+    const filters = await Promise.all(
+      scene.lines.map(async (line, i) => {
+        const file = join(dir, `${scene.name}-${i}.txt`); // through a file: no escaping of Chinese or spaces
+        await writeFile(file, line.text);
+        return `drawtext=fontfile=${font}:textfile=${file}:${line.style}`;
+      }),
+    );
+    const output = join(dir, `${scene.name}.jpg`);
+    await promisify(execFile)(ffmpeg, [
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      scene.source,
+      '-vf',
+      filters.join(','),
+      '-frames:v',
+      '1',
+      '-q:v',
+      '3',
+      output,
+    ]);
+    frames.push({ name: scene.name, jpeg: await readFile(output), lines: scene.lines.map((line) => line.text) });
+  }
+  return frames;
+}
+
+function editDistance(a: string[], b: string[]): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** Share of an expected line's characters read right (1 − edit distance / length), against the best read line. */
+function lineAccuracy(expected: string, read: string[]): number {
+  const want = [...expected.replace(/\s+/g, '')];
+  const best = Math.max(0, ...read.map((line) => 1 - editDistance(want, [...line.replace(/\s+/g, '')]) / want.length));
+  return Math.max(0, best);
+}
+
+/**
+ * Side by side in one run: the porn model on TF.js (this machine's best backend, or TF_BACKEND) and on
+ * onnxruntime-node (one thread, and one per core); then Tesseract on the bands, Tesseract over the whole frame and
+ * PP-OCR over the whole frame, on the same frames with known text (the overlay fixtures, and scenes drawn with a
+ * CJK font when one is installed): median ms per frame and the share of characters read right.
+ */
+async function benchModels(config: AppConfig, ffmpeg: string, workDir: string): Promise<Figures> {
+  const fixtures = join(__dirname, '..', 'test', 'fixtures');
+  const sampler = new FrameSampler({ ffmpegPath: ffmpeg, timeoutMs: config.media.ffmpegTimeoutMs });
+  const overlayLines: Record<string, string[]> = {
+    'segment-gambling-overlay.ts': ['澳门百家乐 真人荷官 上线送888', '加微信 bjl8888 充值返水'],
+    'segment-benign-overlay.ts': ['美食直播间 欢迎新朋友', '今晚八点 一起做红烧肉'],
+    'segment-10s.ts': [],
+  };
+  const frames: Array<{ name: string; jpeg: Buffer; lines: string[] }> = [];
+  for (const [fixture, lines] of Object.entries(overlayLines)) {
+    const out = join(workDir, 'model-frames', fixture);
+    const { frames: sampled } = await sampler.sampleVideo(join(fixtures, fixture), 'mpegts', 2, out);
+    for (const frame of sampled)
+      frames.push({ name: `${fixture}/${frame.fileName}`, jpeg: await readFile(join(out, frame.fileName)), lines });
+  }
+  const scenes = await ocrSceneFrames(ffmpeg, join(workDir, 'ocr-scenes'));
+  if (!scenes.length) console.log('  (no CJK font installed: OCR compared on the fixtures only)');
+  const figures: Figures = {};
+
+  const tensorflow = new NsfwModel(await loadTensorflow(config.ml.backend));
+  await tensorflow.load();
+  const decoded = frames.map((frame) => tensorflow.decode(frame.jpeg));
+  const images = Array.from({ length: RAW_MODEL_FRAMES }, (_, i) => decoded[i % decoded.length]);
+  const batchSize = config.ml.batchSize;
+  figures.modelTensorflowBackend = tensorflow.backend;
+  figures.modelTensorflowFramesPerSecond = round(await modelFramesPerSecond(tensorflow, images, batchSize), 1);
+  for (const threads of [1, cpus().length]) {
+    const onnx = new OnnxNsfwModel({ threads });
+    await onnx.load();
+    figures[`modelOnnx${threads === 1 ? 'OneThread' : 'AllCores'}FramesPerSecond`] = round(
+      await modelFramesPerSecond(onnx, images, batchSize),
+      1,
+    );
+    await onnx.close();
+  }
+  console.log(
+    `porn model, frames/s (median of ${MODEL_RUNS} x ${images.length} frames, batches of ${batchSize}): TF.js ${tensorflow.backend} ${figures.modelTensorflowFramesPerSecond}; onnxruntime-node 1 thread ${figures.modelOnnxOneThreadFramesPerSecond}, ${cpus().length} threads ${figures.modelOnnxAllCoresFramesPerSecond}`,
+  );
+
+  const ocrFrames = [...frames.filter((frame) => frame.lines.length), ...scenes];
+  // Each frame is read OCR_RUNS times: PP-OCR without line reuse is the cost of new text, with it the cost of a
+  // frame whose overlays were read before (detection only).
+  const engines: Array<{ key: string; label: string; options: FrameTextReaderOptions }> = [
+    { key: 'TesseractBands', label: 'Tesseract, top and bottom bands', options: { engine: 'tesseract' } },
+    {
+      key: 'TesseractWholeFrame',
+      label: 'Tesseract, whole frame',
+      options: { engine: 'tesseract', regions: ['full'] },
+    },
+    {
+      key: 'PaddleWholeFrame',
+      label: 'PP-OCRv4, whole frame',
+      options: { engine: 'paddle', paddle: { reusedLines: 0 } },
+    },
+    { key: 'PaddleWholeFrameReused', label: 'PP-OCRv4, whole frame, text read before', options: { engine: 'paddle' } },
+  ];
+  for (const { key, label, options } of engines) {
+    const reader = new FrameTextReader(options);
+    try {
+      await reader.warmUp();
+      const times: number[] = [];
+      const accuracies: number[] = [];
+      const missed: string[] = [];
+      for (const frame of ocrFrames) {
+        const runs: number[] = [];
+        let read: string[] = [];
+        for (let run = 0; run < OCR_RUNS; run++) {
+          const result = await reader.read(frame.jpeg, { qr: false });
+          runs.push(result.ms);
+          read = result.regions.flatMap((region) => region.lines.map((line) => line.text));
+        }
+        times.push(median(runs));
+        for (const line of frame.lines) {
+          const accuracy = lineAccuracy(line, read);
+          accuracies.push(accuracy);
+          if (accuracy < 0.5) missed.push(`${frame.name}: ${line}`);
+        }
+      }
+      const accuracy = accuracies.reduce((a, b) => a + b, 0) / accuracies.length;
+      figures[`ocr${key}MsPerFrame`] = Math.round(median(times));
+      figures[`ocr${key}MaxMsPerFrame`] = Math.round(Math.max(...times));
+      figures[`ocr${key}CharacterAccuracy`] = round(accuracy);
+      figures[`ocr${key}LinesMissed`] = missed.length;
+      console.log(
+        `OCR ${label}: ${Math.round(median(times))} ms per frame (median over ${ocrFrames.length} frames; slowest ${Math.round(Math.max(...times))}), ${(100 * accuracy).toFixed(1)}% of ${accuracies.length} lines' characters read, ${missed.length} lines missed${missed.length ? `: ${missed.join('; ')}` : ''}`,
+      );
+    } finally {
+      await reader.close();
+    }
+  }
+  return figures;
 }
 
 const AUDIT_ENTRIES = 1_000_000;
@@ -334,6 +566,7 @@ async function main(): Promise<void> {
       console.log(JSON.stringify(await benchAuditVerify(workDir)));
       return;
     }
+    const modelsOnly = process.argv.slice(2).includes('models');
     const passThrough = [
       'FFMPEG_PATH',
       'TF_BACKEND',
@@ -350,6 +583,11 @@ async function main(): Promise<void> {
     });
     const ffmpeg = locateFfmpeg(config.media.ffmpegPath);
     console.log(`ffmpeg: ${ffmpeg.version} (${ffmpeg.source}); ${cpus().length} CPUs; node ${process.version}`);
+    // `npm run bench -- models`: the model and OCR comparison alone.
+    if (modelsOnly) {
+      console.log(JSON.stringify(await benchModels(config, ffmpeg.path, workDir)));
+      return;
+    }
 
     const clip = join(workDir, 'clip.ts');
     const generating = process.hrtime.bigint();
@@ -366,6 +604,7 @@ async function main(): Promise<void> {
     Object.assign(figures, await benchPipeline(config, clip, workDir));
     Object.assign(figures, await benchRawModel(config, samplesDir));
     Object.assign(figures, await benchFrameText(samplesDir));
+    Object.assign(figures, await benchModels(config, ffmpeg.path, workDir));
     Object.assign(figures, benchText());
     Object.assign(figures, await benchAuditVerify(workDir));
     // Equal to the share of the pipeline's wall time the model alone would need for the frames it classified.
