@@ -21,8 +21,7 @@ import { createApplication } from '@qinglang/application';
 import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import {
-  AuditCheckpoint,
-  AuditEntry,
+  AUDIT_TABLES,
   AuditLog,
   AuditSigner,
   GENESIS_HASH,
@@ -474,7 +473,7 @@ async function benchAuditVerify(workDir: string): Promise<Figures> {
   const dataSource = new DataSource({
     type: 'better-sqlite3',
     database: path,
-    entities: [AuditEntry, AuditCheckpoint],
+    entities: AUDIT_TABLES,
     synchronize: true,
     logging: ['error'],
   });

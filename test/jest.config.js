@@ -3,5 +3,10 @@ const base = require('./jest.base');
 
 module.exports = {
   ...base,
-  testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+  testMatch: [
+    '<rootDir>/libs/**/*.spec.ts',
+    '<rootDir>/apps/**/*.spec.ts',
+    '<rootDir>/test/e2e/**/*.e2e-spec.ts',
+    '<rootDir>/test/architecture/**/*.spec.ts',
+  ],
 };

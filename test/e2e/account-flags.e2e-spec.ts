@@ -1,4 +1,5 @@
-import { SignalsService, Signal } from '@qinglang/classifier';
+import { SignalsService } from '@qinglang/classifier';
+import type { Signal } from '@qinglang/classifier';
 import { FlaggingService } from '@qinglang/flagging';
 import { StreamsService } from '@qinglang/ingest';
 import { newId } from '@qinglang/persistence';
@@ -10,7 +11,7 @@ describe('account-level flags', () => {
   const fixture = useEmbeddedApp();
 
   const weakGamblingSignal = (platformId: string, streamId: string): Signal =>
-    Object.assign(new Signal(), {
+    Object.assign({} as Signal, {
       id: newId(),
       platformId,
       sourceKind: 'text_line' as const,

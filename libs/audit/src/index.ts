@@ -1,5 +1,6 @@
-export * from './audit-entry.entity';
-export * from './audit-checkpoint.entity';
+export type * from './audit-entry.entity';
+export type * from './audit-checkpoint.entity';
+export * from './tables';
 export * from './audit-chain';
 export * from './audit-signer';
 export * from './audit-log.service';

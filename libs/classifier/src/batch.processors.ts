@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { BatchesService } from '@qinglang/ingest';
+import type { ItemStage } from '@qinglang/ingest';
 import { HandlesJob, JobFailure, JobPayloads, JobQueue, ReconcilableJobHandler } from '@qinglang/queue';
 import { SignalsService } from './signals.service';
 import { TextSignals } from './text-signals.service';
 import { TipSignals } from './tips/tip-signals.service';
+
+/** A batch is processed in one step; once at `flagging` only the hand-off to flagging remains. */
+const UNPROCESSED: ItemStage[] = ['queued', 'sampling', 'sampled', 'classifying'];
 
 /** A chat or transcript batch: each line through the text classifier; lines that are evidence become signals. */
 @Injectable()
@@ -17,28 +21,31 @@ export class TextBatchProcessor implements ReconcilableJobHandler<'text-batch.pr
   ) {}
 
   async handle({ batchId }: JobPayloads['text-batch.process']): Promise<void> {
-    const batch = await this.batches.textLifecycle.get(batchId);
-    if (!batch || batch.stage === 'classified' || batch.stage === 'failed') return;
-    if (batch.stage !== 'flagging') {
-      const lines = await this.batches.lines(batchId);
-      const signals = this.text.toSignals(
-        lines.map((line) => ({
-          sourceKind: 'text_line' as const,
-          sourceId: line.id,
-          platformId: batch.platformId,
-          text: line.text,
-          subject: { kind: 'stream' as const, id: batch.streamId },
-          context: {
-            kind: batch.kind,
-            senderId: line.senderId,
-            at: line.sentAt.toISOString(),
-            atMs: line.sentAt.getTime(),
-          },
-        })),
-      );
-      await this.signals.recordNew(signals);
-      await this.batches.textLifecycle.advance(batchId, 'flagging');
-    }
+    const batch = await this.batches.textLifecycle.runStage(batchId, {
+      from: 'unfinished',
+      pending: UNPROCESSED,
+      done: 'flagging',
+      work: async (b) => {
+        const lines = await this.batches.lines(b.id);
+        const signals = this.text.toSignals(
+          lines.map((line) => ({
+            sourceKind: 'text_line' as const,
+            sourceId: line.id,
+            platformId: b.platformId,
+            text: line.text,
+            subject: { kind: 'stream' as const, id: b.streamId },
+            context: {
+              kind: b.kind,
+              senderId: line.senderId,
+              at: line.sentAt.toISOString(),
+              atMs: line.sentAt.getTime(),
+            },
+          })),
+        );
+        await this.signals.recordNew(signals);
+      },
+    });
+    if (!batch) return;
     await this.queue.enqueue('subject.flag', {
       subjectKind: 'stream',
       subjectId: batch.streamId,
@@ -67,12 +74,15 @@ export class TipBatchProcessor implements ReconcilableJobHandler<'tip-batch.proc
   ) {}
 
   async handle({ batchId }: JobPayloads['tip-batch.process']): Promise<void> {
-    const batch = await this.batches.tipLifecycle.get(batchId);
-    if (!batch || batch.stage === 'classified' || batch.stage === 'failed') return;
-    if (batch.stage !== 'flagging') {
-      await this.signals.recordNew(await this.tips.forEvents(await this.batches.events(batchId)));
-      await this.batches.tipLifecycle.advance(batchId, 'flagging');
-    }
+    const batch = await this.batches.tipLifecycle.runStage(batchId, {
+      from: 'unfinished',
+      pending: UNPROCESSED,
+      done: 'flagging',
+      work: async (b) => {
+        await this.signals.recordNew(await this.tips.forEvents(await this.batches.events(b.id)));
+      },
+    });
+    if (!batch) return;
     await this.queue.enqueue('subject.flag', {
       subjectKind: 'stream',
       subjectId: batch.streamId,

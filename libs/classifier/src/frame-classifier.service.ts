@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
-import { APP_CONFIG, AppConfig } from '@qinglang/config';
+import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
 import { Frame, FramesService, hammingDistance } from '@qinglang/media';
 import { FrameTextService } from './frame-text.service';
 import { MetricsService } from '@qinglang/operations';
@@ -30,6 +30,7 @@ export interface FrameClassification {
 @Injectable()
 export class FrameClassifier {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly frames: FramesService,
     private readonly signals: SignalsService,
@@ -61,7 +62,7 @@ export class FrameClassifier {
       const stop = this.metrics.classificationSeconds.startTimer({ model: model.name });
       const scores = await model.classify(images);
       stop();
-      const now = new Date();
+      const now = this.clock.now();
       const rows = batch.map((frame, j) =>
         Object.assign(new Signal(), {
           id: newId(),

@@ -1,4 +1,5 @@
-export * from './signal.entity';
+export type * from './signal.entity';
+export * from './tables';
 export * from './signals.service';
 export * from './tensorflow-runtime';
 export * from './nsfw-model';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PostsService } from '@qinglang/ingest';
+import type { Post } from '@qinglang/ingest';
 import { FramesService } from '@qinglang/media';
 import { HandlesJob, JobFailure, JobHandler, JobPayloads, JobQueue } from '@qinglang/queue';
 import { FrameClassifier } from './frame-classifier.service';
@@ -22,25 +23,14 @@ export class PostClassifyProcessor implements JobHandler<'post.classify'> {
   ) {}
 
   async handle({ postId }: Payload): Promise<void> {
-    const post = await this.posts.lifecycle.get(postId);
-    if (!post || !['sampled', 'classifying', 'flagging'].includes(post.stage)) return;
-    if (post.stage !== 'flagging') {
-      await this.posts.lifecycle.advance(post.id, 'classifying');
-      const frames = [
-        ...(await this.frames.forSource('post_image', post.id)),
-        ...(await this.frames.forSource('post_video', post.id)),
-      ];
-      await this.classifier.classifyPending(frames, { kind: 'post', id: post.id });
-      if (post.text.trim()) {
-        const subject = { kind: 'post' as const, id: post.id };
-        await this.signals.recordNew(
-          this.text.toSignals([
-            { sourceKind: 'post_text', sourceId: post.id, platformId: post.platformId, text: post.text, subject },
-          ]),
-        );
-      }
-      await this.posts.lifecycle.advance(post.id, 'flagging');
-    }
+    const post = await this.posts.lifecycle.runStage(postId, {
+      from: ['sampled', 'classifying', 'flagging'],
+      pending: ['sampled', 'classifying'],
+      working: 'classifying',
+      done: 'flagging',
+      work: (p) => this.classify(p),
+    });
+    if (!post) return;
     await this.queue.enqueue('subject.flag', {
       subjectKind: 'post',
       subjectId: post.id,
@@ -50,5 +40,21 @@ export class PostClassifyProcessor implements JobHandler<'post.classify'> {
 
   async onFailed({ postId }: Payload, failure: JobFailure): Promise<void> {
     await this.posts.lifecycle.fail(postId, failure.code, failure.reason);
+  }
+
+  private async classify(post: Post): Promise<void> {
+    const frames = [
+      ...(await this.frames.forSource('post_image', post.id)),
+      ...(await this.frames.forSource('post_video', post.id)),
+    ];
+    await this.classifier.classifyPending(frames, { kind: 'post', id: post.id });
+    if (post.text.trim()) {
+      const subject = { kind: 'post' as const, id: post.id };
+      await this.signals.recordNew(
+        this.text.toSignals([
+          { sourceKind: 'post_text', sourceId: post.id, platformId: post.platformId, text: post.text, subject },
+        ]),
+      );
+    }
   }
 }

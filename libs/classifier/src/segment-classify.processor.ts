@@ -18,14 +18,17 @@ export class SegmentClassifyProcessor implements JobHandler<'segment.classify'> 
   ) {}
 
   async handle({ segmentId }: Payload): Promise<void> {
-    const segment = await this.segments.lifecycle.get(segmentId);
-    if (!segment || !['sampled', 'classifying', 'flagging'].includes(segment.stage)) return;
-    if (segment.stage !== 'flagging') {
-      await this.segments.lifecycle.advance(segment.id, 'classifying');
-      const frames = await this.frames.forSource('segment', segment.id);
-      await this.classifier.classifyPending(frames, { kind: 'stream', id: segment.streamId });
-      await this.segments.lifecycle.advance(segment.id, 'flagging');
-    }
+    const segment = await this.segments.lifecycle.runStage(segmentId, {
+      from: ['sampled', 'classifying', 'flagging'],
+      pending: ['sampled', 'classifying'],
+      working: 'classifying',
+      done: 'flagging',
+      work: async (s) => {
+        const frames = await this.frames.forSource('segment', s.id);
+        await this.classifier.classifyPending(frames, { kind: 'stream', id: s.streamId });
+      },
+    });
+    if (!segment) return;
     await this.queue.enqueue('subject.flag', {
       subjectKind: 'stream',
       subjectId: segment.streamId,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_CONFIG, AppConfig } from '@qinglang/config';
+import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
 import { JsonObject, newId } from '@qinglang/persistence';
 import { PolicyService } from '@qinglang/policy';
 import { Signal } from './signal.entity';
@@ -44,6 +44,7 @@ export class TextSignals {
   private readonly classifier: TextClassifier;
 
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly policy: PolicyService,
   ) {
@@ -59,7 +60,7 @@ export class TextSignals {
     return this.classifier.classify(text);
   }
 
-  toSignals(items: TextItem[], now = new Date()): Signal[] {
+  toSignals(items: TextItem[], now = this.clock.now()): Signal[] {
     const signals: Signal[] = [];
     for (const item of items) {
       const result = this.classifier.classify(item.text);

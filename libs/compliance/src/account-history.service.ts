@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, ObjectLiteral } from 'typeorm';
-import { AuditEntry } from '@qinglang/audit';
-import { Flag, flagView } from '@qinglang/flagging';
+import { DataSource, In } from 'typeorm';
+import type { AuditEntry } from '@qinglang/audit';
+import { flagView } from '@qinglang/flagging';
 import { AccountsService } from '@qinglang/ingest';
 import { ApiError } from '@qinglang/operations';
-import { ReviewDecision } from '@qinglang/review';
-import { Appeal, Sanction, appealView, sanctionView } from '@qinglang/sanctions';
+import { appealView, sanctionView } from '@qinglang/sanctions';
 import { StaffService } from '@qinglang/staff';
 import { PlatformNames } from './platform-names.service';
 import { decisionView } from './record-search.service';
+import { ReportedTable, ReportedTables, reportedTable } from './reported-tables';
 
 /** Per kind of record: an account with more than this shows its newest ones and says it was cut. */
 const MAX_PER_KIND = 1000;
@@ -29,10 +29,10 @@ export class AccountHistory {
     const account = await this.accounts.findById(accountId);
     if (!account) throw new ApiError(404, 'account_not_found', `No such account: ${accountId}`);
     const [flags, decisions, sanctions, appeals] = await Promise.all([
-      this.newest(Flag, 'openedAt', accountId),
-      this.newest(ReviewDecision, 'decidedAt', accountId),
-      this.newest(Sanction, 'issuedAt', accountId),
-      this.newest(Appeal, 'createdAt', accountId),
+      this.newest('Flag', 'openedAt', accountId),
+      this.newest('ReviewDecision', 'decidedAt', accountId),
+      this.newest('Sanction', 'issuedAt', accountId),
+      this.newest('Appeal', 'createdAt', accountId),
     ]);
     const audit = await this.auditAbout([
       ['account', [accountId]],
@@ -101,12 +101,12 @@ export class AccountHistory {
   }
 
   /** The account's newest rows of one kind, returned oldest first. */
-  private async newest<T extends ObjectLiteral & { accountId: string }>(
-    entity: new () => T,
-    instant: keyof T & string,
+  private async newest<N extends 'Flag' | 'ReviewDecision' | 'Sanction' | 'Appeal'>(
+    table: N & ReportedTable,
+    instant: keyof ReportedTables[N] & string,
     accountId: string,
-  ): Promise<{ rows: T[]; truncated: boolean }> {
-    const rows = await this.dataSource.getRepository(entity).find({
+  ): Promise<{ rows: ReportedTables[N][]; truncated: boolean }> {
+    const rows = await reportedTable(this.dataSource, table).find({
       where: { accountId } as never,
       order: { [instant]: 'DESC', id: 'DESC' } as never,
       take: MAX_PER_KIND + 1,
@@ -119,9 +119,9 @@ export class AccountHistory {
     for (const [subjectKind, ids] of subjects) {
       for (let i = 0; i < ids.length; i += ID_CHUNK) {
         entries.push(
-          ...(await this.dataSource
-            .getRepository(AuditEntry)
-            .find({ where: { subjectKind, subjectId: In(ids.slice(i, i + ID_CHUNK)) } })),
+          ...(await reportedTable(this.dataSource, 'AuditEntry').find({
+            where: { subjectKind, subjectId: In(ids.slice(i, i + ID_CHUNK)) },
+          })),
         );
       }
     }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Flag, flagView } from '@qinglang/flagging';
+import { flagView } from '@qinglang/flagging';
 import { AccountsService } from '@qinglang/ingest';
-import { ReviewDecision } from '@qinglang/review';
+import type { ReviewDecision } from '@qinglang/review';
+import { reportedTable } from './reported-tables';
 import { StaffService } from '@qinglang/staff';
 import { DecisionListQuery, FlagListQuery } from './compliance-filters.dto';
 import { cursorOf, newestFirst } from './keyset';
@@ -21,7 +22,7 @@ export class RecordSearch {
 
   async flags(filter: FlagListQuery) {
     const limit = filter.limit ?? 100;
-    const query = this.dataSource.getRepository(Flag).createQueryBuilder('f');
+    const query = reportedTable(this.dataSource, 'Flag').createQueryBuilder('f');
     if (filter.platformId) query.andWhere('f.platform_id = :platformId', { platformId: filter.platformId });
     if (filter.accountId) query.andWhere('f.account_id = :accountId', { accountId: filter.accountId });
     if (filter.category) query.andWhere('f.category = :category', { category: filter.category });
@@ -44,7 +45,7 @@ export class RecordSearch {
 
   async decisions(filter: DecisionListQuery) {
     const limit = filter.limit ?? 100;
-    const query = this.dataSource.getRepository(ReviewDecision).createQueryBuilder('d');
+    const query = reportedTable(this.dataSource, 'ReviewDecision').createQueryBuilder('d');
     if (filter.platformId) query.andWhere('d.platform_id = :platformId', { platformId: filter.platformId });
     if (filter.accountId) query.andWhere('d.account_id = :accountId', { accountId: filter.accountId });
     if (filter.category) query.andWhere('d.category = :category', { category: filter.category });

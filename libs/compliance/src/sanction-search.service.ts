@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { Sanction, sanctionView } from '@qinglang/sanctions';
+import { sanctionView } from '@qinglang/sanctions';
+import type { Sanction } from '@qinglang/sanctions';
+import { reportedTable } from './reported-tables';
 import { StaffService } from '@qinglang/staff';
 import { SanctionFilterQuery } from './compliance-filters.dto';
 import { cursorOf, newestFirst } from './keyset';
@@ -55,7 +57,7 @@ export class SanctionSearch {
   }
 
   private filtered(filter: SanctionFilterQuery): SelectQueryBuilder<Sanction> {
-    const query = this.dataSource.getRepository(Sanction).createQueryBuilder('s');
+    const query = reportedTable(this.dataSource, 'Sanction').createQueryBuilder('s');
     if (filter.platformId) query.andWhere('s.platform_id = :platformId', { platformId: filter.platformId });
     if (filter.accountId) query.andWhere('s.account_id = :accountId', { accountId: filter.accountId });
     if (filter.category) query.andWhere('s.category = :category', { category: filter.category });

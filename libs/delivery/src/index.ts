@@ -1,5 +1,6 @@
-export * from './outbox-event.entity';
-export * from './webhook-endpoint.entity';
+export type * from './outbox-event.entity';
+export type * from './webhook-endpoint.entity';
+export * from './tables';
 export * from './webhook-signature';
 export * from './outbox.service';
 export * from './webhooks.service';

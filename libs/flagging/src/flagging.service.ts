@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock } from '@qinglang/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditLog } from '@qinglang/audit';
@@ -44,13 +45,14 @@ export interface RuleFlag {
 @Injectable()
 export class FlaggingService {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(FLAG_POLICY) private readonly policy: FlagPolicy,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly signals: SignalsService,
     private readonly audit: AuditLog,
   ) {}
 
-  async evaluate(subject: FlagSubject, now = new Date(), options: EvaluationOptions = {}): Promise<Flag[]> {
+  async evaluate(subject: FlagSubject, now = this.clock.now(), options: EvaluationOptions = {}): Promise<Flag[]> {
     const longest = Math.max(...CATEGORIES.map((c) => this.policy.rule(c).windowSeconds));
     const since = new Date(now.getTime() - longest * 1000);
     const recent = options.signalsSince
@@ -228,7 +230,7 @@ export class FlaggingService {
     if (fresh.length) {
       await manager.insert(
         FlagEvidence,
-        fresh.map((signal) => this.evidenceRow(flag.id, category, signal)),
+        fresh.map((signal) => this.evidenceRow(flag.id, category, signal, now)),
       );
     }
     const isNew = flag.evidenceCount === 0;
@@ -258,7 +260,7 @@ export class FlaggingService {
     return flag;
   }
 
-  private evidenceRow(flagId: string, category: Category, signal: Signal): FlagEvidence {
+  private evidenceRow(flagId: string, category: Category, signal: Signal, now: Date): FlagEvidence {
     return Object.assign(new FlagEvidence(), {
       id: newId(),
       flagId,
@@ -270,7 +272,7 @@ export class FlaggingService {
       detail: { ...(signal.detail ?? {}), scores: signal.scores },
       model: signal.model,
       modelVersion: signal.modelVersion,
-      createdAt: new Date(),
+      createdAt: now,
     });
   }
 }

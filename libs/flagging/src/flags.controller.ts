@@ -3,11 +3,12 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { AccountsService } from '@qinglang/ingest';
-import { CurrentPlatform, Platform } from '@qinglang/platforms';
+import { CurrentPlatform } from '@qinglang/platforms';
+import type { Platform } from '@qinglang/platforms';
 import { FLAG_CATEGORIES } from './category';
-import { Flag, FlagCategory } from './flag.entity';
-import { FlagEvidence } from './flag-evidence.entity';
+import type { FlagCategory } from './flag.entity';
 import { FlagsService } from './flags.service';
+import { flagView } from './flag-view';
 
 export class ListFlagsQuery {
   @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
@@ -16,35 +17,6 @@ export class ListFlagsQuery {
   @IsOptional() @IsString() subjectId?: string;
   @IsOptional() @IsString() before?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-}
-
-export function flagView(flag: Flag, accountExternalId: string | undefined, evidence?: FlagEvidence[]) {
-  return {
-    id: flag.id,
-    category: flag.category,
-    status: flag.status,
-    reviewState: flag.reviewState,
-    subject: { kind: flag.subjectKind, id: flag.subjectId },
-    account: { id: flag.accountId, externalId: accountExternalId ?? null },
-    confidence: flag.confidence,
-    evidenceCount: flag.evidenceCount,
-    modelVersions: flag.modelVersions,
-    policyVersion: flag.policyVersion,
-    openedAt: flag.openedAt.toISOString(),
-    updatedAt: flag.updatedAt.toISOString(),
-    decidedAt: flag.decidedAt?.toISOString() ?? null,
-    ...(evidence
-      ? {
-          evidence: evidence.map((e) => ({
-            source: { kind: e.sourceKind, id: e.sourceId },
-            score: e.score,
-            streamTimeMs: e.streamTimeMs,
-            model: { name: e.model, version: e.modelVersion },
-            detail: e.detail,
-          })),
-        }
-      : {}),
-  };
 }
 
 @ApiTags('flags')

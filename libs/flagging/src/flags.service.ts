@@ -37,8 +37,9 @@ export class FlagsService {
     return flag;
   }
 
-  get(id: string): Promise<Flag | null> {
-    return this.flags.findOneBy({ id });
+  /** By id, in the caller's transaction when given one. */
+  get(id: string, manager?: EntityManager): Promise<Flag | null> {
+    return (manager ? manager.getRepository(Flag) : this.flags).findOneBy({ id });
   }
 
   /** A flag's evidence, read in the caller's transaction when given one. */

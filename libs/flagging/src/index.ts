@@ -1,9 +1,12 @@
 export * from './category';
-export * from './flag.entity';
-export * from './flag-evidence.entity';
+export type * from './flag.entity';
+export { openKeyOf } from './flag.entity';
+export type * from './flag-evidence.entity';
+export * from './tables';
 export * from './flag-policy';
 export * from './flagging.service';
 export * from './flags.service';
 export * from './flag-review-state.service';
+export * from './flag-view';
 export * from './flags.controller';
 export * from './flagging.module';

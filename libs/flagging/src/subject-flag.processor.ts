@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock } from '@qinglang/config';
 import { PostsService, StreamsService, TrackedItems } from '@qinglang/ingest';
 import { MetricsService } from '@qinglang/operations';
 import { HandlesJob, JobFailure, JobHandler, JobPayloads, JobQueue } from '@qinglang/queue';
@@ -15,6 +16,7 @@ type Payload = JobPayloads['subject.flag'];
 @HandlesJob('subject.flag')
 export class SubjectFlagProcessor implements JobHandler<'subject.flag'> {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly flagging: FlaggingService,
     private readonly streams: StreamsService,
     private readonly posts: PostsService,
@@ -60,7 +62,7 @@ export class SubjectFlagProcessor implements JobHandler<'subject.flag'> {
       ...(await this.streams.idsOfAccount(accountId)),
       ...(await this.posts.idsOfAccount(accountId)),
     ];
-    await this.flagging.evaluate({ kind: 'account', id: accountId, platformId, accountId }, new Date(), {
+    await this.flagging.evaluate({ kind: 'account', id: accountId, platformId, accountId }, this.clock.now(), {
       signalsSince: async (since) => this.signals.forSubjects(await subjects(), since),
       minSubjects: 2,
     });

@@ -1,4 +1,7 @@
-export * from './entities';
+export * from './entities/item-status';
+export * from './entities/tracked-item';
+export type * from './entities';
+export * from './tables';
 export * from './services/accounts.service';
 export * from './services/streams.service';
 export * from './services/segments.service';

@@ -11,6 +11,8 @@ export interface FrameSource {
   stream: { id: string; startOffsetMs: number } | null;
   /** Folder of the source's evidence JPEGs, relative to DATA_DIR. */
   directory: string;
+  /** When the source was sampled (from the injected clock). */
+  sampledAt: Date;
 }
 
 /** A pending frame row for a sampled picture: the evidence path, its time in the stream, its hash. */
@@ -30,6 +32,6 @@ export function frameFromSample(source: FrameSource, sampled: SampledFrame, posi
     status: 'pending',
     duplicateOfId: null,
     duplicateDistance: null,
-    createdAt: new Date(),
+    createdAt: source.sampledAt,
   } satisfies Frame);
 }

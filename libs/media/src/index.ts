@@ -1,4 +1,5 @@
-export * from './frame.entity';
+export type * from './frame.entity';
+export * from './tables';
 export * from './frames.service';
 export * from './ffmpeg-locator';
 export * from './ffmpeg.service';

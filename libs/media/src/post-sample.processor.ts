@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock } from '@qinglang/config';
 import { rm } from 'node:fs/promises';
 import { Post, PostsService } from '@qinglang/ingest';
 import { HandlesJob, JobFailure, JobPayloads, JobQueue, ReconcilableJobHandler } from '@qinglang/queue';
@@ -15,6 +16,7 @@ type Payload = JobPayloads['post.sample'];
 @HandlesJob('post.sample')
 export class PostSampleProcessor implements ReconcilableJobHandler<'post.sample'> {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly posts: PostsService,
     private readonly frames: FramesService,
     private readonly media: SourceMedia,
@@ -23,10 +25,14 @@ export class PostSampleProcessor implements ReconcilableJobHandler<'post.sample'
   ) {}
 
   async handle({ postId }: Payload): Promise<void> {
-    const post = await this.posts.lifecycle.get(postId);
-    if (!post || post.stage === 'classified' || post.stage === 'failed') return;
-    if (post.stage === 'queued' || post.stage === 'sampling') await this.sample(post);
-    await this.queue.enqueue('post.classify', { postId });
+    const post = await this.posts.lifecycle.runStage(postId, {
+      from: 'unfinished',
+      pending: ['queued', 'sampling'],
+      working: 'sampling',
+      done: 'sampled',
+      work: (p) => this.sample(p),
+    });
+    if (post) await this.queue.enqueue('post.classify', { postId });
   }
 
   async onFailed({ postId }: Payload, failure: JobFailure): Promise<void> {
@@ -38,15 +44,16 @@ export class PostSampleProcessor implements ReconcilableJobHandler<'post.sample'
   }
 
   private async sample(post: Post): Promise<void> {
-    await this.posts.lifecycle.advance(post.id, 'sampling');
     const directory = `frames/${post.platformId}/post-${post.id}`;
     await rm(this.storage.absolute(directory), { recursive: true, force: true });
+    const sampledAt = this.clock.now();
     const source = (sourceKind: FrameSource['sourceKind'], subdirectory: string): FrameSource => ({
       platformId: post.platformId,
       sourceKind,
       sourceId: post.id,
       stream: null,
       directory: `${directory}/${subdirectory}`,
+      sampledAt,
     });
     const images: Frame[] = [];
     const videoPaths: string[] = [];
@@ -75,6 +82,5 @@ export class PostSampleProcessor implements ReconcilableJobHandler<'post.sample'
     }
     await this.frames.replacePending('post_image', post.id, images);
     await this.frames.replacePending('post_video', post.id, videoFrames);
-    await this.posts.lifecycle.advance(post.id, 'sampled');
   }
 }

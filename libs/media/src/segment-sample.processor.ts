@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock } from '@qinglang/config';
 import { Segment, SegmentsService } from '@qinglang/ingest';
 import { HandlesJob, JobFailure, JobPayloads, JobQueue, ReconcilableJobHandler } from '@qinglang/queue';
 import { FramesService } from './frames.service';
@@ -12,6 +13,7 @@ type Payload = JobPayloads['segment.sample'];
 @HandlesJob('segment.sample')
 export class SegmentSampleProcessor implements ReconcilableJobHandler<'segment.sample'> {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly segments: SegmentsService,
     private readonly frames: FramesService,
     private readonly media: SourceMedia,
@@ -19,11 +21,14 @@ export class SegmentSampleProcessor implements ReconcilableJobHandler<'segment.s
   ) {}
 
   async handle({ segmentId }: Payload): Promise<void> {
-    const segment = await this.segments.lifecycle.get(segmentId);
-    if (!segment || segment.stage === 'classified' || segment.stage === 'failed') return;
-    if (segment.stage === 'queued' || segment.stage === 'sampling') await this.sample(segment);
-    // Also reached when a crash came after sampling but before this enqueue: the job id makes it a no-op if queued.
-    await this.queue.enqueue('segment.classify', { segmentId });
+    const segment = await this.segments.lifecycle.runStage(segmentId, {
+      from: 'unfinished',
+      pending: ['queued', 'sampling'],
+      working: 'sampling',
+      done: 'sampled',
+      work: (s) => this.sample(s),
+    });
+    if (segment) await this.queue.enqueue('segment.classify', { segmentId });
   }
 
   async onFailed({ segmentId }: Payload, failure: JobFailure): Promise<void> {
@@ -34,8 +39,7 @@ export class SegmentSampleProcessor implements ReconcilableJobHandler<'segment.s
     return (await this.segments.lifecycle.unfinished(updatedBefore)).map((s) => ({ segmentId: s.id }));
   }
 
-  private async sample(segment: Segment): Promise<void> {
-    await this.segments.lifecycle.advance(segment.id, 'sampling');
+  private async sample(segment: Segment): Promise<Partial<Segment>> {
     let mediaPath = segment.mediaPath;
     if (!mediaPath) {
       mediaPath = await this.media.fetch(
@@ -52,12 +56,13 @@ export class SegmentSampleProcessor implements ReconcilableJobHandler<'segment.s
       sourceId: segment.id,
       stream: { id: segment.streamId, startOffsetMs: segment.startOffsetMs },
       directory,
+      sampledAt: this.clock.now(),
     };
     await this.frames.replacePending(
       'segment',
       segment.id,
       result.frames.map((f) => frameFromSample(source, f)),
     );
-    await this.segments.lifecycle.advance(segment.id, 'sampled', { durationMs: result.durationMs });
+    return { durationMs: result.durationMs };
   }
 }

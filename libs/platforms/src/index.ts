@@ -1,4 +1,5 @@
-export * from './platform.entity';
+export type * from './platform.entity';
+export * from './tables';
 export * from './platforms.service';
 export * from './api-key.guard';
 export * from './platforms.module';

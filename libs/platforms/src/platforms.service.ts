@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock } from '@qinglang/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AuditLog } from '@qinglang/audit';
 import { createHash, randomBytes } from 'node:crypto';
@@ -21,6 +22,7 @@ export class PlatformNameTakenError extends Error {}
 @Injectable()
 export class PlatformsService {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @InjectRepository(Platform) private readonly platforms: Repository<Platform>,
     private readonly audit: AuditLog,
   ) {}
@@ -39,7 +41,7 @@ export class PlatformsService {
       name: trimmed,
       apiKeyHash: hashApiKey(apiKey),
       apiKeyPrefix: apiKey.slice(0, 10),
-      createdAt: new Date(),
+      createdAt: this.clock.now(),
     });
     await this.platforms.manager.transaction(async (manager) => {
       await manager.insert(Platform, platform);

@@ -1,4 +1,5 @@
-export * from './review-decision.entity';
+export type * from './review-decision.entity';
+export * from './tables';
 export * from './review.service';
 export * from './review.controller';
 export * from './review.module';

@@ -1,17 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DataSource, In } from 'typeorm';
 import { CLOCK, Clock } from '@qinglang/config';
-import { FLAG_CATEGORIES, Flag, FlagCategory, FlagReviewState, FlagsService, flagView } from '@qinglang/flagging';
+import { FLAG_CATEGORIES, FlagReviewState, FlagsService, evidenceView, flagView } from '@qinglang/flagging';
+import type { Flag, FlagCategory } from '@qinglang/flagging';
 import { AccountsService, BatchesService } from '@qinglang/ingest';
 import { FramesService } from '@qinglang/media';
 import { ApiError } from '@qinglang/operations';
 import { POLICY_CATEGORIES, PolicyService } from '@qinglang/policy';
-import { AppealStatus, AppealsService, Sanction, SanctionEngine, appealView, sanctionView } from '@qinglang/sanctions';
-import { CurrentStaff, StaffOnly, StaffService, StaffUser } from '@qinglang/staff';
+import { AppealsService, SanctionEngine, SanctionRecords, appealView, sanctionView } from '@qinglang/sanctions';
+import type { AppealStatus } from '@qinglang/sanctions';
+import { CurrentStaff, StaffOnly, StaffService } from '@qinglang/staff';
+import type { StaffUser } from '@qinglang/staff';
 import { FileStorage } from '@qinglang/storage';
 import { ReviewService } from './review.service';
 
@@ -50,7 +51,7 @@ const HOUR_MS = 3_600_000;
 @Controller('v1/review')
 export class ReviewController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sanctions: SanctionRecords,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly review: ReviewService,
     private readonly states: FlagReviewState,
@@ -156,9 +157,7 @@ export class ReviewController {
   })
   async listAppeals(@Query() query: AppealsQuery) {
     const appeals = await this.appeals.list({ status: query.status ?? 'pending' });
-    const sanctions = appeals.length
-      ? await this.dataSource.getRepository(Sanction).findBy({ id: In(appeals.map((a) => a.sanctionId)) })
-      : [];
+    const sanctions = await this.sanctions.byIds(appeals.map((a) => a.sanctionId));
     const byId = new Map(sanctions.map((s) => [s.id, s]));
     const names = await this.staff.names([
       ...sanctions.flatMap((s) => s.decidedBy),
@@ -191,9 +190,7 @@ export class ReviewController {
       this.flags.evidenceOf(flag.id),
       this.review.decisionsOf(flag.id),
       this.accounts.externalIds([flag.accountId]),
-      this.dataSource
-        .getRepository(Sanction)
-        .find({ where: { accountId: flag.accountId }, order: { issuedAt: 'DESC' }, take: 50 }),
+      this.sanctions.historyOf(flag.accountId, 50),
     ]);
     const names = await this.staff.names([...decisions.map((d) => d.reviewerId), flag.claimedBy ?? '']);
     const tips =
@@ -208,11 +205,7 @@ export class ReviewController {
     return {
       ...flagView(flag, accountIds.get(flag.accountId), evidence),
       evidence: evidence.map((e) => ({
-        source: { kind: e.sourceKind, id: e.sourceId },
-        score: e.score,
-        streamTimeMs: e.streamTimeMs,
-        model: { name: e.model, version: e.modelVersion },
-        detail: e.detail,
+        ...evidenceView(e),
         ...(e.sourceKind === 'frame' || e.sourceKind === 'frame_text'
           ? { imageUrl: `/v1/review/frames/${e.sourceId}/image` }
           : {}),

@@ -3,13 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@qinglang/audit';
 import { CLOCK, Clock } from '@qinglang/config';
-import { FLAG_CATEGORIES, Flag, FlagCategory, FlagReviewState, ReviewState } from '@qinglang/flagging';
+import { FLAG_CATEGORIES, FlagReviewState, FlagsService } from '@qinglang/flagging';
+import type { Flag, FlagCategory, ReviewState } from '@qinglang/flagging';
 import { ApiError } from '@qinglang/operations';
 import { lockForTransaction, newId } from '@qinglang/persistence';
 import { PolicyService } from '@qinglang/policy';
 import { Sanction, SanctionEngine, accountLock } from '@qinglang/sanctions';
 import type { StaffUser } from '@qinglang/staff';
 import { ReviewDecision, ReviewVerdict } from './review-decision.entity';
+import { holdsClaim, reviewTransition } from './review-transition';
 
 export interface DecisionInput {
   verdict: ReviewVerdict;
@@ -42,6 +44,7 @@ export class ReviewService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly states: FlagReviewState,
+    private readonly flags: FlagsService,
     private readonly policy: PolicyService,
     private readonly engine: SanctionEngine,
     private readonly audit: AuditLog,
@@ -121,7 +124,7 @@ export class ReviewService {
       const flag = await this.load(manager, flagId);
       if (flag.status !== 'open')
         throw new ApiError(409, 'flag_already_decided', `Flag ${flagId} was already ${flag.reviewState}.`);
-      if (flag.claimedBy !== reviewer.id || !flag.claimExpiresAt || flag.claimExpiresAt <= now) {
+      if (!holdsClaim(flag, reviewer.id, now)) {
         throw new ApiError(
           409,
           'flag_not_claimed',
@@ -130,30 +133,25 @@ export class ReviewService {
       }
       const category = input.category ?? flag.category;
       this.checkReason(input, category, reviewer, flag);
-      let to: ReviewState;
-      let firstConfirmer: string | null = null;
-      if (input.verdict === 'confirm') {
-        const planned = await this.engine.plan(manager, flag.accountId, category, input.reasonCode, now);
-        if (flag.reviewState === 'awaiting_second') {
-          firstConfirmer = await this.firstConfirmer(manager, flagId);
-          if (firstConfirmer === reviewer.id)
-            throw new ApiError(
-              409,
-              'second_reviewer_required',
-              'A different reviewer must give the second confirmation.',
-            );
-          to = 'confirmed';
-        } else {
-          to = this.policy.policy.review.secondReviewerFor.includes(planned.rung.action)
-            ? 'awaiting_second'
-            : 'confirmed';
-        }
-      } else if (input.verdict === 'reject') {
-        // A second reviewer who disagrees with the first sends the flag up rather than overruling alone.
-        to = flag.reviewState === 'awaiting_second' ? 'escalated' : 'rejected';
-      } else {
-        to = 'escalated';
-      }
+      const planned =
+        input.verdict === 'confirm'
+          ? await this.engine.plan(manager, flag.accountId, category, input.reasonCode, now)
+          : null;
+      const firstConfirmer =
+        input.verdict === 'confirm' && flag.reviewState === 'awaiting_second'
+          ? await this.firstConfirmer(manager, flagId)
+          : null;
+      const transition = reviewTransition({
+        verdict: input.verdict,
+        from: flag.reviewState,
+        plannedAction: planned?.rung.action,
+        secondReviewerFor: this.policy.policy.review.secondReviewerFor,
+        firstConfirmer,
+        reviewerId: reviewer.id,
+      });
+      if ('refused' in transition)
+        throw new ApiError(409, transition.refused, 'A different reviewer must give the second confirmation.');
+      const to = transition.to;
       if (!(await this.states.decide(manager, flagId, reviewer.id, now, to))) {
         throw new ApiError(409, 'flag_already_decided', `Flag ${flagId} was decided or released a moment ago.`);
       }
@@ -278,7 +276,7 @@ export class ReviewService {
   }
 
   private async load(manager: EntityManager, flagId: string): Promise<Flag> {
-    const flag = await manager.findOneBy(Flag, { id: flagId });
+    const flag = await this.flags.get(flagId, manager);
     if (!flag) throw new ApiError(404, 'flag_not_found', `No such flag: ${flagId}`);
     return flag;
   }

@@ -4,8 +4,10 @@ import { createHmac } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CLOCK, Clock, ServerSecret } from '@qinglang/config';
 import { lockForTransaction } from '@qinglang/persistence';
-import { Flag, FlaggingService } from '@qinglang/flagging';
-import { Account, AccountsService } from '@qinglang/ingest';
+import type { Flag } from '@qinglang/flagging';
+import { FlaggingService } from '@qinglang/flagging';
+import type { Account } from '@qinglang/ingest';
+import { AccountsService } from '@qinglang/ingest';
 import { Sanction } from './sanction.entity';
 
 const BAN_EVASION_SEVERITY = 5;
@@ -48,12 +50,10 @@ export class BanEvasionService {
       // The same lock as afterDelisting: an identity named while that person is being delisted is seen by one
       // of the two, so neither order misses the flag.
       await lockForTransaction(manager, identityLock(key));
-      await manager.update(Account, { id: account.id }, { identityKey: key });
+      await this.accounts.setIdentityKey(manager, account.id, key);
       Object.assign(account, { identityKey: key });
       if (await this.isDelisted(manager, account.id)) return { account, flag: null };
-      const others = (await manager.findBy(Account, { platformId, identityKey: key })).filter(
-        (a) => a.id !== account.id,
-      );
+      const others = (await this.accounts.withIdentity(manager, platformId, key)).filter((a) => a.id !== account.id);
       const delisting = others.length
         ? await manager.findOne(Sanction, {
             where: { accountId: In(others.map((a) => a.id)), action: 'delisting', status: 'active' },
@@ -69,19 +69,16 @@ export class BanEvasionService {
    * the order is always identity lock, then audit lock (setIdentity takes them in that order too).
    */
   async lockIdentityOf(manager: EntityManager, accountId: string): Promise<void> {
-    const account = await manager.findOneBy(Account, { id: accountId });
+    const account = await this.accounts.findById(accountId, manager);
     if (account?.identityKey) await lockForTransaction(manager, identityLock(account.identityKey));
   }
 
   /** After a delisting: flags every other account of the same person that is not delisted already. */
   async afterDelisting(manager: EntityManager, sanction: Sanction): Promise<void> {
-    const delisted = await manager.findOneBy(Account, { id: sanction.accountId });
+    const delisted = await this.accounts.findById(sanction.accountId, manager);
     if (!delisted?.identityKey) return;
     await lockForTransaction(manager, identityLock(delisted.identityKey));
-    for (const other of await manager.findBy(Account, {
-      platformId: sanction.platformId,
-      identityKey: delisted.identityKey,
-    })) {
+    for (const other of await this.accounts.withIdentity(manager, sanction.platformId, delisted.identityKey)) {
       if (other.id !== delisted.id && !(await this.isDelisted(manager, other.id)))
         await this.raise(manager, other, sanction);
     }

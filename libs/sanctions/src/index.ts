@@ -1,7 +1,9 @@
-export * from './sanction.entity';
-export * from './appeal.entity';
+export type * from './sanction.entity';
+export type * from './appeal.entity';
+export * from './tables';
 export * from './sanction-view';
 export * from './statement-of-reasons';
+export * from './sanction-records.service';
 export * from './sanction-engine.service';
 export * from './sanction-expiry.service';
 export * from './appeals.service';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, MoreThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditLog } from '@qinglang/audit';
 import { CLOCK, Clock } from '@qinglang/config';
 import { Outbox, SanctionEventType } from '@qinglang/delivery';
@@ -13,13 +13,12 @@ import { sanctionView } from './sanction-view';
 import { statementOfReasons } from './statement-of-reasons';
 import { FlagSubjectFacts, SubjectDirectory } from './subject-directory.service';
 import { BanEvasionService } from './ban-evasion.service';
+import { countStrikes, suspensionEnd } from './strikes';
 
 const DAY_MS = 86_400_000;
 
 /** The lock under which one account's sanctions are chosen and its interim actions taken or lifted. */
 export const accountLock = (accountId: string) => `qinglang:account:${accountId}`;
-/** Strikes that still count: issued and not overturned (an expired suspension is still a strike). */
-const STRIKE_STATUSES: SanctionStatus[] = ['active', 'expired'];
 
 export interface ConfirmedViolation {
   flag: Flag;
@@ -71,13 +70,15 @@ export class SanctionEngine {
     if (category === 'ban_evasion')
       return { rung: this.policy.policy.sanctions.banEvasion, strikeNumber: 1, windowDays: 0 };
     const rules = this.policy.rule(category);
-    const strikes = await manager.countBy(Sanction, {
-      accountId,
-      category,
-      kind: 'sanction',
-      status: In(STRIKE_STATUSES),
-      issuedAt: MoreThanOrEqual(new Date(now.getTime() - rules.strikeWindowDays * DAY_MS)),
-    });
+    // An account has a handful of sanctions per category: the rule that decides which count is a pure function.
+    const strikes = countStrikes(
+      await manager.find(Sanction, {
+        where: { accountId, category, kind: 'sanction' },
+        select: { kind: true, status: true, issuedAt: true },
+      }),
+      now,
+      rules.strikeWindowDays,
+    );
     const floor = Object.hasOwn(rules.reasons, reasonCode) ? rules.reasons[reasonCode].atLeast : undefined;
     return {
       rung: nextRung(rules.ladder, strikes, floor),
@@ -102,7 +103,7 @@ export class SanctionEngine {
     const planned = await this.plan(manager, flag.accountId, category, reasonCode, now);
     if (planned.rung.action === 'delisting') await this.banEvasion.lockIdentityOf(manager, flag.accountId);
     const facts = await this.subjects.of(flag, manager);
-    const endsAt = planned.rung.action === 'suspension' ? new Date(now.getTime() + planned.rung.days! * DAY_MS) : null;
+    const endsAt = planned.rung.action === 'suspension' ? suspensionEnd(now, planned.rung.days!) : null;
     const freezeDays = this.policy.policy.sanctions.tipIncomeFreezeDaysAfter;
     const monetaryAction =
       endsAt && freezeDays !== null
@@ -157,7 +158,7 @@ export class SanctionEngine {
       return await this.dataSource.transaction(async (manager) => {
         await lockForTransaction(manager, accountLock(flag.accountId));
         // Read again under the lock: a reviewer who decided the flag meanwhile has the last word.
-        if ((await manager.findOneBy(Flag, { id: flagId }))?.status !== 'open') return null;
+        if ((await this.flags.get(flagId, manager))?.status !== 'open') return null;
         const now = this.clock.now();
         return this.insert(
           manager,

@@ -4,6 +4,7 @@ import { DataSource, LessThanOrEqual } from 'typeorm';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
 import { PeriodicPass } from '@qinglang/queue';
 import { Sanction } from './sanction.entity';
+import { isDueToExpire } from './strikes';
 import { SanctionEngine } from './sanction-engine.service';
 
 /**
@@ -32,11 +33,15 @@ export class SanctionExpiry implements OnApplicationBootstrap, OnApplicationShut
 
   /** Expires every suspension due by now; returns how many. */
   async expireDue(): Promise<number> {
-    const due = await this.dataSource.getRepository(Sanction).find({
-      where: { status: 'active', action: 'suspension', endsAt: LessThanOrEqual(this.clock.now()) },
-      order: { endsAt: 'ASC' },
-      take: 500,
-    });
+    const now = this.clock.now();
+    // The query narrows to candidates by index; the rule decides.
+    const due = (
+      await this.dataSource.getRepository(Sanction).find({
+        where: { status: 'active', action: 'suspension', endsAt: LessThanOrEqual(now) },
+        order: { endsAt: 'ASC' },
+        take: 500,
+      })
+    ).filter((sanction) => isDueToExpire(sanction, now));
     let expired = 0;
     for (const sanction of due) {
       const ended = await this.dataSource.transaction((manager) =>

@@ -1,13 +1,12 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { ApiError } from '@qinglang/operations';
-import { CurrentPlatform, Platform } from '@qinglang/platforms';
+import { CurrentPlatform } from '@qinglang/platforms';
+import type { Platform } from '@qinglang/platforms';
 import { AppealsService } from './appeals.service';
 import { BanEvasionService } from './ban-evasion.service';
-import { Sanction } from './sanction.entity';
+import { SanctionRecords } from './sanction-records.service';
 import { sanctionView } from './sanction-view';
 import type { Appeal } from './appeal.entity';
 
@@ -43,7 +42,7 @@ export const appealView = (appeal: Appeal) => ({
 @Controller('v1')
 export class SanctionsController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sanctions: SanctionRecords,
     private readonly appeals: AppealsService,
     private readonly banEvasion: BanEvasionService,
   ) {}
@@ -51,7 +50,7 @@ export class SanctionsController {
   @Get('sanctions/:id')
   @ApiOperation({ summary: 'One sanction with its statement of reasons' })
   async get(@CurrentPlatform() platform: Platform, @Param('id') id: string) {
-    const sanction = await this.dataSource.getRepository(Sanction).findOneBy({ id, platformId: platform.id });
+    const sanction = await this.sanctions.getForPlatform(platform.id, id);
     if (!sanction) throw new ApiError(404, 'sanction_not_found', `No such sanction: ${id}`);
     return sanctionView(sanction);
   }

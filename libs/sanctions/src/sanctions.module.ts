@@ -14,6 +14,7 @@ import { BanEvasionService } from './ban-evasion.service';
 import { SubjectDirectory } from './subject-directory.service';
 import { AutoActionProcessor } from './auto-action.processor';
 import { SanctionsController } from './sanctions.controller';
+import { SanctionRecords } from './sanction-records.service';
 
 @Module({
   imports: [
@@ -25,7 +26,15 @@ import { SanctionsController } from './sanctions.controller';
     PlatformsModule,
   ],
   controllers: [SanctionsController],
-  providers: [SanctionEngine, SanctionExpiry, AppealsService, BanEvasionService, SubjectDirectory, AutoActionProcessor],
-  exports: [SanctionEngine, SanctionExpiry, AppealsService, BanEvasionService],
+  providers: [
+    SanctionRecords,
+    SanctionEngine,
+    SanctionExpiry,
+    AppealsService,
+    BanEvasionService,
+    SubjectDirectory,
+    AutoActionProcessor,
+  ],
+  exports: [SanctionRecords, SanctionEngine, SanctionExpiry, AppealsService, BanEvasionService],
 })
 export class SanctionsModule {}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { Account, Post, Stream } from '@qinglang/ingest';
+import type { EntityManager } from 'typeorm';
+import { AccountsService, PostsService, StreamsService } from '@qinglang/ingest';
 import type { Flag } from '@qinglang/flagging';
 import type { JsonObject } from '@qinglang/persistence';
 
@@ -15,17 +14,21 @@ export interface FlagSubjectFacts {
 /** The platform's own ids for a flag's account and content: what the platform needs to act on a sanction. */
 @Injectable()
 export class SubjectDirectory {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly streams: StreamsService,
+    private readonly posts: PostsService,
+  ) {}
 
   /**
    * Read by id in the caller's transaction when given one: a sanction being issued must not wait for a second
    * pooled connection while it holds the first (enough concurrent confirmations would exhaust the pool).
    */
-  async of(flag: Flag, manager: EntityManager = this.dataSource.manager): Promise<FlagSubjectFacts> {
-    const account = await manager.findOneBy(Account, { id: flag.accountId });
+  async of(flag: Flag, manager?: EntityManager): Promise<FlagSubjectFacts> {
+    const account = await this.accounts.findById(flag.accountId, manager);
     const accountRef = { id: flag.accountId, externalId: account?.externalId ?? null };
     if (flag.subjectKind === 'stream') {
-      const stream = await manager.findOneBy(Stream, { id: flag.subjectId });
+      const stream = await this.streams.findById(flag.subjectId, manager);
       return {
         account: accountRef,
         subject: {
@@ -38,7 +41,7 @@ export class SubjectDirectory {
       };
     }
     if (flag.subjectKind === 'post') {
-      const post = await manager.findOneBy(Post, { id: flag.subjectId });
+      const post = await this.posts.findById(flag.subjectId, manager);
       return {
         account: accountRef,
         subject: { kind: 'post', id: flag.subjectId, externalId: post?.externalId ?? null },

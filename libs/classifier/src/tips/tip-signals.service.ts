@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock } from '@qinglang/config';
 import { TipEvent } from '@qinglang/ingest';
 import { BatchesService } from '@qinglang/ingest';
 import { newId } from '@qinglang/persistence';
@@ -22,12 +23,13 @@ export class TipSignals {
   readonly model = 'qinglang-tip-rules';
 
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly batches: BatchesService,
     private readonly signals: SignalsService,
     private readonly policy: PolicyService,
   ) {}
 
-  async forEvents(events: TipEvent[], now = new Date()): Promise<Signal[]> {
+  async forEvents(events: TipEvent[], now = this.clock.now()): Promise<Signal[]> {
     if (!events.length) return [];
     const rules = this.policy.policy.tipping;
     const windowMs = rules.windowSeconds * 1000;

@@ -1,13 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock } from '@qinglang/config';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { newId } from '@qinglang/persistence';
 import { Account } from '../entities/account.entity';
 import { isUniqueViolation } from './item-lifecycle';
 
 @Injectable()
 export class AccountsService {
-  constructor(@InjectRepository(Account) private readonly accounts: Repository<Account>) {}
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    @InjectRepository(Account) private readonly accounts: Repository<Account>,
+  ) {}
 
   /** The platform's account with this external id, created on first sight (safe under concurrent requests). */
   async findOrCreate(platformId: string, externalId: string): Promise<Account> {
@@ -18,7 +22,7 @@ export class AccountsService {
       platformId,
       externalId,
       identityKey: null,
-      createdAt: new Date(),
+      createdAt: this.clock.now(),
     });
     try {
       await this.accounts.insert(account);
@@ -35,7 +39,21 @@ export class AccountsService {
     return new Map((await this.accounts.findBy({ id: In([...new Set(ids)]) })).map((a) => [a.id, a.externalId]));
   }
 
-  findById(id: string): Promise<Account | null> {
-    return this.accounts.findOneBy({ id });
+  /** By internal id, in the caller's transaction when given one. */
+  findById(id: string, manager?: EntityManager): Promise<Account | null> {
+    return this.repository(manager).findOneBy({ id });
+  }
+
+  /** The platform's accounts of one person (by identity key), in the caller's transaction. */
+  withIdentity(manager: EntityManager, platformId: string, identityKey: string): Promise<Account[]> {
+    return this.repository(manager).findBy({ platformId, identityKey });
+  }
+
+  async setIdentityKey(manager: EntityManager, accountId: string, identityKey: string): Promise<void> {
+    await this.repository(manager).update({ id: accountId }, { identityKey });
+  }
+
+  private repository(manager?: EntityManager): Repository<Account> {
+    return manager ? manager.getRepository(Account) : this.accounts;
   }
 }

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock } from '@qinglang/config';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Between, DataSource, Repository } from 'typeorm';
 import { newId } from '@qinglang/persistence';
@@ -9,7 +10,8 @@ import { TextLine } from '../entities/text-line.entity';
 import { TipBatch } from '../entities/tip-batch.entity';
 import { AgeBand, TipEvent } from '../entities/tip-event.entity';
 import { StreamsService } from './streams.service';
-import { ItemLifecycle, isUniqueViolation } from './item-lifecycle';
+import { ItemLifecycle } from './item-lifecycle';
+import { acceptOnce } from './accept-once';
 
 export interface LineInput {
   sentAt: Date;
@@ -33,6 +35,7 @@ export class BatchesService {
   readonly tipLifecycle: ItemLifecycle<TipBatch>;
 
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @InjectRepository(TextBatch) private readonly textBatches: Repository<TextBatch>,
     @InjectRepository(TextLine) private readonly textLines: Repository<TextLine>,
     @InjectRepository(TipBatch) private readonly tipBatches: Repository<TipBatch>,
@@ -42,87 +45,93 @@ export class BatchesService {
     private readonly queue: JobQueue,
     private readonly metrics: MetricsService,
   ) {
-    this.textLifecycle = new ItemLifecycle(textBatches, 'batch_not_found');
-    this.tipLifecycle = new ItemLifecycle(tipBatches, 'batch_not_found');
+    this.textLifecycle = new ItemLifecycle(textBatches, 'batch_not_found', this.clock);
+    this.tipLifecycle = new ItemLifecycle(tipBatches, 'batch_not_found', this.clock);
   }
 
   async acceptLines(platformId: string, streamId: string, kind: TextKind, lines: LineInput[], idempotencyKey?: string) {
     await this.streams.getForPlatform(platformId, streamId);
-    const existing = idempotencyKey ? await this.textBatches.findOneBy({ platformId, idempotencyKey }) : null;
-    if (existing) return { batch: existing, created: false };
-    const now = new Date();
-    const batch = this.textBatches.create({
-      id: newId(),
-      platformId,
-      streamId,
-      kind,
-      idempotencyKey: idempotencyKey ?? null,
-      lineCount: lines.length,
-      stage: 'queued',
-      failureCode: null,
-      failureReason: null,
-      createdAt: now,
-      updatedAt: now,
-      finishedAt: null,
+    const { item: batch, created } = await acceptOnce({
+      existing: () =>
+        idempotencyKey ? this.textBatches.findOneBy({ platformId, idempotencyKey }) : Promise.resolve(null),
+      insert: async () => {
+        const now = this.clock.now();
+        const batch = this.textBatches.create({
+          id: newId(),
+          platformId,
+          streamId,
+          kind,
+          idempotencyKey: idempotencyKey ?? null,
+          lineCount: lines.length,
+          stage: 'queued',
+          failureCode: null,
+          failureReason: null,
+          createdAt: now,
+          updatedAt: now,
+          finishedAt: null,
+        });
+        const rows = lines.map((line, position) =>
+          this.textLines.create({
+            id: newId(),
+            batchId: batch.id,
+            streamId,
+            position,
+            sentAt: line.sentAt,
+            senderId: line.senderId ?? null,
+            text: line.text,
+          }),
+        );
+        await this.insertWithRows(TextBatch, batch, TextLine, rows);
+        return batch;
+      },
     });
-    const rows = lines.map((line, position) =>
-      this.textLines.create({
-        id: newId(),
-        batchId: batch.id,
-        streamId,
-        position,
-        sentAt: line.sentAt,
-        senderId: line.senderId ?? null,
-        text: line.text,
-      }),
-    );
-    const saved = await this.insertOnce(TextBatch, batch, TextLine, rows, () =>
-      this.textBatches.findOneBy({ platformId, idempotencyKey: idempotencyKey ?? '' }),
-    );
-    if (saved.created) {
+    if (created) {
       this.metrics.itemsIngested.inc({ kind });
       await this.queue.enqueueAccepted('text-batch.process', { batchId: batch.id });
     }
-    return saved;
+    return { batch, created };
   }
 
   async acceptTips(platformId: string, streamId: string, events: TipInput[], idempotencyKey?: string) {
     await this.streams.getForPlatform(platformId, streamId);
-    const existing = idempotencyKey ? await this.tipBatches.findOneBy({ platformId, idempotencyKey }) : null;
-    if (existing) return { batch: existing, created: false };
-    const now = new Date();
-    const batch = this.tipBatches.create({
-      id: newId(),
-      platformId,
-      streamId,
-      idempotencyKey: idempotencyKey ?? null,
-      eventCount: events.length,
-      stage: 'queued',
-      failureCode: null,
-      failureReason: null,
-      createdAt: now,
-      updatedAt: now,
-      finishedAt: null,
+    const { item: batch, created } = await acceptOnce({
+      existing: () =>
+        idempotencyKey ? this.tipBatches.findOneBy({ platformId, idempotencyKey }) : Promise.resolve(null),
+      insert: async () => {
+        const now = this.clock.now();
+        const batch = this.tipBatches.create({
+          id: newId(),
+          platformId,
+          streamId,
+          idempotencyKey: idempotencyKey ?? null,
+          eventCount: events.length,
+          stage: 'queued',
+          failureCode: null,
+          failureReason: null,
+          createdAt: now,
+          updatedAt: now,
+          finishedAt: null,
+        });
+        const rows = events.map((event, position) =>
+          this.tipEvents.create({
+            id: newId(),
+            batchId: batch.id,
+            platformId,
+            streamId,
+            position,
+            ...event,
+            giftName: event.giftName ?? null,
+          }),
+        );
+        await this.insertWithRows(TipBatch, batch, TipEvent, rows);
+        return batch;
+      },
     });
-    const rows = events.map((event, position) =>
-      this.tipEvents.create({
-        id: newId(),
-        batchId: batch.id,
-        platformId,
-        streamId,
-        position,
-        ...event,
-        giftName: event.giftName ?? null,
-      }),
-    );
-    const saved = await this.insertOnce(TipBatch, batch, TipEvent, rows, () =>
-      this.tipBatches.findOneBy({ platformId, idempotencyKey: idempotencyKey ?? '' }),
-    );
-    if (saved.created) {
+    if (created) {
       this.metrics.itemsIngested.inc({ kind: 'tips' });
       await this.queue.enqueueAccepted('tip-batch.process', { batchId: batch.id });
     }
-    return saved;
+    return { batch, created };
   }
 
   lines(batchId: string): Promise<TextLine[]> {
@@ -146,24 +155,17 @@ export class BatchesService {
     return this.tipEvents.find({ where: { batchId }, order: { position: 'ASC' } });
   }
 
-  private async insertOnce<B extends object, R extends object>(
+  /** A batch and its rows in one transaction. */
+  private async insertWithRows<B extends object, R extends object>(
     batchEntity: new () => B,
     batch: B,
     rowEntity: new () => R,
     rows: R[],
-    findExisting: () => Promise<B | null>,
-  ): Promise<{ batch: B; created: boolean }> {
-    try {
-      await this.dataSource.transaction(async (manager) => {
-        await manager.insert(batchEntity, batch);
-        // Chunked so a large batch stays under SQLite's bound-parameter limit.
-        for (let i = 0; i < rows.length; i += 100) await manager.insert(rowEntity, rows.slice(i, i + 100));
-      });
-      return { batch, created: true };
-    } catch (error) {
-      const existing = isUniqueViolation(error) ? await findExisting() : null;
-      if (existing) return { batch: existing, created: false };
-      throw error;
-    }
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(batchEntity, batch);
+      // Chunked so a large batch stays under SQLite's bound-parameter limit.
+      for (let i = 0; i < rows.length; i += 100) await manager.insert(rowEntity, rows.slice(i, i + 100));
+    });
   }
 }

@@ -1,7 +1,22 @@
 import { In, LessThan, Not, Repository } from 'typeorm';
+import type { Clock } from '@qinglang/config';
 import { ApiError } from '@qinglang/operations';
 import { ItemStage, TERMINAL_STAGES } from '../entities/item-status';
 import type { TrackedItem } from '../entities/tracked-item';
+
+/** One stage of a staged processor. */
+export interface ItemStageWork<T> {
+  /** The item is handled at these stages (`unfinished`: any stage before a terminal one). */
+  from: ItemStage[] | 'unfinished';
+  /** At these stages the work is still to be done; at the others of `from` only the hand-off remains. */
+  pending: ItemStage[];
+  /** The stage the item holds while the work runs, if any. */
+  working?: ItemStage;
+  /** The stage the item reaches when the work is done. */
+  done: ItemStage;
+  /** The work; what it returns is stored with the `done` stage. */
+  work: (item: T) => Promise<Partial<T> | void>;
+}
 
 /**
  * The state machine every accepted item shares (segment, post, text batch, tip batch): stages only move
@@ -11,6 +26,7 @@ export class ItemLifecycle<T extends TrackedItem> {
   constructor(
     private readonly repository: Repository<T>,
     private readonly notFoundCode: string,
+    private readonly clock: Clock,
   ) {}
 
   get(id: string): Promise<T | null> {
@@ -26,13 +42,32 @@ export class ItemLifecycle<T extends TrackedItem> {
 
   /** Moves a non-terminal item to `stage`; returns false if it had already finished. */
   async advance(id: string, stage: ItemStage, extra: Partial<T> = {}): Promise<boolean> {
-    const now = new Date();
+    const now = this.clock.now();
     const finished = TERMINAL_STAGES.includes(stage) ? { finishedAt: now } : {};
     const result = await this.repository.update(
       { id, stage: Not(In(TERMINAL_STAGES)) } as never,
       { ...extra, stage, updatedAt: now, ...finished } as never,
     );
     return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * The skeleton every staged processor shares. Returns the item when the next hop should be enqueued, also
+   * when a crash came between the work and that enqueue (job ids make a second enqueue a no-op); null when there
+   * is nothing to do (gone, finished, or not at a stage this processor handles).
+   */
+  async runStage(id: string, stage: ItemStageWork<T>): Promise<T | null> {
+    const item = await this.get(id);
+    if (!item) return null;
+    const handled =
+      stage.from === 'unfinished' ? !TERMINAL_STAGES.includes(item.stage) : stage.from.includes(item.stage);
+    if (!handled) return null;
+    if (stage.pending.includes(item.stage)) {
+      if (stage.working) await this.advance(id, stage.working);
+      const result = (await stage.work(item)) ?? {};
+      await this.advance(id, stage.done, result);
+    }
+    return item;
   }
 
   fail(id: string, code: string, reason: string): Promise<boolean> {

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock } from '@qinglang/config';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { extname } from 'node:path';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { newId } from '@qinglang/persistence';
 import { ApiError, MetricsService } from '@qinglang/operations';
 import { JobQueue } from '@qinglang/queue';
@@ -9,7 +10,8 @@ import { FileStorage } from '@qinglang/storage';
 import { Post } from '../entities/post.entity';
 import { PostMedia } from '../entities/post-media.entity';
 import { AccountsService } from './accounts.service';
-import { ItemLifecycle, isUniqueViolation } from './item-lifecycle';
+import { ItemLifecycle } from './item-lifecycle';
+import { acceptOnce } from './accept-once';
 import {
   IMAGE_EXTENSIONS,
   UploadedMedia,
@@ -32,6 +34,7 @@ export class PostsService {
   readonly lifecycle: ItemLifecycle<Post>;
 
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @InjectRepository(Post) private readonly posts: Repository<Post>,
     @InjectRepository(PostMedia) private readonly media: Repository<PostMedia>,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -40,7 +43,7 @@ export class PostsService {
     private readonly queue: JobQueue,
     private readonly metrics: MetricsService,
   ) {
-    this.lifecycle = new ItemLifecycle(posts, 'post_not_found');
+    this.lifecycle = new ItemLifecycle(posts, 'post_not_found', this.clock);
   }
 
   /** Accepts a post with its images and video; the same external id again returns the first post unchanged. */
@@ -51,75 +54,92 @@ export class PostsService {
   ): Promise<{ post: Post; created: boolean }> {
     const uploads = [...images, video];
     try {
-      const existing = await this.posts.findOneBy({ platformId: request.platformId, externalId: request.externalId });
-      if (existing) return { post: existing, created: false };
-      for (const image of images) checkUpload(image, IMAGE_EXTENSIONS, await this.storage.headOfAbsolute(image.path));
-      if (video) checkUpload(video, VIDEO_EXTENSIONS, await this.storage.headOfAbsolute(video.path));
-      if (request.videoUrl) checkMediaUrl(request.videoUrl);
-      if (video && request.videoUrl)
-        throw new ApiError(400, 'video_and_video_url', 'Send either a video file or a videoUrl, not both.');
-      const author = await this.accounts.findOrCreate(request.platformId, request.authorId);
-      const now = new Date();
-      const post = this.posts.create({
-        id: newId(),
-        platformId: request.platformId,
-        externalId: request.externalId,
-        accountId: author.id,
-        text: request.text,
-        videoUrl: request.videoUrl ?? null,
-        stage: 'queued',
-        failureCode: null,
-        failureReason: null,
-        createdAt: now,
-        updatedAt: now,
-        finishedAt: null,
+      let stored: string | null = null;
+      const { item: post, created } = await acceptOnce({
+        existing: () => this.posts.findOneBy({ platformId: request.platformId, externalId: request.externalId }),
+        insert: async () => {
+          const post = await this.prepare(request, images, video);
+          stored = `media/${request.platformId}/posts/${post.post.id}`;
+          await this.dataSource.transaction(async (manager) => {
+            await manager.insert(Post, post.post);
+            if (post.attachments.length) await manager.insert(PostMedia, post.attachments);
+          });
+          return post.post;
+        },
+        discard: async () => {
+          if (stored) await this.storage.remove(stored);
+        },
       });
-      const attachments: PostMedia[] = [];
-      for (const [position, file] of [
-        ...images.map((f) => ['image', f] as const),
-        ...(video ? [['video', video] as const] : []),
-      ].entries()) {
-        const id = newId();
-        const [kind, upload] = file;
-        const mediaPath = await this.storage.adopt(
-          upload.path,
-          `media/${request.platformId}/posts/${post.id}/${id}${extname(upload.originalname).toLowerCase()}`,
-        );
-        attachments.push(
-          this.media.create({
-            id,
-            postId: post.id,
-            position,
-            kind,
-            mediaPath,
-            originalName: upload.originalname.slice(0, 255),
-            sizeBytes: upload.size,
-          }),
-        );
+      if (created) {
+        this.metrics.itemsIngested.inc({ kind: 'post' });
+        await this.queue.enqueueAccepted('post.sample', { postId: post.id });
       }
-      try {
-        await this.dataSource.transaction(async (manager) => {
-          await manager.insert(Post, post);
-          if (attachments.length) await manager.insert(PostMedia, attachments);
-        });
-      } catch (error) {
-        await this.storage.remove(`media/${request.platformId}/posts/${post.id}`);
-        if (!isUniqueViolation(error)) throw error;
-        return {
-          post: await this.posts.findOneByOrFail({ platformId: request.platformId, externalId: request.externalId }),
-          created: false,
-        };
-      }
-      this.metrics.itemsIngested.inc({ kind: 'post' });
-      await this.queue.enqueueAccepted('post.sample', { postId: post.id });
-      return { post, created: true };
+      return { post, created };
     } finally {
       await discard(uploads);
     }
   }
 
+  /** Checks a new post's media and stores its files; the rows to insert. */
+  private async prepare(
+    request: PostRequest,
+    images: UploadedMedia[],
+    video: UploadedMedia | undefined,
+  ): Promise<{ post: Post; attachments: PostMedia[] }> {
+    for (const image of images) checkUpload(image, IMAGE_EXTENSIONS, await this.storage.headOfAbsolute(image.path));
+    if (video) checkUpload(video, VIDEO_EXTENSIONS, await this.storage.headOfAbsolute(video.path));
+    if (request.videoUrl) checkMediaUrl(request.videoUrl);
+    if (video && request.videoUrl)
+      throw new ApiError(400, 'video_and_video_url', 'Send either a video file or a videoUrl, not both.');
+    const author = await this.accounts.findOrCreate(request.platformId, request.authorId);
+    const now = this.clock.now();
+    const post = this.posts.create({
+      id: newId(),
+      platformId: request.platformId,
+      externalId: request.externalId,
+      accountId: author.id,
+      text: request.text,
+      videoUrl: request.videoUrl ?? null,
+      stage: 'queued',
+      failureCode: null,
+      failureReason: null,
+      createdAt: now,
+      updatedAt: now,
+      finishedAt: null,
+    });
+    const attachments: PostMedia[] = [];
+    for (const [position, file] of [
+      ...images.map((f) => ['image', f] as const),
+      ...(video ? [['video', video] as const] : []),
+    ].entries()) {
+      const id = newId();
+      const [kind, upload] = file;
+      const mediaPath = await this.storage.adopt(
+        upload.path,
+        `media/${request.platformId}/posts/${post.id}/${id}${extname(upload.originalname).toLowerCase()}`,
+      );
+      attachments.push(
+        this.media.create({
+          id,
+          postId: post.id,
+          position,
+          kind,
+          mediaPath,
+          originalName: upload.originalname.slice(0, 255),
+          sizeBytes: upload.size,
+        }),
+      );
+    }
+    return { post, attachments };
+  }
+
   async idsOfAccount(accountId: string): Promise<string[]> {
     return (await this.posts.find({ where: { accountId }, select: { id: true } })).map((p) => p.id);
+  }
+
+  /** By internal id, in the caller's transaction when given one. */
+  findById(id: string, manager?: EntityManager): Promise<Post | null> {
+    return (manager ? manager.getRepository(Post) : this.posts).findOneBy({ id });
   }
 
   attachments(postId: string): Promise<PostMedia[]> {

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock } from '@qinglang/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { extname } from 'node:path';
 import { Repository } from 'typeorm';
@@ -8,7 +9,8 @@ import { JobQueue } from '@qinglang/queue';
 import { FileStorage } from '@qinglang/storage';
 import { Segment } from '../entities/segment.entity';
 import { StreamsService } from './streams.service';
-import { ItemLifecycle, isUniqueViolation } from './item-lifecycle';
+import { ItemLifecycle } from './item-lifecycle';
+import { acceptOnce } from './accept-once';
 import { SEGMENT_EXTENSIONS, UploadedMedia, checkMediaUrl, checkUpload, discard } from './upload-checks';
 
 export interface SegmentRequest {
@@ -23,34 +25,41 @@ export class SegmentsService {
   readonly lifecycle: ItemLifecycle<Segment>;
 
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @InjectRepository(Segment) private readonly segments: Repository<Segment>,
     private readonly streams: StreamsService,
     private readonly storage: FileStorage,
     private readonly queue: JobQueue,
     private readonly metrics: MetricsService,
   ) {
-    this.lifecycle = new ItemLifecycle(segments, 'segment_not_found');
+    this.lifecycle = new ItemLifecycle(segments, 'segment_not_found', this.clock);
   }
 
   /** Accepts an uploaded segment: checked, moved under DATA_DIR, recorded, queued. Returns an existing one on retry. */
   async acceptUpload(request: SegmentRequest, file: UploadedMedia): Promise<{ segment: Segment; created: boolean }> {
     try {
       await this.streams.getForPlatform(request.platformId, request.streamId);
-      const existing = await this.findByIdempotencyKey(request);
-      if (existing) return { segment: existing, created: false };
-      checkUpload(file, SEGMENT_EXTENSIONS, await this.storage.headOfAbsolute(file.path));
-      const id = newId();
-      const mediaPath = await this.storage.adopt(
-        file.path,
-        `media/${request.platformId}/segments/${id}${extname(file.originalname).toLowerCase()}`,
-      );
-      return await this.record(request, {
-        id,
-        source: 'upload',
-        sourceUrl: null,
-        originalName: file.originalname.slice(0, 255),
-        mediaPath,
-        sizeBytes: file.size,
+      let mediaPath: string | null = null;
+      return await this.accept(request, {
+        prepare: async () => {
+          checkUpload(file, SEGMENT_EXTENSIONS, await this.storage.headOfAbsolute(file.path));
+          const id = newId();
+          mediaPath = await this.storage.adopt(
+            file.path,
+            `media/${request.platformId}/segments/${id}${extname(file.originalname).toLowerCase()}`,
+          );
+          return {
+            id,
+            source: 'upload',
+            sourceUrl: null,
+            originalName: file.originalname.slice(0, 255),
+            mediaPath,
+            sizeBytes: file.size,
+          };
+        },
+        discard: async () => {
+          if (mediaPath) await this.storage.remove(mediaPath);
+        },
       });
     } finally {
       await discard([file]);
@@ -60,16 +69,18 @@ export class SegmentsService {
   /** Accepts a segment by URL; the media worker fetches it with a time limit and the upload size limit. */
   async acceptUrl(request: SegmentRequest, url: string): Promise<{ segment: Segment; created: boolean }> {
     await this.streams.getForPlatform(request.platformId, request.streamId);
-    const existing = await this.findByIdempotencyKey(request);
-    if (existing) return { segment: existing, created: false };
-    checkMediaUrl(url);
-    return this.record(request, {
-      id: newId(),
-      source: 'url',
-      sourceUrl: url,
-      originalName: null,
-      mediaPath: null,
-      sizeBytes: null,
+    return this.accept(request, {
+      prepare: () => {
+        checkMediaUrl(url);
+        return Promise.resolve({
+          id: newId(),
+          source: 'url',
+          sourceUrl: url,
+          originalName: null,
+          mediaPath: null,
+          sizeBytes: null,
+        });
+      },
     });
   }
 
@@ -78,35 +89,41 @@ export class SegmentsService {
     return this.segments.findOneBy({ platformId: request.platformId, idempotencyKey: request.idempotencyKey });
   }
 
-  private async record(
+  private async accept(
     request: SegmentRequest,
-    source: Pick<Segment, 'id' | 'source' | 'sourceUrl' | 'originalName' | 'mediaPath' | 'sizeBytes'>,
-  ) {
-    const now = new Date();
-    const segment = this.segments.create({
-      ...source,
-      platformId: request.platformId,
-      streamId: request.streamId,
-      idempotencyKey: request.idempotencyKey ?? null,
-      startOffsetMs: request.startOffsetMs,
-      durationMs: null,
-      stage: 'queued',
-      failureCode: null,
-      failureReason: null,
-      createdAt: now,
-      updatedAt: now,
-      finishedAt: null,
+    steps: {
+      prepare: () => Promise<Pick<Segment, 'id' | 'source' | 'sourceUrl' | 'originalName' | 'mediaPath' | 'sizeBytes'>>;
+      discard?: () => Promise<void>;
+    },
+  ): Promise<{ segment: Segment; created: boolean }> {
+    const { item: segment, created } = await acceptOnce({
+      existing: () => this.findByIdempotencyKey(request),
+      insert: async () => {
+        const source = await steps.prepare();
+        const now = this.clock.now();
+        const segment = this.segments.create({
+          ...source,
+          platformId: request.platformId,
+          streamId: request.streamId,
+          idempotencyKey: request.idempotencyKey ?? null,
+          startOffsetMs: request.startOffsetMs,
+          durationMs: null,
+          stage: 'queued',
+          failureCode: null,
+          failureReason: null,
+          createdAt: now,
+          updatedAt: now,
+          finishedAt: null,
+        });
+        await this.segments.insert(segment);
+        return segment;
+      },
+      discard: steps.discard,
     });
-    try {
-      await this.segments.insert(segment);
-    } catch (error) {
-      if (source.mediaPath) await this.storage.remove(source.mediaPath);
-      const existing = isUniqueViolation(error) ? await this.findByIdempotencyKey(request) : null;
-      if (existing) return { segment: existing, created: false };
-      throw error;
+    if (created) {
+      this.metrics.itemsIngested.inc({ kind: 'segment' });
+      await this.queue.enqueueAccepted('segment.sample', { segmentId: segment.id });
     }
-    this.metrics.itemsIngested.inc({ kind: 'segment' });
-    await this.queue.enqueueAccepted('segment.sample', { segmentId: segment.id });
-    return { segment, created: true };
+    return { segment, created };
   }
 }

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock } from '@qinglang/config';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { newId } from '@qinglang/persistence';
 import { ApiError } from '@qinglang/operations';
 import { Stream, StreamStatus } from '../entities/stream.entity';
@@ -16,6 +17,7 @@ export interface StreamChanges {
 @Injectable()
 export class StreamsService {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @InjectRepository(Stream) private readonly streams: Repository<Stream>,
     private readonly accounts: AccountsService,
   ) {}
@@ -42,7 +44,7 @@ export class StreamsService {
       }
       return { stream: await this.apply(existing, changes), created: false };
     }
-    const now = new Date();
+    const now = this.clock.now();
     const stream = this.streams.create({
       id: newId(),
       platformId,
@@ -77,8 +79,9 @@ export class StreamsService {
     return (await this.streams.find({ where: { accountId }, select: { id: true } })).map((s) => s.id);
   }
 
-  findById(id: string): Promise<Stream | null> {
-    return this.streams.findOneBy({ id });
+  /** By internal id, in the caller's transaction when given one. */
+  findById(id: string, manager?: EntityManager): Promise<Stream | null> {
+    return (manager ? manager.getRepository(Stream) : this.streams).findOneBy({ id });
   }
 
   private async apply(stream: Stream, changes: StreamChanges): Promise<Stream> {
@@ -87,7 +90,7 @@ export class StreamsService {
       Object.entries({ title, viewerCount, status }).filter(([, v]) => v !== undefined),
     ) as StreamChanges;
     if (!Object.keys(defined).length) return stream;
-    Object.assign(stream, defined, { updatedAt: new Date() });
+    Object.assign(stream, defined, { updatedAt: this.clock.now() });
     await this.streams.update({ id: stream.id }, { ...defined, updatedAt: stream.updatedAt });
     return stream;
   }

@@ -1,0 +1,6 @@
+import { AuditCheckpoint } from './audit-checkpoint.entity';
+import { AuditEntry } from './audit-entry.entity';
+
+// The module's tables, for the composition root's data source and the migration drift check only: every
+// other module reads and writes them through this module's services (a test checks who imports this).
+export const AUDIT_TABLES = [AuditEntry, AuditCheckpoint];

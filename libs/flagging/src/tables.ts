@@ -1,0 +1,6 @@
+import { FlagEvidence } from './flag-evidence.entity';
+import { Flag } from './flag.entity';
+
+// The module's tables, for the composition root's data source and the migration drift check only: every
+// other module reads and writes them through this module's services (a test checks who imports this).
+export const FLAGGING_TABLES = [Flag, FlagEvidence];
