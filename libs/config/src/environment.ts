@@ -6,7 +6,13 @@ import { resolve } from 'node:path';
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toNumber = toInt;
 const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1' ? true : value === false || value === 'false' || value === '0' ? false : value;
+  value === undefined || value === ''
+    ? undefined
+    : value === true || value === 'true' || value === '1'
+      ? true
+      : value === false || value === 'false' || value === '0'
+        ? false
+        : value;
 
 /** Which parts of the service one process runs. `all` is the embedded default: API and workers together. */
 export type ProcessRole = 'all' | 'api' | 'worker';
@@ -21,13 +27,19 @@ export class ServerEnvironment {
 }
 
 export class DatabaseEnvironment {
-  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite)' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    message: 'DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite)',
+  })
   DATABASE_URL?: string;
   @IsOptional() @IsString() DATA_DIR?: string;
 }
 
 export class RedisEnvironment {
-  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL (leave it unset for the in-process queue)' })
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, {
+    message: 'REDIS_URL must be a redis:// or rediss:// URL (leave it unset for the in-process queue)',
+  })
   REDIS_URL?: string;
   @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_:.-]+$/) QUEUE_PREFIX?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) QUEUE_LOCK_MS?: number;
@@ -42,6 +54,8 @@ export class MediaEnvironment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) SEGMENT_FETCH_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toBool) @IsBoolean() SEGMENT_FETCH_ALLOW_PRIVATE?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) FFMPEG_TIMEOUT_MS?: number;
+  // At most a day: the sampler holds one 1 KiB hash image per sampled frame of the longest video it accepts.
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400) MAX_MEDIA_DURATION_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(64) NEAR_DUPLICATE_DISTANCE?: number;
   @IsOptional() @Transform(toNumber) @Min(0) MAX_UNCLASSIFIED_GAP_SECONDS?: number;
   @IsOptional() @Transform(toNumber) @Min(0) @Max(3600) OCR_INTERVAL_SECONDS?: number;
@@ -85,6 +99,8 @@ export interface AppConfig {
     fetchTimeoutMs: number;
     fetchAllowPrivate: boolean;
     ffmpegTimeoutMs: number;
+    /** A segment or post video longer than this is refused with `media_too_long` when it is sampled. */
+    maxMediaDurationSeconds: number;
     nearDuplicateDistance: number;
     maxUnclassifiedGapSeconds: number;
     /** OCR the overlay bands of one classified frame per this many seconds of stream; 0 turns OCR off. */
@@ -108,7 +124,9 @@ function validateNamespace<T extends object>(cls: new () => T, env: NodeJS.Proce
   const instance = plainToInstance(cls, { ...env }, { excludeExtraneousValues: false });
   const errors = validateSync(instance, { skipMissingProperties: false, forbidUnknownValues: false });
   if (errors.length) {
-    const lines = errors.map((e) => `${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    const lines = errors.map(
+      (e) => `${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+    );
     throw new EnvironmentError(`Invalid environment: ${lines.join(' | ')}`);
   }
   return instance;
@@ -125,7 +143,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = resolve(db.DATA_DIR ?? './data');
   const role = server.QL_ROLE ?? 'all';
   if (!redis.REDIS_URL && role !== 'all') {
-    throw new EnvironmentError(`Invalid environment: QL_ROLE=${JSON.stringify(role)}: a separate api or worker process needs REDIS_URL (the in-process queue only works with QL_ROLE=all)`);
+    throw new EnvironmentError(
+      `Invalid environment: QL_ROLE=${JSON.stringify(role)}: a separate api or worker process needs REDIS_URL (the in-process queue only works with QL_ROLE=all)`,
+    );
   }
   return {
     port: server.PORT ?? 3000,
@@ -134,8 +154,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logJson: server.LOG_JSON ?? true,
     dataDir,
     policyPath: resolve(server.POLICY_PATH ?? 'config/policy.yaml'),
-    database: db.DATABASE_URL ? { type: 'postgres', url: db.DATABASE_URL } : { type: 'sqlite', path: resolve(dataDir, 'qinglang.sqlite') },
-    queue: redis.REDIS_URL ? { driver: 'bullmq', url: redis.REDIS_URL, prefix: redis.QUEUE_PREFIX ?? 'qinglang' } : { driver: 'in-process' },
+    database: db.DATABASE_URL
+      ? { type: 'postgres', url: db.DATABASE_URL }
+      : { type: 'sqlite', path: resolve(dataDir, 'qinglang.sqlite') },
+    queue: redis.REDIS_URL
+      ? { driver: 'bullmq', url: redis.REDIS_URL, prefix: redis.QUEUE_PREFIX ?? 'qinglang' }
+      : { driver: 'in-process' },
     queueLockMs: redis.QUEUE_LOCK_MS ?? 30_000,
     mediaConcurrency: redis.MEDIA_CONCURRENCY ?? 1,
     stuckAfterMs: redis.STUCK_AFTER_MS ?? 10 * 60_000,
@@ -146,13 +170,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       fetchTimeoutMs: media.SEGMENT_FETCH_TIMEOUT_MS ?? 30_000,
       fetchAllowPrivate: media.SEGMENT_FETCH_ALLOW_PRIVATE ?? false,
       ffmpegTimeoutMs: media.FFMPEG_TIMEOUT_MS ?? 120_000,
+      maxMediaDurationSeconds: media.MAX_MEDIA_DURATION_SECONDS ?? 3600,
       nearDuplicateDistance: media.NEAR_DUPLICATE_DISTANCE ?? 6,
       maxUnclassifiedGapSeconds: media.MAX_UNCLASSIFIED_GAP_SECONDS ?? 30,
       ocrIntervalSeconds: media.OCR_INTERVAL_SECONDS ?? 10,
       qrIntervalSeconds: media.QR_INTERVAL_SECONDS ?? 4,
     },
     ml: { backend: ml.TF_BACKEND, batchSize: ml.CLASSIFY_BATCH_SIZE ?? 8 },
-    audit: { keyPath: resolve(sanctions.AUDIT_KEY_PATH ?? resolve(dataDir, 'keys', 'audit-ed25519.pem')), checkpointEvery: sanctions.AUDIT_CHECKPOINT_EVERY ?? 1000 },
+    audit: {
+      keyPath: resolve(sanctions.AUDIT_KEY_PATH ?? resolve(dataDir, 'keys', 'audit-ed25519.pem')),
+      checkpointEvery: sanctions.AUDIT_CHECKPOINT_EVERY ?? 1000,
+    },
     secretKeyPath: resolve(sanctions.SECRET_KEY_PATH ?? resolve(dataDir, 'keys', 'server-secret.key')),
     delivery: {
       allowPrivate: sanctions.WEBHOOK_ALLOW_PRIVATE ?? false,

@@ -12,13 +12,19 @@ export class FfmpegError extends Error {
 
 export interface FfmpegRun {
   stdout: Buffer;
-  stderr: string;
+  /** The first MAX_STDERR_HEAD characters: the input's header (Duration, streams). Anything later may be cut. */
+  stderrHead: string;
+  /** The last STDERR_TAIL characters, whatever the length of the log: ffmpeg's final words. */
+  stderrTail: string;
 }
 
-const MAX_STDERR = 4 * 1024 * 1024;
+const MAX_STDERR_HEAD = 1024 * 1024;
+const STDERR_TAIL = 4000;
 
 /**
  * Runs ffmpeg with an argument vector (never a shell), kills it at the time limit, and bounds what it may print.
+ * Its log is kept as a bounded head and a rolling tail, so neither a long run nor a chatty one grows memory,
+ * and the tail that explains a failure is never the part that was dropped.
  */
 export function runFfmpeg(
   binary: string,
@@ -30,7 +36,8 @@ export function runFfmpeg(
     const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], shell: false });
     const stdout: Buffer[] = [];
     let stdoutBytes = 0;
-    let stderr = '';
+    let head = '';
+    let tail = '';
     let timedOut = false;
     let overflow = false;
     const timer = setTimeout(() => {
@@ -48,7 +55,8 @@ export function runFfmpeg(
     });
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
-      if (stderr.length < MAX_STDERR) stderr += chunk;
+      if (head.length < MAX_STDERR_HEAD) head += chunk.slice(0, MAX_STDERR_HEAD - head.length);
+      tail = (tail + chunk).slice(-STDERR_TAIL);
     });
     child.on('error', (error) => {
       clearTimeout(timer);
@@ -56,11 +64,10 @@ export function runFfmpeg(
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      const tail = stderr.slice(-2000);
       if (timedOut) return reject(new FfmpegError(`ffmpeg exceeded its time limit of ${timeoutMs} ms`, tail, true));
       if (overflow) return reject(new FfmpegError(`ffmpeg produced more than ${maxStdoutBytes} bytes`, tail, false));
       if (code !== 0) return reject(new FfmpegError(`ffmpeg exited with ${code ?? signal}`, tail, false));
-      resolve({ stdout: Buffer.concat(stdout), stderr });
+      resolve({ stdout: Buffer.concat(stdout), stderrHead: head, stderrTail: tail });
     });
   });
 }

@@ -1,8 +1,14 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FfmpegError, runFfmpeg } from './ffmpeg-runner';
+import { runFfmpeg } from './ffmpeg-runner';
+import { probeDurationMs } from './ffmpeg-probe';
+import { readJpegSizes } from './jpeg-size';
+import { InvalidMediaError, classifyFfmpegFailure } from './media-errors';
 import { HASH_INPUT_SIZE, perceptualHash } from './perceptual-hash';
+import { coverageProblem, durationProblem } from './sample-coverage';
 import type { ImageContainer, VideoContainer } from '@qinglang/storage';
+
+export { InvalidMediaError } from './media-errors';
 
 export interface SampledFrame {
   /** Time of the frame from the start of the input, in ms. */
@@ -27,23 +33,29 @@ export interface SamplerOptions {
   maxEvidenceWidth?: number;
 }
 
-/** A media problem no retry can fix; the message is shown to the platform. */
-export class InvalidMediaError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
+export interface VideoLimits {
+  /** A longer video is refused with `media_too_long`; unset: no limit. */
+  maxDurationSeconds?: number;
+}
+
+interface RunMode {
+  intervalSeconds: number;
+  keyframesOnly: boolean;
+  single?: boolean;
+  maxDurationSeconds?: number;
 }
 
 const HASH_BYTES = HASH_INPUT_SIZE * HASH_INPUT_SIZE;
-const SHOWINFO = /pts_time:\s*(-?[\d.]+).*?\bs:(\d+)x(\d+)/;
+const UNBOUNDED_HASH_OUTPUT = 64 * 1024 * 1024;
+// The muxer names each JPEG by its pts in this time base: the frame's time comes from ffmpeg's output itself.
+const MS_TIME_BASE = '1:1000';
+const FRAME_FILE = /^(-?\d+)\.jpg$/;
 
 /**
  * Samples frames with ffmpeg: one every `intervalSeconds`, decoding only keyframes where their spacing allows.
- * One ffmpeg run writes the evidence JPEGs and, on stdout, a 32x32 grey copy of each frame for its perceptual
- * hash, so no frame is decoded twice. The demuxer is forced and only file/pipe protocols are allowed.
+ * One ffmpeg run writes the evidence JPEGs, each named by its time in ms, and, on stdout, a 32x32 grey copy of
+ * each frame for its perceptual hash, so no frame is decoded twice and nothing depends on ffmpeg's log. The
+ * demuxer is forced and only file/pipe protocols are allowed.
  */
 export class FrameSampler {
   constructor(private readonly options: SamplerOptions) {}
@@ -53,26 +65,44 @@ export class FrameSampler {
     container: VideoContainer,
     intervalSeconds: number,
     outputDir: string,
+    limits: VideoLimits = {},
   ): Promise<SampleResult> {
-    const keyframes = await this.run(inputPath, container, outputDir, { intervalSeconds, keyframesOnly: true });
-    const limit = intervalSeconds * 1.5 * 1000;
-    const positions = keyframes.frames.map((f) => f.positionMs);
-    const end = keyframes.durationMs ?? positions.at(-1) ?? 0;
-    const gaps = [...positions, end].map((p, i, all) => p - (i === 0 ? 0 : all[i - 1]));
-    if (positions.length > 0 && Math.max(...gaps) <= limit) return keyframes;
-    // Keyframes too far apart for the interval (or none decodable on their own): decode every frame, keep one per interval.
-    await this.clear(outputDir);
-    return this.run(inputPath, container, outputDir, { intervalSeconds, keyframesOnly: false });
+    const { maxDurationSeconds } = limits;
+    await mkdir(outputDir, { recursive: true });
+    const durationMs = await probeDurationMs(
+      this.options.ffmpegPath,
+      this.options.timeoutMs,
+      input(inputPath, container),
+    );
+    const tooLong = durationProblem(durationMs, maxDurationSeconds);
+    if (tooLong) throw tooLong;
+    const mode = { intervalSeconds, maxDurationSeconds };
+    let keyframesOnly = true;
+    let frames = await this.run(inputPath, container, outputDir, { ...mode, keyframesOnly });
+    if (!evenlySpaced(frames, durationMs, intervalSeconds)) {
+      // Keyframes too far apart for the interval (or none decodable on their own): decode every frame, keep one per interval.
+      await this.clear(outputDir);
+      keyframesOnly = false;
+      frames = await this.run(inputPath, container, outputDir, { ...mode, keyframesOnly });
+    }
+    const problem = coverageProblem({
+      positionsMs: frames.map((f) => f.positionMs),
+      durationMs,
+      intervalSeconds,
+      maxDurationSeconds,
+    });
+    if (problem) throw problem;
+    return { frames, durationMs, keyframesOnly };
   }
 
   async sampleImage(inputPath: string, container: ImageContainer, outputDir: string): Promise<SampledFrame> {
-    const result = await this.run(inputPath, container, outputDir, {
+    const frames = await this.run(inputPath, container, outputDir, {
       intervalSeconds: 0,
       keyframesOnly: false,
       single: true,
     });
-    if (!result.frames.length) throw new InvalidMediaError('invalid_image', 'The image could not be decoded.');
-    return result.frames[0];
+    if (!frames.length) throw new InvalidMediaError('invalid_image', 'The image could not be decoded.');
+    return frames[0];
   }
 
   private async clear(outputDir: string): Promise<void> {
@@ -84,8 +114,8 @@ export class FrameSampler {
     inputPath: string,
     container: VideoContainer | ImageContainer,
     outputDir: string,
-    mode: { intervalSeconds: number; keyframesOnly: boolean; single?: boolean },
-  ): Promise<SampleResult> {
+    mode: RunMode,
+  ): Promise<SampledFrame[]> {
     await mkdir(outputDir, { recursive: true });
     const width = this.options.maxEvidenceWidth ?? 960;
     const select = mode.single
@@ -93,22 +123,22 @@ export class FrameSampler {
       : `select='isnan(prev_selected_t)+gte(t-prev_selected_t,${(mode.intervalSeconds - 0.001).toFixed(3)})'`;
     const graph = [
       `[0:v:0]${select},split=2[keep][hash]`,
-      `[keep]scale='min(${width},iw)':-2,showinfo[jpeg]`,
+      `[keep]scale='min(${width},iw)':-2[jpeg]`,
       `[hash]scale=${HASH_INPUT_SIZE}:${HASH_INPUT_SIZE}:flags=area,format=gray[grey]`,
     ].join(';');
+    // Decoding stops a little past the limit, so a container that understates its length cannot run long.
+    const readSeconds =
+      mode.maxDurationSeconds === undefined ? undefined : mode.maxDurationSeconds + 2 * mode.intervalSeconds;
+    const frameLimit = mode.single ? ['-frames:v', '1'] : [];
     const args = [
       '-hide_banner',
       '-nostdin',
       '-nostats',
       '-loglevel',
       'info',
-      '-protocol_whitelist',
-      'file,pipe',
       ...(mode.keyframesOnly ? ['-skip_frame', 'nokey'] : []),
-      '-f',
-      container,
-      '-i',
-      `file:${inputPath}`,
+      ...(readSeconds === undefined ? [] : ['-t', readSeconds.toFixed(3)]),
+      ...input(inputPath, container),
       '-filter_complex',
       graph,
       '-vsync',
@@ -117,66 +147,72 @@ export class FrameSampler {
       '[jpeg]',
       '-q:v',
       '3',
-      ...(mode.single ? ['-frames:v', '1'] : []),
+      '-enc_time_base',
+      MS_TIME_BASE,
+      '-frame_pts',
+      '1',
+      ...frameLimit,
       '-f',
       'image2',
-      join(outputDir, '%06d.jpg'),
+      join(outputDir, '%010d.jpg'),
       '-map',
       '[grey]',
-      ...(mode.single ? ['-frames:v', '1'] : []),
+      // The same time base on the hash copy, so no two selected frames share a timestamp and get dropped there.
+      '-enc_time_base',
+      MS_TIME_BASE,
+      ...frameLimit,
       '-f',
       'rawvideo',
       'pipe:1',
     ];
-    let run;
+    const maxHashBytes = hashOutputBound(mode, readSeconds);
+    let hashes: Buffer;
     try {
-      run = await runFfmpeg(this.options.ffmpegPath, args, this.options.timeoutMs, 64 * 1024 * 1024);
+      hashes = (await runFfmpeg(this.options.ffmpegPath, args, this.options.timeoutMs, maxHashBytes)).stdout;
     } catch (error) {
-      if (error instanceof FfmpegError && !error.timedOut) throw classifyFfmpegFailure(error);
-      throw error;
+      throw classifyFfmpegFailure(error);
     }
-    const duration = /Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)/.exec(run.stderr);
-    const durationMs = duration
-      ? Math.round((Number(duration[1]) * 3600 + Number(duration[2]) * 60 + Number(duration[3])) * 1000)
-      : null;
-    const infos = run.stderr
-      .split('\n')
-      .filter((line) => line.includes('showinfo') && line.includes('pts_time:'))
-      .map((line) => SHOWINFO.exec(line))
-      .filter((m): m is RegExpExecArray => m !== null);
-    const files = (await readdir(outputDir)).filter((f) => f.endsWith('.jpg')).sort();
-    const count = Math.min(files.length, infos.length, Math.floor(run.stdout.length / HASH_BYTES));
-    const frames: SampledFrame[] = [];
-    for (let i = 0; i < count; i++) {
-      frames.push({
-        // Without -copyts ffmpeg rebases timestamps to the input's start, so pts_time is already the position.
-        positionMs: Math.max(0, Math.round(Number(infos[i][1]) * 1000)),
-        fileName: files[i],
-        width: Number(infos[i][2]),
-        height: Number(infos[i][3]),
-        perceptualHash: perceptualHash(run.stdout.subarray(i * HASH_BYTES, (i + 1) * HASH_BYTES)),
-      });
+    const files = (await readdir(outputDir))
+      .map((name) => ({ name, match: FRAME_FILE.exec(name) }))
+      .filter((f): f is { name: string; match: RegExpExecArray } => f.match !== null)
+      .map((f) => ({ name: f.name, ptsMs: Number(f.match[1]) }))
+      .sort((a, b) => a.ptsMs - b.ptsMs);
+    // Both outputs come from one split of the same frames: any disagreement is a fault, never a shorter result.
+    if (hashes.length !== files.length * HASH_BYTES) {
+      throw new Error(
+        `ffmpeg wrote ${files.length} evidence JPEGs but ${hashes.length / HASH_BYTES} hash images; sampling is retried`,
+      );
     }
-    return { frames, durationMs, keyframesOnly: mode.keyframesOnly };
+    const sizes = await readJpegSizes(files.map((f) => join(outputDir, f.name)));
+    return files.map((file, i) => ({
+      // Without -copyts ffmpeg rebases timestamps to the input's start, so the pts is already the position.
+      positionMs: Math.max(0, file.ptsMs),
+      fileName: file.name,
+      width: sizes[i].width,
+      height: sizes[i].height,
+      perceptualHash: perceptualHash(hashes.subarray(i * HASH_BYTES, (i + 1) * HASH_BYTES)),
+    }));
   }
 }
 
-/** Turns ffmpeg's own words into a stable code a platform can act on. */
-function classifyFfmpegFailure(error: FfmpegError): InvalidMediaError | FfmpegError {
-  const tail = error.stderrTail;
-  if (/matches no streams|does not contain any stream|Output file #0 does not contain/i.test(tail)) {
-    return new InvalidMediaError('no_video_stream', 'The file has no video stream.');
-  }
-  if (
-    /Invalid data found|could not find codec|moov atom not found|Error while decoding|Invalid argument|not allowed|Protocol not found/i.test(
-      tail,
-    )
-  ) {
-    return new InvalidMediaError('invalid_media', `ffmpeg could not read the file: ${lastLine(tail)}`);
-  }
-  return error;
+/** The input with its demuxer forced and only file/pipe protocols allowed, for the probe and the runs alike. */
+function input(inputPath: string, container: VideoContainer | ImageContainer): string[] {
+  return ['-protocol_whitelist', 'file,pipe', '-f', container, '-i', `file:${inputPath}`];
 }
 
-function lastLine(text: string): string {
-  return text.trim().split('\n').filter(Boolean).at(-1)?.slice(0, 300) ?? '';
+/** True when the frames are never further apart than 1.5 intervals, from the start to the end of the video. */
+function evenlySpaced(frames: SampledFrame[], durationMs: number | null, intervalSeconds: number): boolean {
+  if (!frames.length) return false;
+  const positions = frames.map((f) => f.positionMs);
+  const end = durationMs ?? positions.at(-1) ?? 0;
+  const gaps = [...positions, end].map((p, i, all) => p - (i === 0 ? 0 : all[i - 1]));
+  return Math.max(...gaps) <= intervalSeconds * 1.5 * 1000;
+}
+
+/** The most hash bytes a run can rightly print: one image per selected frame over the time it may read. */
+function hashOutputBound(mode: RunMode, readSeconds: number | undefined): number {
+  if (mode.single) return 2 * HASH_BYTES;
+  if (readSeconds === undefined) return UNBOUNDED_HASH_OUTPUT;
+  const spacing = Math.max(mode.intervalSeconds - 0.001, 0.001);
+  return (Math.ceil(readSeconds / spacing) + 2) * HASH_BYTES;
 }

@@ -9,8 +9,9 @@ import { fetchMedia } from './media-fetcher';
 
 /**
  * What both media processors do with an item's files, paths relative to DATA_DIR: fetch a URL within the
- * limits, and sample a video or an image after checking its container by content. Media problems become
- * PermanentJobError, so the item fails with the reason instead of being retried.
+ * limits, and sample a video (at most MAX_MEDIA_DURATION_SECONDS long, covered to its end) or an image after
+ * checking its container by content. Media problems become PermanentJobError, so the item fails with the reason
+ * instead of being retried.
  */
 @Injectable()
 export class SourceMedia {
@@ -39,12 +40,15 @@ export class SourceMedia {
       );
     }
     await rm(this.storage.absolute(outputDir), { recursive: true, force: true });
+    const { frameIntervalSeconds, maxMediaDurationSeconds } = this.config.media;
+    // Refused here, in the worker, from what ffmpeg reads of the file: an upload's name or size cannot tell.
     return this.permanentOnBadMedia(() =>
       this.ffmpeg.sampler.sampleVideo(
         this.storage.absolute(mediaPath),
         container,
-        this.config.media.frameIntervalSeconds,
+        frameIntervalSeconds,
         this.storage.absolute(outputDir),
+        { maxDurationSeconds: maxMediaDurationSeconds },
       ),
     );
   }
