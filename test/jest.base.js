@@ -4,7 +4,8 @@ const { resolve } = require('node:path');
 
 module.exports = {
   rootDir: resolve(__dirname, '..'),
-  testEnvironment: 'node',
+  // Node's environment with the process's own Float32Array, which onnxruntime-node's outputs need.
+  testEnvironment: '<rootDir>/test/helpers/onnx-test-environment.ts',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {

@@ -62,7 +62,7 @@ export function describePipeline(label: string, makeBackends: () => Promise<Test
       for (const frame of frames.filter((f: { status: string }) => f.status === 'classified')) {
         expect(frame.model).toEqual({
           name: 'nsfwjs-mobilenet-v2',
-          version: expect.stringMatching(/^nsfwjs@\d+\.\d+\.\d+$/),
+          version: expect.stringMatching(/^nsfwjs@\d+\.\d+\.\d+\+onnx\.[0-9a-f]{12}$/),
         });
         const total = Object.values(frame.scores as Record<string, number>).reduce((a, b) => a + b, 0);
         expect(total).toBeCloseTo(1, 2);

@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./libs/classifier/src/onnx-test-environment.ts
- */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

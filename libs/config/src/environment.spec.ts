@@ -3,12 +3,25 @@ import { EnvironmentError, loadConfig } from './environment';
 describe('loadConfig', () => {
   it('gives the embedded defaults with no environment', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, role: 'all', database: { type: 'sqlite' }, queue: { driver: 'in-process' } });
-    expect(config.media).toMatchObject({ frameIntervalSeconds: 2, maxUploadBytes: 64 * 1024 * 1024, maxUnclassifiedGapSeconds: 30 });
+    expect(config).toMatchObject({
+      port: 3000,
+      role: 'all',
+      database: { type: 'sqlite' },
+      queue: { driver: 'in-process' },
+    });
+    expect(config.media).toMatchObject({
+      frameIntervalSeconds: 2,
+      maxUploadBytes: 64 * 1024 * 1024,
+      maxUnclassifiedGapSeconds: 30,
+    });
   });
 
   it('switches to PostgreSQL and BullMQ from their URLs', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/q', REDIS_URL: 'redis://cache:6379', QL_ROLE: 'worker' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@db:5432/q',
+      REDIS_URL: 'redis://cache:6379',
+      QL_ROLE: 'worker',
+    });
     expect(config.database).toEqual({ type: 'postgres', url: 'postgres://u@db:5432/q' });
     expect(config.queue).toEqual({ driver: 'bullmq', url: 'redis://cache:6379', prefix: 'qinglang' });
   });
