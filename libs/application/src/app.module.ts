@@ -19,6 +19,7 @@ import { SanctionsModule } from '@qinglang/sanctions';
 import { ReviewModule } from '@qinglang/review';
 import { ComplianceModule } from '@qinglang/compliance';
 import { ConsoleModule } from '@qinglang/console';
+import { LivePullModule } from '@qinglang/live-pull';
 import { ENTITIES, MIGRATIONS } from './schema';
 import { HealthController } from './health.controller';
 import { MigrationService } from './migration.service';
@@ -42,6 +43,7 @@ export class AppModule {
         PlatformsModule,
         IngestModule,
         MediaModule,
+        LivePullModule,
         ClassifierModule,
         PolicyModule.forRoot(config.policyPath),
         FlaggingModule,

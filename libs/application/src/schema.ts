@@ -6,6 +6,7 @@ import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-s
 import { SignalSubjectsAndFlags1764100000000 } from './migrations/1764100000000-signal-subjects-and-flags';
 import { ReviewSanctionsDeliveryAudit1764200000000 } from './migrations/1764200000000-review-sanctions-delivery-audit';
 import { ComplianceKeysetIndexes1764210000000 } from './migrations/1764210000000-compliance-keyset-indexes';
+import { StreamSources1764300000000 } from './migrations/1764300000000-stream-sources';
 import { FLAGGING_TABLES } from '@qinglang/flagging';
 import { STAFF_TABLES } from '@qinglang/staff';
 import { REVIEW_TABLES } from '@qinglang/review';
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   SignalSubjectsAndFlags1764100000000,
   ReviewSanctionsDeliveryAudit1764200000000,
   ComplianceKeysetIndexes1764210000000,
+  StreamSources1764300000000,
 ];

@@ -11,6 +11,10 @@ export class ItemResultsService implements ItemResultsReader {
     private readonly signals: SignalsService,
   ) {}
 
+  streamFrames(streamId: string) {
+    return this.frames.statsOfStream(streamId);
+  }
+
   async forSource(_platformId: string, sourceKind: 'segment' | 'post', sourceId: string) {
     const frames: Frame[] =
       sourceKind === 'segment'

@@ -67,6 +67,21 @@ export class MlEnvironment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) CLASSIFY_BATCH_SIZE?: number;
 }
 
+export class LiveEnvironment {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10_000) LIVE_PULL_CAPACITY?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600_000) LIVE_LEASE_MS?: number;
+  @IsOptional() @Transform(toNumber) @Min(1) @Max(60) LIVE_PIECE_SECONDS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) LIVE_RECONNECT_GRACE_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) LIVE_STALL_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) LIVE_MAX_BITRATE_KBPS?: number;
+  @IsOptional() @Transform(toBool) @IsBoolean() LIVE_ALLOW_PRIVATE?: boolean;
+  @IsOptional()
+  @Matches(/^\s*[0-9a-fA-F:.]+\/\d{1,3}(\s*,\s*[0-9a-fA-F:.]+\/\d{1,3})*\s*$/, {
+    message: 'LIVE_ALLOWED_NETWORKS must be a comma-separated list of CIDR networks, e.g. 10.20.0.0/16',
+  })
+  LIVE_ALLOWED_NETWORKS?: string;
+}
+
 export class SanctionsEnvironment {
   @IsOptional() @IsString() AUDIT_KEY_PATH?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) AUDIT_CHECKPOINT_EVERY?: number;
@@ -109,6 +124,24 @@ export interface AppConfig {
     qrIntervalSeconds: number;
   };
   ml: { backend?: 'tensorflow' | 'wasm' | 'cpu'; batchSize: number };
+  /** Live streams pulled by URL (libs/live-pull). */
+  live: {
+    /** Streams one worker process pulls at most; 0: this process pulls none. */
+    capacity: number;
+    /** A worker holds a stream this long without renewing; another takes it over after that. */
+    leaseMs: number;
+    /** HTTP-FLV and RTMP are cut into pieces of this length for the segment pipeline. */
+    pieceSeconds: number;
+    /** A source failing for this long (no piece pulled) ends `failed`. */
+    reconnectGraceMs: number;
+    /** A live HLS playlist that does not advance for this long counts as a failure. */
+    stallMs: number;
+    /** A piece whose bitrate is over this is refused (a source sending far more than a live stream would). */
+    maxBitrateKbps: number;
+    allowPrivate: boolean;
+    /** Private networks pulled from nonetheless (a platform's CDN inside its own network). */
+    allowedNetworks: string[];
+  };
   /** Ed25519 key that signs audit checkpoints (created on first start), and a checkpoint every N entries. */
   audit: { keyPath: string; checkpointEvery: number };
   /** The server secret that webhook signing secrets and identity keys derive from (created on first start). */
@@ -140,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const media = validateNamespace(MediaEnvironment, env);
   const ml = validateNamespace(MlEnvironment, env);
   const sanctions = validateNamespace(SanctionsEnvironment, env);
+  const live = validateNamespace(LiveEnvironment, env);
   const dataDir = resolve(db.DATA_DIR ?? './data');
   const role = server.QL_ROLE ?? 'all';
   if (!redis.REDIS_URL && role !== 'all') {
@@ -177,6 +211,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       qrIntervalSeconds: media.QR_INTERVAL_SECONDS ?? 4,
     },
     ml: { backend: ml.TF_BACKEND, batchSize: ml.CLASSIFY_BATCH_SIZE ?? 8 },
+    live: {
+      capacity: live.LIVE_PULL_CAPACITY ?? 50,
+      leaseMs: live.LIVE_LEASE_MS ?? 15_000,
+      pieceSeconds: live.LIVE_PIECE_SECONDS ?? 4,
+      reconnectGraceMs: live.LIVE_RECONNECT_GRACE_MS ?? 60_000,
+      stallMs: live.LIVE_STALL_MS ?? 30_000,
+      maxBitrateKbps: live.LIVE_MAX_BITRATE_KBPS ?? 20_000,
+      allowPrivate: live.LIVE_ALLOW_PRIVATE ?? false,
+      allowedNetworks: (live.LIVE_ALLOWED_NETWORKS ?? '')
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean),
+    },
     audit: {
       keyPath: resolve(sanctions.AUDIT_KEY_PATH ?? resolve(dataDir, 'keys', 'audit-ed25519.pem')),
       checkpointEvery: sanctions.AUDIT_CHECKPOINT_EVERY ?? 1000,

@@ -1,4 +1,5 @@
 export * from './environment';
 export * from './config.module';
 export * from './clock';
+export * from './address-policy';
 export * from './server-secret';

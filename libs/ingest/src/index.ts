@@ -1,9 +1,12 @@
 export * from './entities/item-status';
 export * from './entities/tracked-item';
+export { ACTIVE_SOURCE_STATES, SOURCE_PROTOCOLS } from './entities/stream-source.entity';
 export type * from './entities';
 export * from './tables';
 export * from './services/accounts.service';
 export * from './services/streams.service';
+export * from './services/stream-sources.service';
+export * from './services/source-url';
 export * from './services/segments.service';
 export * from './services/posts.service';
 export * from './services/batches.service';

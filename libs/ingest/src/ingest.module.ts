@@ -6,7 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@qinglang/config';
 import { PlatformsModule } from '@qinglang/platforms';
-import { Account, Post, PostMedia, Segment, Stream, TextBatch, TextLine, TipBatch, TipEvent } from './entities';
+import { INGEST_TABLES } from './tables';
+import { StreamSourcesService } from './services/stream-sources.service';
 import { AccountsService } from './services/accounts.service';
 import { StreamsService } from './services/streams.service';
 import { SegmentsService } from './services/segments.service';
@@ -22,7 +23,7 @@ import { join } from 'node:path';
 @Module({
   imports: [
     PlatformsModule,
-    TypeOrmModule.forFeature([Account, Stream, Segment, Post, PostMedia, TextBatch, TextLine, TipBatch, TipEvent]),
+    TypeOrmModule.forFeature(INGEST_TABLES),
     // Uploads stream to disk under DATA_DIR with the size limit from config; over it, multer stops reading and
     // Nest answers 413.
     MulterModule.registerAsync({
@@ -41,7 +42,23 @@ import { join } from 'node:path';
     }),
   ],
   controllers: [StreamsController, SegmentsController, PostsController, BatchesController],
-  providers: [AccountsService, StreamsService, SegmentsService, PostsService, BatchesService, TrackedItems],
-  exports: [AccountsService, StreamsService, SegmentsService, PostsService, BatchesService, TrackedItems],
+  providers: [
+    AccountsService,
+    StreamsService,
+    StreamSourcesService,
+    SegmentsService,
+    PostsService,
+    BatchesService,
+    TrackedItems,
+  ],
+  exports: [
+    AccountsService,
+    StreamsService,
+    StreamSourcesService,
+    SegmentsService,
+    PostsService,
+    BatchesService,
+    TrackedItems,
+  ],
 })
 export class IngestModule {}

@@ -1,6 +1,16 @@
 import { publicStatus } from './entities/item-status';
 import type { ItemStage } from './entities/item-status';
-import type { Post, PostMedia, Segment, Stream, TextBatch, TextLine, TipBatch, TipEvent } from './entities';
+import type {
+  Post,
+  PostMedia,
+  Segment,
+  Stream,
+  StreamSource,
+  TextBatch,
+  TextLine,
+  TipBatch,
+  TipEvent,
+} from './entities';
 
 /** How items look to platforms: ISO times, the public status, and a failure only when there is one. */
 function lifecycle(item: {
@@ -19,7 +29,11 @@ function lifecycle(item: {
   };
 }
 
-export function streamView(stream: Stream, streamerId: string) {
+export function streamView(
+  stream: Stream,
+  streamerId: string,
+  pull?: { source: StreamSource; frames: { framesSampled: number; lastFrameAt: Date | null } },
+) {
   return {
     id: stream.id,
     externalId: stream.externalId,
@@ -29,6 +43,24 @@ export function streamView(stream: Stream, streamerId: string) {
     status: stream.status,
     createdAt: stream.createdAt.toISOString(),
     updatedAt: stream.updatedAt.toISOString(),
+    ...(pull ? { source: sourceView(pull.source, pull.frames) } : {}),
+  };
+}
+
+function sourceView(source: StreamSource, frames: { framesSampled: number; lastFrameAt: Date | null }) {
+  return {
+    url: source.url,
+    protocol: source.protocol,
+    state: source.state,
+    framesSampled: frames.framesSampled,
+    lastFrameAt: frames.lastFrameAt?.toISOString() ?? null,
+    piecesPulled: source.piecesPulled,
+    streamTimeMs: source.offsetMs,
+    lastPieceAt: source.lastPieceAt?.toISOString() ?? null,
+    lastError: source.lastError,
+    // Which worker process holds the pull while its lease runs.
+    worker: source.leaseOwner,
+    endedAt: source.endedAt?.toISOString() ?? null,
   };
 }
 
@@ -42,7 +74,9 @@ export function segmentView(segment: Segment, results?: unknown) {
     source:
       segment.source === 'url'
         ? { type: 'url', url: segment.sourceUrl }
-        : { type: 'upload', originalName: segment.originalName, sizeBytes: segment.sizeBytes },
+        : segment.source === 'pull'
+          ? { type: 'pull', url: segment.sourceUrl, sizeBytes: segment.sizeBytes }
+          : { type: 'upload', originalName: segment.originalName, sizeBytes: segment.sizeBytes },
     ...lifecycle(segment),
     ...(results !== undefined ? { results } : {}),
   };

@@ -48,6 +48,14 @@ export class FramesService {
     });
   }
 
+  async statsOfStream(streamId: string): Promise<{ framesSampled: number; lastFrameAt: Date | null }> {
+    const [framesSampled, last] = await Promise.all([
+      this.frames.countBy({ streamId }),
+      this.frames.findOne({ where: { streamId }, order: { createdAt: 'DESC' }, select: { createdAt: true } }),
+    ]);
+    return { framesSampled, lastFrameAt: last?.createdAt ?? null };
+  }
+
   /** A frame of this platform; without a platform (reviewers see every platform's evidence), any frame. */
   async getForPlatform(platformId: string | undefined, id: string): Promise<Frame> {
     const frame = await this.frames.findOneBy({ id, ...(platformId ? { platformId } : {}) });

@@ -7,3 +7,5 @@ export * from './frame-sampler';
 export * from './perceptual-hash';
 export * from './media.module';
 export { assertPublic } from './media-fetcher';
+export * from './guarded-http';
+export { refusedRange } from '@qinglang/config';

@@ -1,10 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPlatform, Platform } from '@qinglang/platforms';
-import { RegisterStreamDto, UpdateStreamDto } from '../dto/stream.dto';
+import { CurrentPlatform } from '@qinglang/platforms';
+import type { Platform } from '@qinglang/platforms';
+import { RegisterStreamDto, StreamSourceDto, UpdateStreamDto } from '../dto/stream.dto';
 import { StreamsService } from '../services/streams.service';
+import { StreamSourcesService } from '../services/stream-sources.service';
 import { AccountsService } from '../services/accounts.service';
+import { ITEM_RESULTS, ItemResultsReader } from '../services/item-results';
 import { streamView } from '../views';
 import type { Stream } from '../entities/stream.entity';
 
@@ -14,36 +17,62 @@ import type { Stream } from '../entities/stream.entity';
 export class StreamsController {
   constructor(
     private readonly streams: StreamsService,
+    private readonly sources: StreamSourcesService,
     private readonly accounts: AccountsService,
+    @Inject(ITEM_RESULTS) private readonly results: ItemResultsReader,
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Register a live stream (again: updates it and returns the same stream)' })
+  @ApiOperation({
+    summary: 'Register a live stream (again: updates it and returns the same stream); with `source`, Qinglang pulls it',
+  })
   async register(
     @CurrentPlatform() platform: Platform,
     @Body() body: RegisterStreamDto,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { externalId, streamerId, ...changes } = body;
-    const { stream, created } = await this.streams.register(platform.id, externalId, streamerId, changes);
+    const { externalId, streamerId, source, ...changes } = body;
+    const { stream, created } = await this.streams.register(platform.id, externalId, streamerId, changes, source?.url);
     response.status(created ? 201 : 200);
-    return streamView(stream, streamerId);
+    return this.view(stream);
   }
 
   @Patch(':id')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Update title, viewer count or status (live/ended)' })
+  @ApiOperation({ summary: 'Update title, viewer count or status (live/ended); ending a stream stops its pull' })
   async update(@CurrentPlatform() platform: Platform, @Param('id') id: string, @Body() body: UpdateStreamDto) {
     return this.view(await this.streams.update(platform.id, id, body));
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A stream, with the state of its pull when it has a source' })
   async get(@CurrentPlatform() platform: Platform, @Param('id') id: string) {
     return this.view(await this.streams.getForPlatform(platform.id, id));
   }
 
+  @Put(':id/source')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Pull the stream from this URL (HLS, HTTP-FLV or RTMP); the same URL again changes nothing',
+  })
+  async setSource(@CurrentPlatform() platform: Platform, @Param('id') id: string, @Body() body: StreamSourceDto) {
+    const stream = await this.streams.getForPlatform(platform.id, id);
+    await this.sources.attach(platform.id, stream.id, body.url);
+    return this.view(stream);
+  }
+
+  @Delete(':id/source')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Stop pulling the stream' })
+  async removeSource(@CurrentPlatform() platform: Platform, @Param('id') id: string) {
+    const stream = await this.streams.getForPlatform(platform.id, id);
+    await this.sources.detach(stream.id);
+    return this.view(stream);
+  }
+
   private async view(stream: Stream) {
-    const account = await this.accounts.findById(stream.accountId);
-    return streamView(stream, account?.externalId ?? '');
+    const [account, source] = await Promise.all([this.accounts.findById(stream.accountId), this.sources.of(stream.id)]);
+    const frames = source ? await this.results.streamFrames(stream.id) : null;
+    return streamView(stream, account?.externalId ?? '', source && frames ? { source, frames } : undefined);
   }
 }

@@ -2,6 +2,7 @@ export * from './item-status';
 export * from './tracked-item';
 export * from './account.entity';
 export * from './stream.entity';
+export * from './stream-source.entity';
 export * from './segment.entity';
 export * from './post.entity';
 export * from './post-media.entity';

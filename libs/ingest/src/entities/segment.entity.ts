@@ -9,7 +9,8 @@ import { TrackedItem } from './tracked-item';
 export class Segment extends TrackedItem {
   @IdColumn({ name: 'stream_id' }) streamId: string;
   @Column({ name: 'idempotency_key', type: 'varchar', length: 200, nullable: true }) idempotencyKey: string | null;
-  @Column({ type: 'varchar', length: 8 }) source: 'upload' | 'url';
+  /** `pull`: a piece of a live stream Qinglang pulled itself (see StreamSource). */
+  @Column({ type: 'varchar', length: 8 }) source: 'upload' | 'url' | 'pull';
   @Column({ name: 'source_url', type: 'varchar', length: 2048, nullable: true }) sourceUrl: string | null;
   @Column({ name: 'original_name', type: 'varchar', length: 255, nullable: true }) originalName: string | null;
   /** Where the media sits under DATA_DIR, once uploaded or fetched. */

@@ -3,4 +3,6 @@ export const ITEM_RESULTS = Symbol('ITEM_RESULTS');
 
 export interface ItemResultsReader {
   forSource(platformId: string, sourceKind: 'segment' | 'post', sourceId: string): Promise<unknown>;
+  /** How many frames a stream has had sampled, and when the last one was. */
+  streamFrames(streamId: string): Promise<{ framesSampled: number; lastFrameAt: Date | null }>;
 }

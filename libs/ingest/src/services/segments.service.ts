@@ -84,6 +84,39 @@ export class SegmentsService {
     });
   }
 
+  /**
+   * A piece of a stream Qinglang pulled itself, already stored under DATA_DIR by the puller: recorded and queued
+   * like an upload. `pieceKey` identifies the piece in the stream (an HLS media sequence number, or the stream
+   * time for cut pieces), so a worker that takes over a stream cannot queue the same piece twice.
+   */
+  async acceptPulled(
+    piece: { platformId: string; streamId: string; pieceKey: string; startOffsetMs: number },
+    stored: { mediaPath: string; sizeBytes: number; sourceUrl: string },
+  ): Promise<{ segment: Segment; created: boolean }> {
+    const request = {
+      platformId: piece.platformId,
+      streamId: piece.streamId,
+      startOffsetMs: piece.startOffsetMs,
+      idempotencyKey: `pull:${piece.streamId}:${piece.pieceKey}`,
+    };
+    const accepted = await this.accept(request, {
+      prepare: () =>
+        Promise.resolve({
+          id: newId(),
+          source: 'pull' as const,
+          sourceUrl: stored.sourceUrl.slice(0, 2048),
+          originalName: null,
+          mediaPath: stored.mediaPath,
+          sizeBytes: stored.sizeBytes,
+        }),
+      discard: () => this.storage.remove(stored.mediaPath),
+    });
+    // Taken before (by this worker or the one before it): the copy just fetched is not needed.
+    if (!accepted.created && accepted.segment.mediaPath !== stored.mediaPath)
+      await this.storage.remove(stored.mediaPath);
+    return accepted;
+  }
+
   private async findByIdempotencyKey(request: SegmentRequest): Promise<Segment | null> {
     if (!request.idempotencyKey) return null;
     return this.segments.findOneBy({ platformId: request.platformId, idempotencyKey: request.idempotencyKey });

@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, Clock } from '@qinglang/config';
+import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { newId } from '@qinglang/persistence';
 import { ApiError } from '@qinglang/operations';
 import { Stream, StreamStatus } from '../entities/stream.entity';
 import { AccountsService } from './accounts.service';
+import { StreamSourcesService } from './stream-sources.service';
+import { sourceProtocolOf } from './source-url';
 import { isUniqueViolation } from './item-lifecycle';
 
 export interface StreamChanges {
@@ -18,15 +20,32 @@ export interface StreamChanges {
 export class StreamsService {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(Stream) private readonly streams: Repository<Stream>,
     private readonly accounts: AccountsService,
+    private readonly sources: StreamSourcesService,
   ) {}
 
   /**
    * Registers a stream by the platform's external id; registering it again updates it and returns the same
-   * stream, so a platform can retry freely. Returns whether it was created.
+   * stream, so a platform can retry freely. Returns whether it was created. With a source URL, Qinglang pulls it.
    */
   async register(
+    platformId: string,
+    externalId: string,
+    streamerId: string,
+    changes: StreamChanges,
+    sourceUrl?: string,
+  ): Promise<{ stream: Stream; created: boolean }> {
+    // A bad source URL is refused before anything is written.
+    if (sourceUrl !== undefined) sourceProtocolOf(sourceUrl, this.config.live);
+    const registered = await this.registerStream(platformId, externalId, streamerId, changes);
+    if (sourceUrl !== undefined && registered.stream.status === 'live')
+      await this.sources.attach(platformId, registered.stream.id, sourceUrl);
+    return registered;
+  }
+
+  private async registerStream(
     platformId: string,
     externalId: string,
     streamerId: string,
@@ -61,7 +80,7 @@ export class StreamsService {
       return { stream, created: true };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      return this.register(platformId, externalId, streamerId, changes);
+      return this.registerStream(platformId, externalId, streamerId, changes);
     }
   }
 
@@ -92,6 +111,8 @@ export class StreamsService {
     if (!Object.keys(defined).length) return stream;
     Object.assign(stream, defined, { updatedAt: this.clock.now() });
     await this.streams.update({ id: stream.id }, { ...defined, updatedAt: stream.updatedAt });
+    // An ended stream is no longer pulled.
+    if (defined.status === 'ended') await this.sources.detach(stream.id);
     return stream;
   }
 }

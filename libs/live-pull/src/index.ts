@@ -1,0 +1,3 @@
+export * from './hls-playlist';
+export * from './live-pull.service';
+export * from './live-pull.module';
