@@ -84,15 +84,25 @@ export async function guardedGet(source: string | URL, options: GuardedRequestOp
 function request(url: URL, policy: AddressPolicy, timeoutMs: number, endless: boolean): Promise<GuardedResponse> {
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
+    let response: http.IncomingMessage | undefined;
+    // The whole exchange is bounded, not only the idle time between packets; the body says why it stopped.
+    const giveUp = (what: string) => {
+      const error = new Error(`${what} within ${timeoutMs} ms`);
+      req.destroy(error);
+      response?.destroy(error);
+    };
     const req = client.get(url, { lookup: guardedLookup(policy), timeout: timeoutMs }, (res) => {
+      response = res;
       if (endless) clearTimeout(timer);
       resolve({ status: res.statusCode ?? 0, headers: res.headers, url, body: res });
     });
-    // The whole exchange is bounded, not only the idle time between packets.
-    const timer = setTimeout(() => req.destroy(new Error(`No answer from the URL within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => giveUp(response ? 'The body did not arrive whole' : 'No answer from the URL'),
+      timeoutMs,
+    );
     timer.unref();
     req.on('close', () => clearTimeout(timer));
-    req.on('timeout', () => req.destroy(new Error(`No answer from the URL within ${timeoutMs} ms`)));
+    req.on('timeout', () => giveUp('The URL went silent: nothing'));
     req.on('error', reject);
   });
 }
