@@ -21,9 +21,11 @@ export interface LiveSource {
 }
 
 const VERTICAL = 'scale=720:-2,pad=720:1280:0:(oh-ih)/2,fps=10';
+/** A small, cheap picture, for tests that run many streams at once. */
+export const SMALL = 'scale=320:-2,fps=5';
 const ENCODE = ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', '10', '-an'];
 
-function encoder(fixture: string, output: string[]): ChildProcess {
+function encoder(fixture: string, output: string[], filter = VERTICAL): ChildProcess {
   return spawn(
     FFMPEG,
     [
@@ -36,7 +38,7 @@ function encoder(fixture: string, output: string[]): ChildProcess {
       '-i',
       join(FIXTURES, fixture),
       '-vf',
-      VERTICAL,
+      filter,
       ...ENCODE,
       ...output,
     ],
@@ -57,19 +59,13 @@ async function listen(server: Server): Promise<number> {
 }
 
 /** ffmpeg writes a rolling live playlist (2-second segments); a small HTTP server serves its folder. */
-export async function hlsSource(fixture: string): Promise<LiveSource> {
+export async function hlsSource(fixture: string, filter?: string): Promise<LiveSource> {
   const dir = mkdtempSync(join(tmpdir(), 'qinglang-hls-'));
-  const ffmpeg = encoder(fixture, [
-    '-f',
-    'hls',
-    '-hls_time',
-    '2',
-    '-hls_list_size',
-    '5',
-    '-hls_flags',
-    'delete_segments',
-    join(dir, 'index.m3u8'),
-  ]);
+  const ffmpeg = encoder(
+    fixture,
+    ['-f', 'hls', '-hls_time', '2', '-hls_list_size', '5', '-hls_flags', 'delete_segments', join(dir, 'index.m3u8')],
+    filter,
+  );
   const server = createServer((request, response) => {
     const path = normalize(join(dir, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
     if (!path.startsWith(dir) || !existsSync(path)) return void response.writeHead(404).end();

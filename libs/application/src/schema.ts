@@ -7,12 +7,14 @@ import { SignalSubjectsAndFlags1764100000000 } from './migrations/1764100000000-
 import { ReviewSanctionsDeliveryAudit1764200000000 } from './migrations/1764200000000-review-sanctions-delivery-audit';
 import { ComplianceKeysetIndexes1764210000000 } from './migrations/1764210000000-compliance-keyset-indexes';
 import { StreamSources1764300000000 } from './migrations/1764300000000-stream-sources';
+import { LiveWorkers1764310000000 } from './migrations/1764310000000-live-workers';
 import { FLAGGING_TABLES } from '@qinglang/flagging';
 import { STAFF_TABLES } from '@qinglang/staff';
 import { REVIEW_TABLES } from '@qinglang/review';
 import { SANCTIONS_TABLES } from '@qinglang/sanctions';
 import { DELIVERY_TABLES } from '@qinglang/delivery';
 import { AUDIT_TABLES } from '@qinglang/audit';
+import { LIVE_PULL_TABLES } from '@qinglang/live-pull';
 
 /** Every entity and migration of the service, for the data source and for the migration drift check. */
 export const ENTITIES = [
@@ -26,6 +28,7 @@ export const ENTITIES = [
   ...SANCTIONS_TABLES,
   ...DELIVERY_TABLES,
   ...AUDIT_TABLES,
+  ...LIVE_PULL_TABLES,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -33,4 +36,5 @@ export const MIGRATIONS = [
   ReviewSanctionsDeliveryAudit1764200000000,
   ComplianceKeysetIndexes1764210000000,
   StreamSources1764300000000,
+  LiveWorkers1764310000000,
 ];

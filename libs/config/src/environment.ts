@@ -70,6 +70,7 @@ export class MlEnvironment {
 export class LiveEnvironment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10_000) LIVE_PULL_CAPACITY?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600_000) LIVE_LEASE_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) LIVE_CLAIM_PER_PASS?: number;
   @IsOptional() @Transform(toNumber) @Min(1) @Max(60) LIVE_PIECE_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) LIVE_RECONNECT_GRACE_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) LIVE_STALL_MS?: number;
@@ -130,6 +131,8 @@ export interface AppConfig {
     capacity: number;
     /** A worker holds a stream this long without renewing; another takes it over after that. */
     leaseMs: number;
+    /** Streams a worker takes in one pass at most, so a burst of new streams spreads over the workers. */
+    claimPerPass: number;
     /** HTTP-FLV and RTMP are cut into pieces of this length for the segment pipeline. */
     pieceSeconds: number;
     /** A source failing for this long (no piece pulled) ends `failed`. */
@@ -214,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     live: {
       capacity: live.LIVE_PULL_CAPACITY ?? 50,
       leaseMs: live.LIVE_LEASE_MS ?? 15_000,
+      claimPerPass: live.LIVE_CLAIM_PER_PASS ?? 4,
       pieceSeconds: live.LIVE_PIECE_SECONDS ?? 4,
       reconnectGraceMs: live.LIVE_RECONNECT_GRACE_MS ?? 60_000,
       stallMs: live.LIVE_STALL_MS ?? 30_000,

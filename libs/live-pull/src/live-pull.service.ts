@@ -11,6 +11,8 @@ import { pullByCutting } from './cut-puller';
 import { pullHls } from './hls-puller';
 import { PullEnded, PullSession, PulledPiece, SourceGone, pause } from './pull-session';
 import { reconnectDelayMs } from './reconnect';
+import { fairShare } from './fair-share';
+import { LiveWorkersService } from './live-workers.service';
 
 interface RunningPull {
   controller: AbortController;
@@ -34,6 +36,7 @@ export class LivePullService implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sources: StreamSourcesService,
+    private readonly workers: LiveWorkersService,
     private readonly segments: SegmentsService,
     private readonly ffmpeg: FfmpegService,
     private readonly storage: FileStorage,
@@ -53,16 +56,29 @@ export class LivePullService implements OnApplicationBootstrap, OnApplicationShu
     await Promise.all([...this.running.values()].map((p) => p.done));
     // Let go at once, so another worker need not wait for the leases to lapse.
     for (const streamId of held) await this.sources.release(this.workerId, streamId);
+    await this.workers.leave(this.workerId);
   }
 
   /** One pass: renew, drop what is no longer ours, take more up to capacity. Returns how many it took. */
   async maintain(): Promise<number> {
-    const { leaseMs, capacity } = this.config.live;
+    const { leaseMs, capacity, claimPerPass } = this.config.live;
+    const workers = await this.workers.heartbeat(this.workerId, capacity, leaseMs);
     const held = await this.sources.renew(this.workerId, [...this.running.keys()], leaseMs);
     for (const [streamId, pull] of this.running) if (!held.has(streamId)) pull.controller.abort();
-    const claimed = await this.sources.claim(this.workerId, capacity - this.running.size, leaseMs);
+    const share = fairShare(await this.sources.countActive(), workers, capacity);
+    // Above its share by more than one (a worker joined): give one back, which another worker then takes.
+    if (this.running.size > share + 1) await this.giveBack([...this.running.keys()].at(-1)!);
+    const room = Math.min(share - this.running.size, claimPerPass);
+    const claimed = await this.sources.claim(this.workerId, room, leaseMs);
     for (const source of claimed) this.start(source);
     return claimed.length;
+  }
+
+  private async giveBack(streamId: string): Promise<void> {
+    const pull = this.running.get(streamId);
+    pull?.controller.abort();
+    await pull?.done;
+    await this.sources.release(this.workerId, streamId);
   }
 
   /** Streams this process is pulling now. */

@@ -62,6 +62,11 @@ export class StreamSourcesService {
     return this.sources.findOneBy({ streamId });
   }
 
+  /** Streams being pulled or waiting for a worker, across all workers. */
+  countActive(): Promise<number> {
+    return this.sources.countBy({ state: In(ACTIVE_SOURCE_STATES) });
+  }
+
   of(streamId: string): Promise<StreamSource | null> {
     return this.sources.findOneBy({ streamId });
   }
