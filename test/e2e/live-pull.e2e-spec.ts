@@ -73,6 +73,12 @@ describe('live pull by URL', () => {
     expect(view.source.state).toBe('pulling');
     expect(view.source.framesSampled).toBeGreaterThan(0);
     expect(view.source.worker).toEqual(expect.any(String));
+    // With a flag open the stream is sampled at the open-flag tier (policy sampling.open_flag_seconds).
+    const sampled = await waitFor(
+      async () => ((await stream(streamId)).source.sampling?.tier === 'open_flag' ? stream(streamId) : undefined),
+      'the open-flag sampling tier',
+    );
+    expect(sampled.source.sampling).toEqual({ tier: 'open_flag', intervalSeconds: 1 });
   }
 
   async function expectStopped(streamId: string) {
@@ -105,6 +111,7 @@ describe('live pull by URL', () => {
       'frames from the benign stream',
       120_000,
     );
+    expect((await stream(id)).source.sampling).toEqual({ tier: 'default', intervalSeconds: 5 });
     await source.end();
     const ended = await waitFor(async () => {
       const view = await stream(id);

@@ -37,6 +37,11 @@ export class FlagsService {
     return flag;
   }
 
+  /** Whether a stream or post has a flag open now. */
+  hasOpen(subjectKind: 'stream' | 'post', subjectId: string): Promise<boolean> {
+    return this.flags.existsBy({ subjectKind, subjectId, status: 'open' });
+  }
+
   /** By id, in the caller's transaction when given one. */
   get(id: string, manager?: EntityManager): Promise<Flag | null> {
     return (manager ? manager.getRepository(Flag) : this.flags).findOneBy({ id });

@@ -58,6 +58,9 @@ function sourceView(source: StreamSource, frames: { framesSampled: number; lastF
     streamTimeMs: source.offsetMs,
     lastPieceAt: source.lastPieceAt?.toISOString() ?? null,
     lastError: source.lastError,
+    sampling: source.samplingTier
+      ? { tier: source.samplingTier, intervalSeconds: (source.sampleIntervalMs ?? 0) / 1000 }
+      : null,
     // Which worker process holds the pull while its lease runs.
     worker: source.leaseOwner,
     endedAt: source.endedAt?.toISOString() ?? null,

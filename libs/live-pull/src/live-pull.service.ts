@@ -13,6 +13,7 @@ import { PullEnded, PullSession, PulledPiece, SourceGone, pause } from './pull-s
 import { reconnectDelayMs } from './reconnect';
 import { fairShare } from './fair-share';
 import { LiveWorkersService } from './live-workers.service';
+import { SamplingPlanner } from './sampling-planner.service';
 
 interface RunningPull {
   controller: AbortController;
@@ -37,6 +38,7 @@ export class LivePullService implements OnApplicationBootstrap, OnApplicationShu
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sources: StreamSourcesService,
     private readonly workers: LiveWorkersService,
+    private readonly sampling: SamplingPlanner,
     private readonly segments: SegmentsService,
     private readonly ffmpeg: FfmpegService,
     private readonly storage: FileStorage,
@@ -164,14 +166,26 @@ export class LivePullService implements OnApplicationBootstrap, OnApplicationShu
       directory: `media/${source.platformId}/pulls/${source.streamId}`,
       absolute: (path) => this.storage.absolute(path),
       take: async (piece: PulledPiece) => {
+        const { tier, intervalMs } = await this.sampling.tierOf(source.streamId);
         const { created } = await this.segments.acceptPulled(
-          { platformId: source.platformId, streamId: source.streamId, pieceKey: piece.key, startOffsetMs: offsetMs },
+          {
+            platformId: source.platformId,
+            streamId: source.streamId,
+            pieceKey: piece.key,
+            startOffsetMs: offsetMs,
+            sampleIntervalMs: intervalMs,
+          },
           { mediaPath: piece.mediaPath, sizeBytes: piece.sizeBytes, sourceUrl: source.url },
         );
         if (created) offsetMs += piece.durationMs;
         lastTakeAt = Date.now();
         connected = true;
-        return this.sources.recordPiece(owner, source.streamId, { offsetMs, lastSequence: piece.sequence });
+        return this.sources.recordPiece(owner, source.streamId, {
+          offsetMs,
+          lastSequence: piece.sequence,
+          samplingTier: tier,
+          sampleIntervalMs: intervalMs,
+        });
       },
       connected: async () => {
         if (!connected) await this.sources.setState(owner, source.streamId, 'pulling');

@@ -49,7 +49,8 @@ export class SegmentSampleProcessor implements ReconcilableJobHandler<'segment.s
       await this.segments.lifecycle.advance(segment.id, 'sampling', { mediaPath });
     }
     const directory = `frames/${segment.platformId}/segment-${segment.id}`;
-    const result = await this.media.sampleVideo(mediaPath, directory);
+    const interval = segment.sampleIntervalMs ? segment.sampleIntervalMs / 1000 : undefined;
+    const result = await this.media.sampleVideo(mediaPath, directory, interval);
     const source = {
       platformId: segment.platformId,
       sourceKind: 'segment' as const,

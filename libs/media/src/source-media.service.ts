@@ -31,7 +31,8 @@ export class SourceMedia {
     return relativeTarget;
   }
 
-  async sampleVideo(mediaPath: string, outputDir: string): Promise<SampleResult> {
+  /** `intervalSeconds`: a pulled piece's tier; by default FRAME_INTERVAL_SECONDS. */
+  async sampleVideo(mediaPath: string, outputDir: string, intervalSeconds?: number): Promise<SampleResult> {
     const container = sniffVideoContainer(await this.storage.head(mediaPath));
     if (!container) {
       throw new PermanentJobError(
@@ -46,7 +47,7 @@ export class SourceMedia {
       this.ffmpeg.sampler.sampleVideo(
         this.storage.absolute(mediaPath),
         container,
-        frameIntervalSeconds,
+        intervalSeconds ?? frameIntervalSeconds,
         this.storage.absolute(outputDir),
         { maxDurationSeconds: maxMediaDurationSeconds },
       ),

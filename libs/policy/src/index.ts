@@ -1,4 +1,5 @@
 export * from './policy';
 export * from './sanction-ladder';
+export * from './sampling-tier';
 export * from './policy.service';
 export * from './policy.module';

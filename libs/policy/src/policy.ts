@@ -69,6 +69,19 @@ export interface SanctionRules {
   banEvasion: LadderRung;
 }
 
+/** How often a pulled live stream is sampled, by risk: the first tier that applies wins. */
+export interface SamplingRules {
+  /** Seconds between frames for a stream with nothing against it. */
+  defaultSeconds: number;
+  /** While the stream has an open flag. */
+  openFlagSeconds: number;
+  /** While the streamer has a strike in the window. */
+  strikesSeconds: number;
+  /** From this many viewers. */
+  largeAudienceViewers: number;
+  largeAudienceSeconds: number;
+}
+
 export interface Policy {
   /** SHA-256 of the policy file's bytes (first 16 hex digits): stored with every decision made under it. */
   version: string;
@@ -76,7 +89,11 @@ export interface Policy {
   tipping: TippingRules;
   review: ReviewRules;
   sanctions: SanctionRules;
+  sampling: SamplingRules;
 }
+
+/** Sampling faster than this costs more than it finds: consecutive frames are near-duplicates. */
+export const MIN_SAMPLING_SECONDS = 0.5;
 
 const DAY = 24 * 3600;
 
@@ -148,12 +165,25 @@ export function parsePolicy(content: string, source = 'policy.yaml'): Policy {
     appealWindowDays: sanctionsNode ? read.number(sanctionsNode, 'appeal_window_days', 'sanctions', 1, 3650, 30) : 30,
     banEvasion,
   };
+  const samplingNode = read.map(root, 'sampling', 'sampling', true);
+  const seconds = (key: string, fallback: number) =>
+    samplingNode ? read.number(samplingNode, key, 'sampling', MIN_SAMPLING_SECONDS, 3600, fallback) : fallback;
+  const sampling: SamplingRules = {
+    defaultSeconds: seconds('default_seconds', 5),
+    openFlagSeconds: seconds('open_flag_seconds', 1),
+    strikesSeconds: seconds('strikes_seconds', 2),
+    largeAudienceViewers: samplingNode
+      ? read.number(samplingNode, 'large_audience_viewers', 'sampling', 1, 1e9, 10_000)
+      : 10_000,
+    largeAudienceSeconds: seconds('large_audience_seconds', 2),
+  };
   return {
     version: createHash('sha256').update(content).digest('hex').slice(0, 16),
     categories,
     tipping,
     review,
     sanctions,
+    sampling,
   };
 }
 

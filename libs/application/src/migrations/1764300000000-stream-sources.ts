@@ -1,6 +1,9 @@
-import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
 
-/** Live streams pulled by URL: the source, its state, and the lease that gives it to one worker. */
+/**
+ * Live streams pulled by URL: the source, its state, its sampling tier, and the lease that gives it to one worker;
+ * a pulled piece keeps the interval it is to be sampled at.
+ */
 export class StreamSources1764300000000 implements MigrationInterface {
   name = 'StreamSources1764300000000';
 
@@ -22,11 +25,17 @@ export class StreamSources1764300000000 implements MigrationInterface {
           { name: 'last_piece_at', type: 'bigint', isNullable: true },
           { name: 'failures', type: 'integer' },
           { name: 'last_error', type: 'varchar', length: '500', isNullable: true },
+          { name: 'sampling_tier', type: 'varchar', length: '16', isNullable: true },
+          { name: 'sample_interval_ms', type: 'integer', isNullable: true },
           { name: 'created_at', type: 'bigint' },
           { name: 'updated_at', type: 'bigint' },
           { name: 'ended_at', type: 'bigint', isNullable: true },
         ],
       }),
+    );
+    await queryRunner.addColumn(
+      'segments',
+      new TableColumn({ name: 'sample_interval_ms', type: 'integer', isNullable: true }),
     );
     await queryRunner.createIndex(
       'stream_sources',
@@ -35,6 +44,7 @@ export class StreamSources1764300000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropColumn('segments', 'sample_interval_ms');
     await queryRunner.dropTable('stream_sources');
   }
 }

@@ -18,4 +18,6 @@ export class Segment extends TrackedItem {
   @BigNumberColumn({ name: 'size_bytes', nullable: true }) sizeBytes: number | null;
   @BigNumberColumn({ name: 'start_offset_ms' }) startOffsetMs: number;
   @Column({ name: 'duration_ms', type: 'integer', nullable: true }) durationMs: number | null;
+  /** A pulled piece is sampled at its stream's tier (null: FRAME_INTERVAL_SECONDS). */
+  @Column({ name: 'sample_interval_ms', type: 'integer', nullable: true }) sampleIntervalMs: number | null;
 }

@@ -34,6 +34,9 @@ export class StreamSource {
   /** Consecutive failures; reset by a piece pulled. */
   @Column({ type: 'integer' }) failures: number;
   @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true }) lastError: string | null;
+  /** The sampling tier the last piece was taken at (policy `sampling`), and its interval. */
+  @Column({ name: 'sampling_tier', type: 'varchar', length: 16, nullable: true }) samplingTier: string | null;
+  @Column({ name: 'sample_interval_ms', type: 'integer', nullable: true }) sampleIntervalMs: number | null;
   @InstantColumn({ name: 'created_at' }) createdAt: Date;
   @InstantColumn({ name: 'updated_at' }) updatedAt: Date;
   @InstantColumn({ name: 'ended_at', nullable: true }) endedAt: Date | null;

@@ -90,7 +90,7 @@ export class SegmentsService {
    * time for cut pieces), so a worker that takes over a stream cannot queue the same piece twice.
    */
   async acceptPulled(
-    piece: { platformId: string; streamId: string; pieceKey: string; startOffsetMs: number },
+    piece: { platformId: string; streamId: string; pieceKey: string; startOffsetMs: number; sampleIntervalMs: number },
     stored: { mediaPath: string; sizeBytes: number; sourceUrl: string },
   ): Promise<{ segment: Segment; created: boolean }> {
     const request = {
@@ -108,6 +108,7 @@ export class SegmentsService {
           originalName: null,
           mediaPath: stored.mediaPath,
           sizeBytes: stored.sizeBytes,
+          sampleIntervalMs: piece.sampleIntervalMs,
         }),
       discard: () => this.storage.remove(stored.mediaPath),
     });
@@ -125,7 +126,10 @@ export class SegmentsService {
   private async accept(
     request: SegmentRequest,
     steps: {
-      prepare: () => Promise<Pick<Segment, 'id' | 'source' | 'sourceUrl' | 'originalName' | 'mediaPath' | 'sizeBytes'>>;
+      prepare: () => Promise<
+        Pick<Segment, 'id' | 'source' | 'sourceUrl' | 'originalName' | 'mediaPath' | 'sizeBytes'> &
+          Partial<Pick<Segment, 'sampleIntervalMs'>>
+      >;
       discard?: () => Promise<void>;
     },
   ): Promise<{ segment: Segment; created: boolean }> {
@@ -135,12 +139,13 @@ export class SegmentsService {
         const source = await steps.prepare();
         const now = this.clock.now();
         const segment = this.segments.create({
-          ...source,
           platformId: request.platformId,
           streamId: request.streamId,
           idempotencyKey: request.idempotencyKey ?? null,
           startOffsetMs: request.startOffsetMs,
           durationMs: null,
+          sampleIntervalMs: null,
+          ...source,
           stage: 'queued',
           failureCode: null,
           failureReason: null,

@@ -9,6 +9,8 @@ export interface PieceProgress {
   /** HLS: the media sequence number taken. */
   lastSequence?: number | null;
   offsetMs: number;
+  samplingTier: string;
+  sampleIntervalMs: number;
 }
 
 /**
@@ -44,6 +46,8 @@ export class StreamSourcesService {
       lastPieceAt: existing?.lastPieceAt ?? null,
       failures: 0,
       lastError: null,
+      samplingTier: existing?.samplingTier ?? null,
+      sampleIntervalMs: existing?.sampleIntervalMs ?? null,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
       endedAt: null,
@@ -130,6 +134,8 @@ export class StreamSourcesService {
         offsetMs: progress.offsetMs,
         ...(progress.lastSequence !== undefined ? { lastSequence: progress.lastSequence } : {}),
         piecesPulled: source.piecesPulled + 1,
+        samplingTier: progress.samplingTier,
+        sampleIntervalMs: progress.sampleIntervalMs,
         lastPieceAt: now,
         failures: 0,
         lastError: null,
