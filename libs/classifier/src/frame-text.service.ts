@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '@qinglang/config';
 import { FrameTextReader, FrameTextResult } from './frame-text';
 
 /**
- * The process's one frame text reader (a tesseract worker thread): started and warmed at boot where workers
+ * The process's one frame text reader (PP-OCR in a worker thread of its own): started and warmed at boot where workers
  * run, so a broken language model stops the process then rather than failing frames later.
  */
 @Injectable()
