@@ -16,6 +16,7 @@ describe('live pull: hostile and broken sources', () => {
     LIVE_RECONNECT_GRACE_MS: '4000',
     SEGMENT_FETCH_TIMEOUT_MS: '1500',
     MAX_UPLOAD_BYTES: '2000000',
+    LIVE_MAX_STREAMS_PER_PLATFORM: '3',
   });
   let t: TestApp;
   let key: string;
@@ -177,5 +178,43 @@ describe('live pull: hostile and broken sources', () => {
     expect(flaps).toBeGreaterThan(3);
     await t.http().delete(`/v1/streams/${id}/source`).set(auth());
     expect((await t.http().get(`/v1/streams/${id}`).set(auth())).body.source.state).toBe('ended');
+  });
+
+  it('holds a platform to its share of pulls, and refuses to pull an ended stream', async () => {
+    const other = (await t.createPlatform()).apiKey;
+    const as = { Authorization: `Bearer ${other}` };
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await t
+        .http()
+        .post('/v1/streams')
+        .set(as)
+        .send({ externalId: `quota-${i}`, streamerId: 'q', source: { url: `${base}/stuck.m3u8` } });
+      expect(response.status).toBe(201);
+      ids.push(response.body.id);
+    }
+    const over = await t
+      .http()
+      .post('/v1/streams')
+      .set(as)
+      .send({ externalId: 'quota-3', streamerId: 'q', source: { url: `${base}/stuck.m3u8` } });
+    expect(over.status).toBe(429);
+    expect(over.body.code).toBe('pull_quota_exceeded');
+    // Nothing half-written: the refused stream does not exist.
+    expect((await t.http().post('/v1/streams').set(as).send({ externalId: 'quota-3', streamerId: 'q' })).status).toBe(
+      201,
+    );
+    // Another platform is not held back by this one's pulls.
+    expect((await register(`${base}/stuck.m3u8`)).status).toBe(201);
+
+    await t.http().patch(`/v1/streams/${ids[0]}`).set(as).send({ status: 'ended' });
+    const again = await t
+      .http()
+      .put(`/v1/streams/${ids[0]}/source`)
+      .set(as)
+      .send({ url: `${base}/stuck.m3u8` });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('stream_ended');
+    for (const id of ids) await t.http().delete(`/v1/streams/${id}/source`).set(as);
   });
 });

@@ -73,6 +73,12 @@ describe('live pull by URL', () => {
     expect(view.source.state).toBe('pulling');
     expect(view.source.framesSampled).toBeGreaterThan(0);
     expect(view.source.worker).toEqual(expect.any(String));
+    // The pulled frames are listed under the stream, in stream-time order.
+    const listed = (await t.http().get(`/v1/streams/${streamId}/frames?limit=500`).set(auth())).body;
+    const times = listed.frames.map((f: { streamTimeMs: number }) => f.streamTimeMs);
+    expect(times.length).toBeGreaterThan(0);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(new Set(times).size).toBe(times.length);
     // With a flag open the stream is sampled at the open-flag tier (policy sampling.open_flag_seconds).
     const sampled = await waitFor(
       async () => ((await stream(streamId)).source.sampling?.tier === 'open_flag' ? stream(streamId) : undefined),
@@ -137,5 +143,21 @@ describe('live pull by URL', () => {
     await expectGamblingFlag(id);
     expect((await t.http().patch(`/v1/streams/${id}`).set(auth()).send({ status: 'ended' })).status).toBe(200);
     await expectStopped(id);
+  });
+
+  it.each([
+    ['HTTP-FLV', flvSource],
+    ['RTMP', rtmpSource],
+  ])('opens no flag for a benign %s stream', async (_kind, serve) => {
+    const source = await serve('segment-benign-overlay.ts');
+    sources.push(source);
+    const id = await pull(`benign-${_kind}`, source.url);
+    await waitFor(
+      async () => ((await stream(id)).source.framesSampled >= 3 ? true : undefined),
+      'frames from the benign stream',
+      120_000,
+    );
+    expect(await flagsOf(id)).toEqual([]);
+    await t.http().delete(`/v1/streams/${id}/source`).set(auth());
   });
 });

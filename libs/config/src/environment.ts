@@ -71,6 +71,7 @@ export class LiveEnvironment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10_000) LIVE_PULL_CAPACITY?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600_000) LIVE_LEASE_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) LIVE_CLAIM_PER_PASS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) LIVE_MAX_STREAMS_PER_PLATFORM?: number;
   @IsOptional() @Transform(toNumber) @Min(1) @Max(60) LIVE_PIECE_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) LIVE_RECONNECT_GRACE_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) LIVE_STALL_MS?: number;
@@ -133,6 +134,8 @@ export interface AppConfig {
     leaseMs: number;
     /** Streams a worker takes in one pass at most, so a burst of new streams spreads over the workers. */
     claimPerPass: number;
+    /** Streams one platform may have pulled at once. */
+    maxStreamsPerPlatform: number;
     /** HTTP-FLV and RTMP are cut into pieces of this length for the segment pipeline. */
     pieceSeconds: number;
     /** A source failing for this long (no piece pulled) ends `failed`. */
@@ -218,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       capacity: live.LIVE_PULL_CAPACITY ?? 50,
       leaseMs: live.LIVE_LEASE_MS ?? 15_000,
       claimPerPass: live.LIVE_CLAIM_PER_PASS ?? 4,
+      maxStreamsPerPlatform: live.LIVE_MAX_STREAMS_PER_PLATFORM ?? 1000,
       pieceSeconds: live.LIVE_PIECE_SECONDS ?? 4,
       reconnectGraceMs: live.LIVE_RECONNECT_GRACE_MS ?? 60_000,
       stallMs: live.LIVE_STALL_MS ?? 30_000,

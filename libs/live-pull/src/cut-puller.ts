@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
@@ -33,9 +34,11 @@ export async function pullByCutting(
   limits: CutPullLimits,
 ): Promise<void> {
   const { signal } = session;
+  const input = protocol === 'rtmp' ? await checkedRtmpUrl(session.source.url, session.addresses) : null;
+  // Work folders of this stream left by a run that was killed: the lease makes this worker the only one here.
+  await removeStaleWorkDirs(session.absolute(session.directory));
   const workDir = session.absolute(`${session.directory}/cut-${Date.now()}`);
   await mkdir(workDir, { recursive: true });
-  const input = protocol === 'rtmp' ? await checkedRtmpUrl(session.source.url, session.addresses) : null;
   const args = [
     '-hide_banner',
     '-nostdin',
@@ -66,16 +69,27 @@ export async function pullByCutting(
   ];
   const ffmpeg = spawn(limits.ffmpegPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
+  // A spawn that fails (no memory, no file handles) is reported by the exit below, not thrown at the process.
+  ffmpeg.on('error', (error) => (stderr = String(error)));
   ffmpeg.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
   const exited = new Promise<number | null>((resolve) => ffmpeg.on('close', (code) => resolve(code)));
   const stop = () => ffmpeg.kill('SIGKILL');
   signal.addEventListener('abort', stop, { once: true });
+  if (signal.aborted) stop();
   let lastPiece = Date.now();
+  let oversized = false;
   const stall = setInterval(() => {
     if (Date.now() - lastPiece > limits.stallMs) {
       stderr = `no piece for ${Math.round(limits.stallMs / 1000)} s`;
       stop();
     }
+    // A source without keyframes grows one piece for ever: the size limit applies while it is written.
+    void folderBytes(workDir).then((bytes) => {
+      if (bytes > limits.maxPieceBytes * 2) {
+        oversized = true;
+        stop();
+      }
+    });
   }, 1000);
   const feeding = input ? Promise.resolve() : feedFlv(session, ffmpeg.stdin, limits);
   feeding.catch(() => stop());
@@ -92,14 +106,17 @@ export async function pullByCutting(
       if (sizeBytes > limits.maxPieceBytes)
         throw new PullEnded('failed', `A ${limits.pieceSeconds}-second piece was ${sizeBytes} bytes, over the limit.`);
       checkBitrate(sizeBytes, durationMs, limits.maxBitrateKbps);
-      // Keyed by the stream time the piece starts at, which a worker taking over continues from.
-      const key = `cut:${session.source.offsetMs + startMs}`;
-      const mediaPath = `${session.directory}/${key.replace(':', '-')}.ts`;
+      // Keyed by the stream time the piece starts at: it goes on across reconnects (ffmpeg's own times start
+      // again at 0) and takeovers, so no two pieces share a key or a time.
+      const key = `cut:${session.offsetMs}`;
+      // A name of its own: a worker racing for the same piece must never remove this worker's file.
+      const mediaPath = `${session.directory}/piece-${session.offsetMs}-${randomBytes(4).toString('hex')}.ts`;
       await rename(file, session.absolute(mediaPath));
       held = await session.take({ key, mediaPath, sizeBytes, durationMs });
       lastPiece = Date.now();
       if (!held) break;
     }
+    if (oversized) throw new PullEnded('failed', `A piece grew over the size limit of ${limits.maxPieceBytes} bytes.`);
     if (!held || signal.aborted) return;
     const [code, fed] = await Promise.all([
       exited,
@@ -110,8 +127,9 @@ export async function pullByCutting(
     ]);
     if (fed instanceof PullEnded) throw fed;
     if (fed) throw fed;
-    if (code === 0 && protocol === 'rtmp') throw new PullEnded('ended', 'The RTMP stream ended.');
-    if (code === 0) throw new PullEnded('ended', 'The HTTP-FLV stream ended.');
+    // The stream stopped sending: a streamer's connection may drop for a moment, so it ends only if it stays
+    // gone for the reconnect grace period.
+    if (code === 0) throw new SourceGone(`The ${protocol === 'rtmp' ? 'RTMP' : 'HTTP-FLV'} stream stopped.`);
     throw new Error(`ffmpeg stopped (${code}): ${stderr.trim().split('\n').at(-1) ?? ''}`.slice(0, 400));
   } finally {
     clearInterval(stall);
@@ -127,6 +145,7 @@ async function feedFlv(session: PullSession, stdin: NodeJS.WritableStream, limit
     ...session.addresses,
     timeoutMs: limits.requestTimeoutMs,
     endless: true,
+    signal: session.signal,
   });
   if (response.status === 404 || response.status === 410) {
     response.body.resume();
@@ -137,6 +156,28 @@ async function feedFlv(session: PullSession, stdin: NodeJS.WritableStream, limit
     throw new Error(`The stream answered HTTP ${response.status}.`);
   }
   await pipeline(response.body, stdin, { signal: session.signal });
+}
+
+async function folderBytes(dir: string): Promise<number> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const sizes = await Promise.all(
+    names.map((n) =>
+      stat(join(dir, n)).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  );
+  return sizes.reduce((a, b) => a + b, 0);
+}
+
+async function removeStaleWorkDirs(streamDir: string): Promise<void> {
+  const names = await readdir(streamDir).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((n) => n.startsWith('cut-') && !n.endsWith('.ts'))
+      .map((n) => rm(join(streamDir, n), { recursive: true, force: true })),
+  );
 }
 
 /** The RTMP URL with its host replaced by the address it resolved to, after checking that address. */

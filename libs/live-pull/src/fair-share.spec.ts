@@ -2,14 +2,16 @@ import { fairShare } from './fair-share';
 
 describe('fairShare', () => {
   it.each([
-    [6, 2, 50, 3],
-    [7, 2, 50, 4],
-    [6, 1, 50, 6],
-    [6, 1, 4, 4],
-    [0, 3, 50, 0],
-    [5, 0, 50, 5], // no worker seen yet (this one's first pass)
-    [100, 3, 20, 20],
-  ])('%i streams over %i workers, capacity %i → %i', (streams, workers, capacity, expected) => {
-    expect(fairShare(streams, workers, capacity)).toBe(expected);
+    [6, 50, 100, 3], // two workers of 50
+    [7, 50, 100, 4],
+    [6, 50, 50, 6], // alone
+    [6, 4, 4, 4], // alone, capacity bound
+    [0, 50, 150, 0],
+    [5, 50, 0, 5], // no worker seen yet (this one's first pass)
+    [50, 2, 102, 1], // a small worker beside a large one takes little…
+    [50, 100, 102, 50], // …and the large one takes the rest
+    [100, 20, 60, 20],
+  ])('%i streams, own capacity %i of %i → %i', (streams, own, total, expected) => {
+    expect(fairShare(streams, own, total)).toBe(expected);
   });
 });

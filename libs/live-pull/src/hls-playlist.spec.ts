@@ -29,6 +29,16 @@ describe('parsePlaylist', () => {
     });
   });
 
+  it.each([
+    ['#EXTINF:2,', 2000],
+    ['#EXTINF:600,', 6000], // inflated: at most three target durations
+    ['#EXTINF:0,', 2000], // missing: the target duration
+  ])('keeps a segment duration (%s) within the playlist', (extinf, durationMs) => {
+    const text = `#EXTM3U\n#EXT-X-TARGETDURATION:2\n${extinf}\na.ts\n`;
+    const playlist = parsePlaylist(text, BASE);
+    expect(playlist.kind === 'media' && playlist.segments[0].durationMs).toBe(durationMs);
+  });
+
   it('sees the end of a stream', () => {
     const text = '#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2,\na.ts\n#EXT-X-ENDLIST\n';
     expect(parsePlaylist(text, BASE)).toMatchObject({ kind: 'media', endList: true });
@@ -82,6 +92,7 @@ describe('segmentsToFetch', () => {
     ['takes what came after the last one', 12, [13, 14]],
     ['nothing new', 14, []],
     ['a gap (the worker was away): all that is still listed', 3, [10, 11, 12, 13, 14]],
+    ['the numbering restarted below the last taken: the live edge again', 900, [13, 14]],
   ])('%s', (_case, last, expected) => {
     expect(segmentsToFetch(playlist, last).map((s) => s.sequence)).toEqual(expected);
   });

@@ -38,16 +38,28 @@ export function parsePlaylist(text: string, base: URL): HlsPlaylist {
     };
   }
   const first = manifest.mediaSequence ?? 0;
+  const targetDurationMs = Math.round((Number.isFinite(manifest.targetDuration) ? manifest.targetDuration! : 6) * 1000);
   return {
     kind: 'media',
-    targetDurationMs: Math.round((manifest.targetDuration ?? 6) * 1000),
+    targetDurationMs,
     endList: manifest.endList === true,
     segments: manifest.segments.map((s, i) => ({
       url: new URL(s.uri, base),
       sequence: first + i,
-      durationMs: Math.round(s.duration * 1000),
+      durationMs: segmentDurationMs(s.duration, targetDurationMs),
     })),
   };
+}
+
+/**
+ * A segment's stated duration, kept within what its playlist allows: it drives stream time and the bitrate check,
+ * so a missing or inflated #EXTINF must not move either far.
+ */
+function segmentDurationMs(seconds: number, targetDurationMs: number): number {
+  const stated = Math.round(seconds * 1000);
+  // Under 100 ms is no live segment (m3u8-parser turns a zero into 10 ms): the target duration stands in.
+  if (!Number.isFinite(stated) || stated < 100) return targetDurationMs;
+  return Math.min(stated, targetDurationMs * 3);
 }
 
 /**
@@ -73,6 +85,9 @@ export function segmentsToFetch(
   lastSequence: number | null,
   startBacklog = 2,
 ): HlsMediaSegment[] {
-  if (lastSequence === null) return playlist.segments.slice(-startBacklog);
+  const newest = playlist.segments.at(-1)?.sequence;
+  // null: none taken yet. A newest sequence below the last taken: the encoder or origin restarted its numbering.
+  if (lastSequence === null || (newest !== undefined && newest < lastSequence))
+    return playlist.segments.slice(-startBacklog);
   return playlist.segments.filter((s) => s.sequence > lastSequence);
 }

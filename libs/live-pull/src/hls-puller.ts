@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { guardedGet, readBody } from '@qinglang/media';
@@ -26,11 +26,13 @@ const GONE = new Set([404, 410]);
 export async function pullHls(session: PullSession, limits: HlsPullLimits): Promise<void> {
   const { source, signal } = session;
   let playlistUrl = new URL(source.url);
-  let lastSequence = source.lastSequence;
+  let lastSequence = session.lastSequence;
   let lastAdvance = Date.now();
   let chosenVariant = false;
   // Pieces are keyed by the playlist they came from and their sequence: a worker taking over skips what was taken.
-  const playlistKey = () => createHash('sha256').update(playlistUrl.href).digest('hex').slice(0, 12);
+  // After the encoder restarts its numbering, the same sequence numbers are new media: a new epoch keeps their keys apart.
+  let epoch = 0;
+  const playlistKey = () => createHash('sha256').update(`${playlistUrl.href}#${epoch}`).digest('hex').slice(0, 12);
   while (!signal.aborted) {
     const playlist = await fetchPlaylist(session, playlistUrl, limits);
     if (playlist.kind === 'master') {
@@ -40,6 +42,8 @@ export async function pullHls(session: PullSession, limits: HlsPullLimits): Prom
       continue;
     }
     await session.connected();
+    const newest = playlist.segments.at(-1)?.sequence;
+    if (lastSequence !== null && newest !== undefined && newest < lastSequence) epoch = Date.now();
     let took = 0;
     for (const segment of segmentsToFetch(playlist, lastSequence)) {
       if (signal.aborted) return;
@@ -59,7 +63,8 @@ export async function pullHls(session: PullSession, limits: HlsPullLimits): Prom
       }
       const bytes = await readPiece(response, limits.maxPieceBytes);
       checkBitrate(bytes.length, segment.durationMs, limits.maxBitrateKbps);
-      const mediaPath = `${session.directory}/hls-${playlistKey()}-${segment.sequence}.ts`;
+      // A name of its own: a worker racing for the same piece must never remove this worker's file.
+      const mediaPath = `${session.directory}/piece-${segment.sequence}-${randomBytes(4).toString('hex')}.ts`;
       await mkdir(dirname(session.absolute(mediaPath)), { recursive: true });
       await writeFile(session.absolute(mediaPath), bytes);
       const held = await session.take({
@@ -86,7 +91,11 @@ export async function pullHls(session: PullSession, limits: HlsPullLimits): Prom
 }
 
 async function fetchPlaylist(session: PullSession, url: URL, limits: HlsPullLimits): Promise<HlsPlaylist> {
-  const response = await guardedGet(url, { ...session.addresses, timeoutMs: limits.requestTimeoutMs });
+  const response = await guardedGet(url, {
+    ...session.addresses,
+    timeoutMs: limits.requestTimeoutMs,
+    signal: session.signal,
+  });
   if (GONE.has(response.status)) {
     response.body.resume();
     throw new SourceGone(`The playlist is gone (HTTP ${response.status}).`);

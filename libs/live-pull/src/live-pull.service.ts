@@ -64,23 +64,24 @@ export class LivePullService implements OnApplicationBootstrap, OnApplicationShu
   /** One pass: renew, drop what is no longer ours, take more up to capacity. Returns how many it took. */
   async maintain(): Promise<number> {
     const { leaseMs, capacity, claimPerPass } = this.config.live;
-    const workers = await this.workers.heartbeat(this.workerId, capacity, leaseMs);
+    const totalCapacity = await this.workers.heartbeat(this.workerId, capacity, leaseMs);
     const held = await this.sources.renew(this.workerId, [...this.running.keys()], leaseMs);
     for (const [streamId, pull] of this.running) if (!held.has(streamId)) pull.controller.abort();
-    const share = fairShare(await this.sources.countActive(), workers, capacity);
+    const share = fairShare(await this.sources.countActive(), capacity, totalCapacity);
     // Above its share by more than one (a worker joined): give one back, which another worker then takes.
-    if (this.running.size > share + 1) await this.giveBack([...this.running.keys()].at(-1)!);
+    if (this.running.size > share + 1) this.giveBack([...this.running.keys()].at(-1)!);
     const room = Math.min(share - this.running.size, claimPerPass);
     const claimed = await this.sources.claim(this.workerId, room, leaseMs);
     for (const source of claimed) this.start(source);
     return claimed.length;
   }
 
-  private async giveBack(streamId: string): Promise<void> {
+  /** Stops one pull and lets the stream go once it has stopped, without holding up the pass (and its renewals). */
+  private giveBack(streamId: string): void {
     const pull = this.running.get(streamId);
-    pull?.controller.abort();
-    await pull?.done;
-    await this.sources.release(this.workerId, streamId);
+    if (!pull) return;
+    pull.controller.abort();
+    void pull.done.then(() => this.sources.release(this.workerId, streamId)).catch(() => undefined);
   }
 
   /** Streams this process is pulling now. */
@@ -156,6 +157,7 @@ export class LivePullService implements OnApplicationBootstrap, OnApplicationShu
 
   private session(source: StreamSource, signal: AbortSignal): PullSession & { tookSince(t: number): boolean } {
     let offsetMs = source.offsetMs;
+    let lastSequence = source.lastSequence;
     let lastTakeAt = 0;
     let connected = false;
     const owner = this.workerId;
@@ -164,10 +166,16 @@ export class LivePullService implements OnApplicationBootstrap, OnApplicationShu
       signal,
       addresses: this.config.live,
       directory: `media/${source.platformId}/pulls/${source.streamId}`,
+      get offsetMs() {
+        return offsetMs;
+      },
+      get lastSequence() {
+        return lastSequence;
+      },
       absolute: (path) => this.storage.absolute(path),
       take: async (piece: PulledPiece) => {
         const { tier, intervalMs } = await this.sampling.tierOf(source.streamId);
-        const { created } = await this.segments.acceptPulled(
+        const { created, segment } = await this.segments.acceptPulled(
           {
             platformId: source.platformId,
             streamId: source.streamId,
@@ -177,7 +185,10 @@ export class LivePullService implements OnApplicationBootstrap, OnApplicationShu
           },
           { mediaPath: piece.mediaPath, sizeBytes: piece.sizeBytes, sourceUrl: source.url },
         );
-        if (created) offsetMs += piece.durationMs;
+        // A piece taken before (a worker died between queuing it and recording it): the stream time goes on from
+        // where that piece ends, so no two pieces of the stream share a time.
+        offsetMs = created ? offsetMs + piece.durationMs : Math.max(offsetMs, segment.startOffsetMs + piece.durationMs);
+        if (piece.sequence !== undefined) lastSequence = piece.sequence;
         lastTakeAt = Date.now();
         connected = true;
         return this.sources.recordPiece(owner, source.streamId, {

@@ -35,6 +35,10 @@ export interface PullSession {
   readonly addresses: AddressPolicy;
   /** Where this stream's pieces are written, relative to DATA_DIR. */
   readonly directory: string;
+  /** Stream time reached so far (ms): where the next piece starts, across reconnects and takeovers. */
+  readonly offsetMs: number;
+  /** HLS: the media sequence number of the last piece taken, across reconnects and takeovers. */
+  readonly lastSequence: number | null;
   absolute(relativePath: string): string;
   /** Queues a stored piece and moves the stream time on; false when the stream is no longer held. */
   take(piece: PulledPiece): Promise<boolean>;

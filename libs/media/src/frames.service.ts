@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, LessThan, Repository } from 'typeorm';
+import { EntityManager, In, LessThan, MoreThan, Repository } from 'typeorm';
 import { ApiError } from '@qinglang/operations';
 import { Frame, FrameSourceKind } from './frame.entity';
 
@@ -45,6 +45,15 @@ export class FramesService {
     await this.frames.manager.transaction(async (manager) => {
       await write(manager);
       await manager.update(Frame, { id: In(ids), status: 'pending' }, { status: 'classified' });
+    });
+  }
+
+  /** A stream's frames after a stream time, in stream-time order. */
+  ofStream(streamId: string, afterStreamTimeMs: number, limit: number): Promise<Frame[]> {
+    return this.frames.find({
+      where: { streamId, streamTimeMs: MoreThan(afterStreamTimeMs) },
+      order: { streamTimeMs: 'ASC', id: 'ASC' },
+      take: limit,
     });
   }
 

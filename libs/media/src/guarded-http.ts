@@ -18,6 +18,8 @@ export interface GuardedRequestOptions extends AddressPolicy {
    * cut when it goes silent for `timeoutMs`.
    */
   endless?: boolean;
+  /** Stops the exchange at once (a pull being stopped). */
+  signal?: AbortSignal;
 }
 
 export interface GuardedResponse {
@@ -68,7 +70,7 @@ export async function guardedGet(source: string | URL, options: GuardedRequestOp
       if (refused)
         throw new PermanentJobError('url_not_allowed', `The URL is a ${refused} address, which is not fetched.`);
     }
-    const response = await request(url, options, Math.max(1, deadline - Date.now()), !!options.endless);
+    const response = await request(url, options, Math.max(1, deadline - Date.now()), !!options.endless, options.signal);
     const location = response.headers.location;
     if (response.status >= 300 && response.status < 400 && location) {
       response.body.resume();
@@ -81,7 +83,13 @@ export async function guardedGet(source: string | URL, options: GuardedRequestOp
   }
 }
 
-function request(url: URL, policy: AddressPolicy, timeoutMs: number, endless: boolean): Promise<GuardedResponse> {
+function request(
+  url: URL,
+  policy: AddressPolicy,
+  timeoutMs: number,
+  endless: boolean,
+  signal?: AbortSignal,
+): Promise<GuardedResponse> {
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     let response: http.IncomingMessage | undefined;
@@ -101,7 +109,13 @@ function request(url: URL, policy: AddressPolicy, timeoutMs: number, endless: bo
       timeoutMs,
     );
     timer.unref();
-    req.on('close', () => clearTimeout(timer));
+    const abort = () => giveUp('Stopped: not finished');
+    if (signal?.aborted) abort();
+    signal?.addEventListener('abort', abort, { once: true });
+    req.on('close', () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
+    });
     req.on('timeout', () => giveUp('The URL went silent: nothing'));
     req.on('error', reject);
   });

@@ -6,13 +6,14 @@ import { Frame } from './frame.entity';
 import { FramesService } from './frames.service';
 import { FfmpegService } from './ffmpeg.service';
 import { FramesController } from './frames.controller';
+import { StreamFramesController } from './stream-frames.controller';
 import { SegmentSampleProcessor } from './segment-sample.processor';
 import { PostSampleProcessor } from './post-sample.processor';
 import { SourceMedia } from './source-media.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Frame]), IngestModule, PlatformsModule],
-  controllers: [FramesController],
+  controllers: [FramesController, StreamFramesController],
   providers: [FramesService, FfmpegService, SourceMedia, SegmentSampleProcessor, PostSampleProcessor],
   exports: [FramesService, FfmpegService],
 })

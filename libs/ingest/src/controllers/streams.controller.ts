@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiError } from '@qinglang/operations';
 import { CurrentPlatform } from '@qinglang/platforms';
 import type { Platform } from '@qinglang/platforms';
 import { RegisterStreamDto, StreamSourceDto, UpdateStreamDto } from '../dto/stream.dto';
@@ -57,6 +58,8 @@ export class StreamsController {
   })
   async setSource(@CurrentPlatform() platform: Platform, @Param('id') id: string, @Body() body: StreamSourceDto) {
     const stream = await this.streams.getForPlatform(platform.id, id);
+    if (stream.status === 'ended')
+      throw new ApiError(409, 'stream_ended', 'The stream has ended: set its status to live before pulling it.');
     await this.sources.attach(platform.id, stream.id, body.url);
     return this.view(stream);
   }

@@ -4,6 +4,8 @@ import { In, IsNull, LessThan, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
 import { ACTIVE_SOURCE_STATES, SourceState, StreamSource } from '../entities/stream-source.entity';
 import { sourceProtocolOf } from './source-url';
+import { ApiError } from '@qinglang/operations';
+import { isUniqueViolation } from '@qinglang/persistence';
 
 export interface PieceProgress {
   /** HLS: the media sequence number taken. */
@@ -31,29 +33,54 @@ export class StreamSourcesService {
     const now = this.clock.now();
     const existing = await this.sources.findOneBy({ streamId });
     if (existing && existing.url === url && ACTIVE_SOURCE_STATES.includes(existing.state)) return existing;
-    const source = Object.assign(existing ?? new StreamSource(), {
-      streamId,
-      platformId,
+    if (!existing || !ACTIVE_SOURCE_STATES.includes(existing.state)) await this.assertQuota(platformId);
+    const restart = {
       url,
       protocol,
       state: 'pending' as const,
       leaseOwner: null,
       leaseUntil: null,
       lastSequence: null,
-      // Stream time goes on across a new URL, so frame times never repeat within a stream.
-      offsetMs: existing?.offsetMs ?? 0,
-      piecesPulled: existing?.piecesPulled ?? 0,
-      lastPieceAt: existing?.lastPieceAt ?? null,
       failures: 0,
       lastError: null,
-      samplingTier: existing?.samplingTier ?? null,
-      sampleIntervalMs: existing?.sampleIntervalMs ?? null,
-      createdAt: existing?.createdAt ?? now,
       updatedAt: now,
       endedAt: null,
-    });
-    await this.sources.save(source);
-    return source;
+    };
+    if (existing) {
+      // Only the source and its state change: the stream time reached (offset_ms) stays as the last holder wrote
+      // it, so frame times never repeat within a stream.
+      await this.sources.update({ streamId }, restart);
+    } else {
+      try {
+        await this.sources.insert({
+          ...restart,
+          streamId,
+          platformId,
+          offsetMs: 0,
+          piecesPulled: 0,
+          lastPieceAt: null,
+          samplingTier: null,
+          sampleIntervalMs: null,
+          createdAt: now,
+        });
+      } catch (error) {
+        // Two first requests at once: the other one's insert won; this one's URL replaces it.
+        if (!isUniqueViolation(error)) throw error;
+        await this.sources.update({ streamId }, restart);
+      }
+    }
+    return (await this.sources.findOneBy({ streamId }))!;
+  }
+
+  /** A platform pulls at most LIVE_MAX_STREAMS_PER_PLATFORM streams at once, so none can take all the workers. */
+  async assertQuota(platformId: string): Promise<void> {
+    const active = await this.sources.countBy({ platformId, state: In(ACTIVE_SOURCE_STATES) });
+    if (active >= this.config.live.maxStreamsPerPlatform)
+      throw new ApiError(
+        429,
+        'pull_quota_exceeded',
+        `This platform already has ${active} streams pulled (LIVE_MAX_STREAMS_PER_PLATFORM); end one or raise the limit.`,
+      );
   }
 
   /** Stops pulling (the platform removed the source or ended the stream); the worker holding it lets go. */
@@ -102,7 +129,10 @@ export class StreamSourcesService {
         // Instants are epoch milliseconds; find operators skip the column transformer in query builders.
         .andWhere('(lease_until IS NULL OR lease_until < :now)', { now: now.getTime() })
         .execute();
-      if (result.affected === 1) claimed.push(Object.assign(candidate, { leaseOwner: owner, leaseUntil: until }));
+      if (result.affected !== 1) continue;
+      // Read again once ours: the previous holder may have recorded a piece between the read and the take-over.
+      const fresh = await this.sources.findOneBy({ streamId: candidate.streamId, leaseOwner: owner });
+      if (fresh) claimed.push(fresh);
     }
     return claimed;
   }

@@ -38,7 +38,10 @@ export class StreamsService {
     sourceUrl?: string,
   ): Promise<{ stream: Stream; created: boolean }> {
     // A bad source URL is refused before anything is written.
-    if (sourceUrl !== undefined) sourceProtocolOf(sourceUrl, this.config.live);
+    if (sourceUrl !== undefined) {
+      sourceProtocolOf(sourceUrl, this.config.live);
+      await this.sources.assertQuota(platformId);
+    }
     const registered = await this.registerStream(platformId, externalId, streamerId, changes);
     if (sourceUrl !== undefined && registered.stream.status === 'live')
       await this.sources.attach(platformId, registered.stream.id, sourceUrl);
