@@ -20,6 +20,17 @@ import { PostsController } from './controllers/posts.controller';
 import { BatchesController } from './controllers/batches.controller';
 import { join } from 'node:path';
 
+/** Everything ingest provides, other modules may use. */
+const SERVICES = [
+  AccountsService,
+  StreamsService,
+  StreamSourcesService,
+  SegmentsService,
+  PostsService,
+  BatchesService,
+  TrackedItems,
+];
+
 @Module({
   imports: [
     PlatformsModule,
@@ -42,23 +53,7 @@ import { join } from 'node:path';
     }),
   ],
   controllers: [StreamsController, SegmentsController, PostsController, BatchesController],
-  providers: [
-    AccountsService,
-    StreamsService,
-    StreamSourcesService,
-    SegmentsService,
-    PostsService,
-    BatchesService,
-    TrackedItems,
-  ],
-  exports: [
-    AccountsService,
-    StreamsService,
-    StreamSourcesService,
-    SegmentsService,
-    PostsService,
-    BatchesService,
-    TrackedItems,
-  ],
+  providers: SERVICES,
+  exports: SERVICES,
 })
 export class IngestModule {}

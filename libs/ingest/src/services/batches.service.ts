@@ -10,7 +10,7 @@ import { TextLine } from '../entities/text-line.entity';
 import { TipBatch } from '../entities/tip-batch.entity';
 import { AgeBand, TipEvent } from '../entities/tip-event.entity';
 import { StreamsService } from './streams.service';
-import { ItemLifecycle } from './item-lifecycle';
+import { ItemLifecycle, acceptedLifecycle } from './item-lifecycle';
 import { acceptOnce } from './accept-once';
 
 export interface LineInput {
@@ -63,12 +63,7 @@ export class BatchesService {
           kind,
           idempotencyKey: idempotencyKey ?? null,
           lineCount: lines.length,
-          stage: 'queued',
-          failureCode: null,
-          failureReason: null,
-          createdAt: now,
-          updatedAt: now,
-          finishedAt: null,
+          ...acceptedLifecycle(now),
         });
         const rows = lines.map((line, position) =>
           this.textLines.create({
@@ -105,12 +100,7 @@ export class BatchesService {
           streamId,
           idempotencyKey: idempotencyKey ?? null,
           eventCount: events.length,
-          stage: 'queued',
-          failureCode: null,
-          failureReason: null,
-          createdAt: now,
-          updatedAt: now,
-          finishedAt: null,
+          ...acceptedLifecycle(now),
         });
         const rows = events.map((event, position) =>
           this.tipEvents.create({

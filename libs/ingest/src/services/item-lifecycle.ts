@@ -4,6 +4,16 @@ import { ApiError } from '@qinglang/operations';
 import { ItemStage, TERMINAL_STAGES } from '../entities/item-status';
 import type { TrackedItem } from '../entities/tracked-item';
 
+/** The lifecycle columns of an item just accepted: queued, nothing failed, not finished. */
+export const acceptedLifecycle = (now: Date) => ({
+  stage: 'queued' as const,
+  failureCode: null,
+  failureReason: null,
+  createdAt: now,
+  updatedAt: now,
+  finishedAt: null,
+});
+
 /** One stage of a staged processor. */
 export interface ItemStageWork<T> {
   /** The item is handled at these stages (`unfinished`: any stage before a terminal one). */

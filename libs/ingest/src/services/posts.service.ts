@@ -10,7 +10,7 @@ import { FileStorage } from '@qinglang/storage';
 import { Post } from '../entities/post.entity';
 import { PostMedia } from '../entities/post-media.entity';
 import { AccountsService } from './accounts.service';
-import { ItemLifecycle } from './item-lifecycle';
+import { ItemLifecycle, acceptedLifecycle } from './item-lifecycle';
 import { acceptOnce } from './accept-once';
 import {
   IMAGE_EXTENSIONS,
@@ -100,12 +100,7 @@ export class PostsService {
       accountId: author.id,
       text: request.text,
       videoUrl: request.videoUrl ?? null,
-      stage: 'queued',
-      failureCode: null,
-      failureReason: null,
-      createdAt: now,
-      updatedAt: now,
-      finishedAt: null,
+      ...acceptedLifecycle(now),
     });
     const attachments: PostMedia[] = [];
     for (const [position, file] of [

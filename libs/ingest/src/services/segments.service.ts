@@ -9,7 +9,7 @@ import { JobQueue } from '@qinglang/queue';
 import { FileStorage } from '@qinglang/storage';
 import { Segment } from '../entities/segment.entity';
 import { StreamsService } from './streams.service';
-import { ItemLifecycle } from './item-lifecycle';
+import { ItemLifecycle, acceptedLifecycle } from './item-lifecycle';
 import { acceptOnce } from './accept-once';
 import { SEGMENT_EXTENSIONS, UploadedMedia, checkMediaUrl, checkUpload, discard } from './upload-checks';
 
@@ -146,12 +146,7 @@ export class SegmentsService {
           durationMs: null,
           sampleIntervalMs: null,
           ...source,
-          stage: 'queued',
-          failureCode: null,
-          failureReason: null,
-          createdAt: now,
-          updatedAt: now,
-          finishedAt: null,
+          ...acceptedLifecycle(now),
         });
         await this.segments.insert(segment);
         return segment;
