@@ -7,6 +7,7 @@ export * from './services/accounts.service';
 export * from './services/streams.service';
 export * from './services/stream-sources.service';
 export * from './services/source-url';
+export { publicWorkerId } from './views';
 export * from './services/segments.service';
 export * from './services/posts.service';
 export * from './services/batches.service';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { publicStatus } from './entities/item-status';
 import type { ItemStage } from './entities/item-status';
 import type {
@@ -47,6 +48,10 @@ export function streamView(
   };
 }
 
+/** The id a platform sees for a worker process. */
+export const publicWorkerId = (leaseOwner: string): string =>
+  `w-${createHash('sha256').update(leaseOwner).digest('hex').slice(0, 12)}`;
+
 function sourceView(source: StreamSource, frames: { framesSampled: number; lastFrameAt: Date | null }) {
   return {
     url: source.url,
@@ -61,8 +66,9 @@ function sourceView(source: StreamSource, frames: { framesSampled: number; lastF
     sampling: source.samplingTier
       ? { tier: source.samplingTier, intervalSeconds: (source.sampleIntervalMs ?? 0) / 1000 }
       : null,
-    // Which worker process holds the pull while its lease runs.
-    worker: source.leaseOwner,
+    // Which worker process holds the pull while its lease runs, as an opaque id: the lease owner names a host
+    // and a process, which are the operator's business (the worker logs both ids at start).
+    worker: source.leaseOwner ? publicWorkerId(source.leaseOwner) : null,
     endedAt: source.endedAt?.toISOString() ?? null,
   };
 }

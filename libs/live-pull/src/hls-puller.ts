@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { guardedGet, readBody } from '@qinglang/media';
+import { guardedGet, readBody, saveBody } from '@qinglang/media';
 import { PermanentJobError } from '@qinglang/queue';
 import { HlsPlaylist, chooseVariant, parsePlaylist, segmentsToFetch } from './hls-playlist';
 import { PullEnded, PullSession, SourceGone, checkBitrate, pause } from './pull-session';
@@ -50,6 +50,7 @@ export async function pullHls(session: PullSession, limits: HlsPullLimits): Prom
       const response = await guardedGet(segment.url, {
         ...session.addresses,
         timeoutMs: limits.requestTimeoutMs,
+        signal: session.signal,
       });
       if (GONE.has(response.status)) {
         // Rolled off the live window before we got to it: skip it rather than stall.
@@ -61,16 +62,20 @@ export async function pullHls(session: PullSession, limits: HlsPullLimits): Prom
         response.body.resume();
         throw new Error(`A media segment answered HTTP ${response.status}.`);
       }
-      const bytes = await readPiece(response, limits.maxPieceBytes);
-      checkBitrate(bytes.length, segment.durationMs, limits.maxBitrateKbps);
       // A name of its own: a worker racing for the same piece must never remove this worker's file.
       const mediaPath = `${session.directory}/piece-${segment.sequence}-${randomBytes(4).toString('hex')}.ts`;
       await mkdir(dirname(session.absolute(mediaPath)), { recursive: true });
-      await writeFile(session.absolute(mediaPath), bytes);
+      const sizeBytes = await savePiece(response, session.absolute(mediaPath), limits.maxPieceBytes);
+      try {
+        checkBitrate(sizeBytes, segment.durationMs, limits.maxBitrateKbps);
+      } catch (error) {
+        await rm(session.absolute(mediaPath), { force: true });
+        throw error;
+      }
       const held = await session.take({
         key: `hls:${playlistKey()}:${segment.sequence}`,
         mediaPath,
-        sizeBytes: bytes.length,
+        sizeBytes,
         durationMs: segment.durationMs,
         sequence: segment.sequence,
       });
@@ -112,9 +117,13 @@ async function fetchPlaylist(session: PullSession, url: URL, limits: HlsPullLimi
   }
 }
 
-async function readPiece(response: Awaited<ReturnType<typeof guardedGet>>, maxBytes: number): Promise<Buffer> {
+async function savePiece(
+  response: Awaited<ReturnType<typeof guardedGet>>,
+  target: string,
+  maxBytes: number,
+): Promise<number> {
   try {
-    return await readBody(response, maxBytes);
+    return await saveBody(response, target, maxBytes);
   } catch (error) {
     // A piece over the size limit is hostile (or broken) input: the pull ends with the reason.
     if (error instanceof PermanentJobError) throw new PullEnded('failed', error.message);

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { APP_CONFIG, AppConfig } from '@qinglang/config';
-import { SegmentsService, StreamSourcesService } from '@qinglang/ingest';
+import { SegmentsService, StreamSourcesService, publicWorkerId } from '@qinglang/ingest';
 import type { StreamSource } from '@qinglang/ingest';
 import { FfmpegService } from '@qinglang/media';
 import { PeriodicPass, PermanentJobError } from '@qinglang/queue';
@@ -46,6 +46,11 @@ export class LivePullService implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap(): void {
     if (this.config.role === 'api' || this.config.live.capacity === 0) return;
+    this.logger.log({
+      message: 'pulling live streams',
+      workerId: this.workerId,
+      shownAs: publicWorkerId(this.workerId),
+    });
     // Renew well inside the lease, so a busy pass never lets a held stream lapse.
     this.periodic.start(Math.max(200, Math.floor(this.config.live.leaseMs / 3)));
     void this.periodic.tick();

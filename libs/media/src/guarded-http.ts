@@ -2,7 +2,11 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import * as ipaddr from 'ipaddr.js';
 import { AddressPolicy, refusedRange } from '@qinglang/config';
 import { PermanentJobError } from '@qinglang/queue';
@@ -119,6 +123,31 @@ function request(
     req.on('timeout', () => giveUp('The URL went silent: nothing'));
     req.on('error', reject);
   });
+}
+
+/** Writes a body to a file as it arrives (nothing held whole in memory), refusing one over `maxBytes`. */
+export async function saveBody(response: GuardedResponse, target: string, maxBytes: number): Promise<number> {
+  const declared = Number(response.headers['content-length'] ?? 0);
+  if (declared > maxBytes) {
+    response.body.destroy();
+    throw new PermanentJobError('too_large', `The body is ${declared} bytes; the limit is ${maxBytes}.`);
+  }
+  let received = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      received += chunk.length;
+      if (received > maxBytes)
+        callback(new PermanentJobError('too_large', `The body is over the limit of ${maxBytes} bytes.`));
+      else callback(null, chunk);
+    },
+  });
+  try {
+    await pipeline(response.body, counter, createWriteStream(target));
+    return received;
+  } catch (error) {
+    await rm(target, { force: true });
+    throw error;
+  }
 }
 
 /** Reads a whole body, refusing one over `maxBytes`. */
