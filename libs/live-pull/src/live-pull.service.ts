@@ -89,11 +89,6 @@ export class LivePullService implements OnApplicationBootstrap, OnApplicationShu
     void pull.done.then(() => this.sources.release(this.workerId, streamId)).catch(() => undefined);
   }
 
-  /** Streams this process is pulling now. */
-  get pulling(): string[] {
-    return [...this.running.keys()];
-  }
-
   private start(source: StreamSource): void {
     const controller = new AbortController();
     const done = this.run(source, controller.signal)
