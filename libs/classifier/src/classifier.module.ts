@@ -12,6 +12,7 @@ import { TextBatchProcessor, TipBatchProcessor } from './batch.processors';
 import { ItemResultsService } from './item-results.service';
 import { TextSignals } from './text-signals.service';
 import { FrameTextService } from './frame-text.service';
+import { FrameAnalysisService } from './frame-analysis.service';
 import { TipSignals } from './tips/tip-signals.service';
 import { ClassifyTextController } from './classify-text.controller';
 import { PlatformsModule } from '@qinglang/platforms';
@@ -26,6 +27,7 @@ import { PlatformsModule } from '@qinglang/platforms';
     SignalsService,
     ModelRegistry,
     FrameTextService,
+    FrameAnalysisService,
     FrameClassifier,
     TextSignals,
     TipSignals,
@@ -35,6 +37,6 @@ import { PlatformsModule } from '@qinglang/platforms';
     TipBatchProcessor,
     { provide: ITEM_RESULTS, useClass: ItemResultsService },
   ],
-  exports: [ModelRegistry, SignalsService, TextSignals, ITEM_RESULTS],
+  exports: [ModelRegistry, FrameAnalysisService, SignalsService, TextSignals, ITEM_RESULTS],
 })
 export class ClassifierModule {}

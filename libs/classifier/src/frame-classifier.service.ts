@@ -7,7 +7,9 @@ import { MetricsService } from '@qinglang/operations';
 import { newId } from '@qinglang/persistence';
 import { FileStorage } from '@qinglang/storage';
 import { ModelRegistry } from './model-registry.service';
-import { NsfwScores, topLabel } from './nsfw-model';
+import { NsfwClassifier, NsfwScores, topLabel } from './nsfw-model';
+import { FrameAnalysisService } from './frame-analysis.service';
+import type { FrameTextResult } from './frame-text';
 import { Signal } from './signal.entity';
 import { SignalsService } from './signals.service';
 import { TextSignals } from './text-signals.service';
@@ -39,6 +41,7 @@ export class FrameClassifier {
     private readonly metrics: MetricsService,
     private readonly frameText: FrameTextService,
     private readonly text: TextSignals,
+    private readonly analysis: FrameAnalysisService,
   ) {}
 
   async classifyPending(
@@ -54,14 +57,15 @@ export class FrameClassifier {
     const model = await this.models.nsfw();
     const batchSize = this.config.ml.batchSize;
     const overlayPlan = this.planOverlayReading(toClassify);
+    const inThreads = await this.analysis.ready();
     for (let i = 0; i < toClassify.length; i += batchSize) {
       const batch = toClassify.slice(i, i + batchSize);
-      const jpegs = await Promise.all(batch.map((f) => readFile(this.storage.absolute(f.imagePath))));
-      const images = jpegs.map((jpeg) => model.decode(jpeg));
-      const textSignals = await this.readOverlays(batch, jpegs, overlayPlan, subject);
       const stop = this.metrics.classificationSeconds.startTimer({ model: model.name });
-      const scores = await model.classify(images);
+      const { scores, reads } = inThreads
+        ? await this.analyseInThreads(batch, overlayPlan, subject)
+        : await this.analyseHere(batch, overlayPlan, model);
       stop();
+      const textSignals = this.text.toSignals(this.overlayItems(batch, reads, subject));
       const now = this.clock.now();
       const rows = batch.map((frame, j) =>
         Object.assign(new Signal(), {
@@ -120,18 +124,45 @@ export class FrameClassifier {
     return plan;
   }
 
-  /** What the overlays of the planned frames say goes through the text classifier like chat, tied to the frame. */
-  private async readOverlays(
+  /** The porn model, OCR and QR on the pool's threads: one task per batch, the file read and decoded there once. */
+  private async analyseInThreads(
     batch: Frame[],
-    jpegs: Buffer[],
     plan: Map<string, { ocr: boolean; qr: boolean }>,
     subject: { kind: 'stream' | 'post'; id: string },
-  ): Promise<Signal[]> {
-    const items = [];
+  ): Promise<{ scores: NsfwScores[]; reads: Array<FrameTextResult | null> }> {
+    const reply = await this.analysis.analyse({
+      streamKey: subject.kind === 'stream' ? subject.id : undefined,
+      frames: batch.map((frame) => ({ path: this.storage.absolute(frame.imagePath), ...plan.get(frame.id)! })),
+    });
+    return { scores: reply.scores, reads: reply.texts };
+  }
+
+  /** The same on this thread: TF.js (pinned or the fallback), or CLASSIFY_WORKERS=0. */
+  private async analyseHere(
+    batch: Frame[],
+    plan: Map<string, { ocr: boolean; qr: boolean }>,
+    model: NsfwClassifier,
+  ): Promise<{ scores: NsfwScores[]; reads: Array<FrameTextResult | null> }> {
+    const jpegs = await Promise.all(batch.map((f) => readFile(this.storage.absolute(f.imagePath))));
+    const reads: Array<FrameTextResult | null> = [];
     for (const [j, frame] of batch.entries()) {
       const what = plan.get(frame.id)!;
-      if (!what.ocr && !what.qr) continue;
-      const read = await this.frameText.read(jpegs[j], what);
+      reads.push(what.ocr || what.qr ? await this.frameText.read(jpegs[j], what) : null);
+    }
+    const scores = await model.classify(jpegs.map((jpeg) => model.decode(jpeg)));
+    return { scores, reads };
+  }
+
+  /** What the overlays of the planned frames say goes through the text classifier like chat, tied to the frame. */
+  private overlayItems(
+    batch: Frame[],
+    reads: Array<FrameTextResult | null>,
+    subject: { kind: 'stream' | 'post'; id: string },
+  ) {
+    const items = [];
+    for (const [j, frame] of batch.entries()) {
+      const read = reads[j];
+      if (!read) continue;
       const lines = [...read.regions.map((r) => r.text), ...read.qrCodes.map((q) => q.url ?? q.data)];
       if (!lines.length) continue;
       items.push({
@@ -150,7 +181,7 @@ export class FrameClassifier {
         },
       });
     }
-    return this.text.toSignals(items);
+    return items;
   }
 
   private async splitNearDuplicates(streamId: string, pending: Frame[]) {

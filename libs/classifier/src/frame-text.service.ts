@@ -17,7 +17,9 @@ export class FrameTextService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    // With the frame analysis threads (onnxruntime-node, the default) OCR runs there; this reader is the fallback's.
     if (this.config.role === 'api' || this.config.media.ocrIntervalSeconds === 0) return;
+    if (!this.config.ml.backend && this.config.ml.workers > 0) return;
     const started = Date.now();
     await this.instance().warmUp();
     new Logger('FrameText').log({ message: 'OCR ready', ms: Date.now() - started, ...this.intervals });

@@ -10,3 +10,5 @@ export * from './frame-classifier.service';
 export * from './classifier.module';
 export * from './frame-text';
 export * from './frame-text.service';
+export * from './frame-analysis.service';
+export * from './workers/worker-pool';

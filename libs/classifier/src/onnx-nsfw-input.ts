@@ -1,8 +1,9 @@
-/** RGB pixels, three bytes a pixel, rows top to bottom. */
+/** RGB pixels, three bytes a pixel (four when `channels` says so: RGBA, alpha ignored), rows top to bottom. */
 export interface RgbImage {
-  data: Uint8Array;
+  data: Uint8Array | Uint8ClampedArray;
   width: number;
   height: number;
+  channels?: 3 | 4;
 }
 
 const f = Math.fround;
@@ -14,11 +15,12 @@ const f = Math.fround;
  */
 export function writeModelInput(image: RgbImage, size: number, out: Float32Array, offset: number): void {
   const { data, width, height } = image;
-  if (data.length < width * height * 3)
-    throw new Error(`image data is ${data.length} bytes, not ${width * height * 3}`);
+  const channels = image.channels ?? 3;
+  if (data.length < width * height * channels)
+    throw new Error(`image data is ${data.length} bytes, not ${width * height * channels}`);
   const scaleY = size > 1 ? f((height - 1) / (size - 1)) : f(height / size);
   const scaleX = size > 1 ? f((width - 1) / (size - 1)) : f(width / size);
-  const pixel = (y: number, x: number, c: number) => f(data[(y * width + x) * 3 + c] / 255);
+  const pixel = (y: number, x: number, c: number) => f(data[(y * width + x) * channels + c] / 255);
   for (let y = 0; y < size; y++) {
     const sourceY = f(scaleY * y);
     const top = Math.floor(sourceY);

@@ -48,7 +48,7 @@ export class OnnxNsfwModel implements NsfwClassifier {
     this.loadedVersion = `nsfwjs@${nsfwjsVersion()}+onnx.${hash.slice(0, 12)}`;
   }
 
-  decode(jpegBytes: Buffer): RgbImage {
+  decode(jpegBytes: Buffer): { data: Uint8Array; width: number; height: number } {
     return decodeJpegRgb(jpegBytes);
   }
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -65,6 +66,7 @@ export class MediaEnvironment {
 export class MlEnvironment {
   @IsOptional() @IsIn(['tensorflow', 'wasm', 'cpu']) TF_BACKEND?: 'tensorflow' | 'wasm' | 'cpu';
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) CLASSIFY_BATCH_SIZE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(64) CLASSIFY_WORKERS?: number;
 }
 
 export class LiveEnvironment {
@@ -125,7 +127,11 @@ export interface AppConfig {
     /** Look for QR codes in one classified frame per this many seconds of stream; 0 turns it off. */
     qrIntervalSeconds: number;
   };
-  ml: { backend?: 'tensorflow' | 'wasm' | 'cpu'; batchSize: number };
+  /**
+   * `workers`: threads that run the porn model, OCR and QR (0: on the calling thread, as TF.js always does);
+   * default one per core.
+   */
+  ml: { backend?: 'tensorflow' | 'wasm' | 'cpu'; batchSize: number; workers: number };
   /** Live streams pulled by URL (libs/live-pull). */
   live: {
     /** Streams one worker process pulls at most; 0: this process pulls none. */
@@ -201,7 +207,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ? { driver: 'bullmq', url: redis.REDIS_URL, prefix: redis.QUEUE_PREFIX ?? 'qinglang' }
       : { driver: 'in-process' },
     queueLockMs: redis.QUEUE_LOCK_MS ?? 30_000,
-    mediaConcurrency: redis.MEDIA_CONCURRENCY ?? 1,
+    // Each sample is an ffmpeg child process: one per core keeps the cores busy without the API waiting on them.
+    mediaConcurrency: redis.MEDIA_CONCURRENCY ?? availableParallelism(),
     stuckAfterMs: redis.STUCK_AFTER_MS ?? 10 * 60_000,
     media: {
       ffmpegPath: media.FFMPEG_PATH || undefined,
@@ -216,7 +223,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ocrIntervalSeconds: media.OCR_INTERVAL_SECONDS ?? 10,
       qrIntervalSeconds: media.QR_INTERVAL_SECONDS ?? 4,
     },
-    ml: { backend: ml.TF_BACKEND, batchSize: ml.CLASSIFY_BATCH_SIZE ?? 8 },
+    ml: {
+      backend: ml.TF_BACKEND,
+      batchSize: ml.CLASSIFY_BATCH_SIZE ?? 8,
+      workers: ml.CLASSIFY_WORKERS ?? availableParallelism(),
+    },
     live: {
       capacity: live.LIVE_PULL_CAPACITY ?? 50,
       leaseMs: live.LIVE_LEASE_MS ?? 15_000,

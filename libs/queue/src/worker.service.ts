@@ -32,7 +32,8 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     this.registry.resolve();
     await this.driver.startWorkers(this.registry.run, {
       media: this.config.mediaConcurrency,
-      classify: 1,
+      // Two jobs per analysis thread: one thread's batch is scored while the other job writes its rows.
+      classify: Math.max(1, 2 * this.config.ml.workers),
       text: 2,
       flag: 2,
     });

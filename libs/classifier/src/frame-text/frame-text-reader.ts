@@ -1,9 +1,10 @@
 import { FrameBox, RgbaImage, clamp, cropRgba, decodeFrameJpeg } from './frame-image';
+import { intersects } from './changed-area';
 import { prepareForOcr } from './ocr-preprocessor';
 import type { PaddleOcrOptions } from './paddle-ocr';
 import { PaddleOcrThread } from './paddle-ocr-thread';
 import { DecodedQrCode, decodeQrCodes } from './qr-decoder';
-import { OcrLine, TesseractOcr, TesseractOcrOptions } from './tesseract-ocr';
+import { OcrLine, OcrResult, TesseractOcr, TesseractOcrOptions } from './tesseract-ocr';
 
 /**
  * Where on the frame text was read: the top or bottom band streamers burn captions into, or elsewhere in the frame
@@ -36,10 +37,19 @@ export interface FrameTextResult {
   timings: Partial<Record<'decode' | 'qr' | OverlayRegion, number>>;
 }
 
+/** What runs PP-OCR: a thread of the reader's own (default), or a PaddleOcr on the caller's thread (a pool thread). */
+export interface PaddleEngine {
+  start(): Promise<void>;
+  close(): Promise<void>;
+  recognize(image: RgbaImage): Promise<OcrResult>;
+}
+
 export interface FrameTextReaderOptions extends TesseractOcrOptions {
   /** Default `paddle`: it reads more (coloured and mid-frame text too) in a fraction of tesseract's time. */
   engine?: OcrEngineName;
   paddle?: PaddleOcrOptions;
+  /** Run PP-OCR here instead of on a thread of the reader's own (the reader already runs in a worker thread). */
+  paddleEngine?: PaddleEngine;
   /** Tesseract only (PP-OCR reads the whole frame); default the top and bottom bands. */
   regions?: OverlayRegion[];
   /** Height of each band as a fraction of the frame's. Default 0.22. */
@@ -53,6 +63,11 @@ export interface ReadOptions {
   ocr?: boolean;
   /** False to skip the QR search. */
   qr?: boolean;
+  /**
+   * Read only this area of the frame (PP-OCR and QR); outside it, the lines and codes of an earlier read of the
+   * same picture stand. What IncrementalFrameText passes when only part of a stream's frame changed.
+   */
+  within?: { area: FrameBox; lines: OcrLine[]; qrCodes: DecodedQrCode[] };
 }
 
 // Bands are enlarged to what a 720-line frame would show: the sampler keeps frames at most 960 wide, where
@@ -69,7 +84,7 @@ const FULL_FRAME_HEIGHT = 360;
  */
 export class FrameTextReader {
   readonly engine: OcrEngineName;
-  private readonly paddle?: PaddleOcrThread;
+  private readonly paddle?: PaddleEngine;
   private readonly tesseract?: TesseractOcr;
   private readonly regions: OverlayRegion[];
   private readonly bandFraction: number;
@@ -77,7 +92,7 @@ export class FrameTextReader {
 
   constructor(options: FrameTextReaderOptions = {}) {
     this.engine = options.engine ?? 'paddle';
-    if (this.engine === 'paddle') this.paddle = new PaddleOcrThread(options.paddle);
+    if (this.engine === 'paddle') this.paddle = options.paddleEngine ?? new PaddleOcrThread(options.paddle);
     else this.tesseract = new TesseractOcr(options);
     this.regions = options.regions ?? ['top', 'bottom'];
     this.bandFraction = options.bandFraction ?? 0.22;
@@ -86,16 +101,24 @@ export class FrameTextReader {
 
   async read(jpegBytes: Buffer, options: ReadOptions = {}): Promise<FrameTextResult> {
     const started = performance.now();
-    const ocr = options.ocr ?? true;
     const frame = decodeFrameJpeg(jpegBytes);
-    const timings: FrameTextResult['timings'] = { decode: Math.round(performance.now() - started) };
+    const decode = Math.round(performance.now() - started);
+    const result = await this.readImage(frame, options);
+    return { ...result, ms: Math.round(performance.now() - started), timings: { decode, ...result.timings } };
+  }
+
+  /** As read(), on a frame already decoded (RGBA). */
+  async readImage(frame: RgbaImage, options: ReadOptions = {}): Promise<FrameTextResult> {
+    const started = performance.now();
+    const ocr = options.ocr ?? true;
+    const timings: FrameTextResult['timings'] = {};
     const paddle = this.paddle;
     const tesseract = this.tesseract;
     const reads = Promise.all(
       !ocr
         ? []
         : paddle
-          ? [this.readWholeFrame(paddle, frame)]
+          ? [this.readWholeFrame(paddle, frame, options.within)]
           : this.regions.map((region) => this.readRegion(tesseract!, frame, region)),
     );
     // Awaited after the QR search; until then this handler keeps an early failure from counting as unhandled.
@@ -103,7 +126,7 @@ export class FrameTextReader {
     // Let the OCR jobs reach the worker thread before this thread is busy with the QR search.
     if (ocr) await new Promise((resolve) => setImmediate(resolve));
     const qrStarted = performance.now();
-    const qrCodes = options.qr === false ? [] : decodeQrCodes(frame);
+    const qrCodes = options.qr === false ? [] : searchQr(frame, options.within);
     if (options.qr !== false) timings.qr = Math.round(performance.now() - qrStarted);
     const regions: RegionText[] = [];
     for (const { region, ms, found } of await reads) {
@@ -124,10 +147,21 @@ export class FrameTextReader {
 
   /** One PP-OCR pass over the frame; each line is filed under the band its middle lies in, else under `full`. */
   private async readWholeFrame(
-    engine: PaddleOcrThread,
+    engine: PaddleEngine,
     frame: RgbaImage,
+    within?: ReadOptions['within'],
   ): Promise<{ region: OverlayRegion; ms: number; found: RegionText[] }> {
-    const { lines, ms } = await engine.recognize(frame);
+    let lines: OcrLine[];
+    let ms: number;
+    if (within) {
+      const crop = cropRgba(frame, within.area);
+      const read = await engine.recognize(crop.image);
+      ms = read.ms;
+      lines = [
+        ...within.lines.filter((line) => !intersects(line.box, crop.box)),
+        ...read.lines.map((line) => ({ ...line, box: moved(line.box, crop.box) })),
+      ];
+    } else ({ lines, ms } = await engine.recognize(frame));
     const band = frame.height * this.bandFraction;
     const byRegion = new Map<OverlayRegion, OcrLine[]>([
       ['top', []],
@@ -166,6 +200,21 @@ export class FrameTextReader {
       .map((line) => toFrame(line, crop.box, scale));
     return { region, ms, found: kept.length ? [regionText(region, kept)] : [] };
   }
+}
+
+/** QR codes in the frame, or only in `within.area`, keeping the earlier read's codes outside it. */
+function searchQr(frame: RgbaImage, within: ReadOptions['within']): DecodedQrCode[] {
+  if (!within) return decodeQrCodes(frame);
+  const crop = cropRgba(frame, within.area);
+  return [
+    ...within.qrCodes.filter((code) => !intersects(code.box, crop.box)),
+    ...decodeQrCodes(crop.image).map((code) => ({ ...code, box: moved(code.box, crop.box) })),
+  ];
+}
+
+/** A box found in a crop, in the frame's pixels. */
+function moved(box: FrameBox, origin: FrameBox): FrameBox {
+  return { ...box, x: box.x + origin.x, y: box.y + origin.y };
 }
 
 function toFrame(line: OcrLine, origin: FrameBox, scale: number): OcrLine {

@@ -1,0 +1,78 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { extname, join } from 'node:path';
+import { APP_CONFIG, AppConfig } from '@qinglang/config';
+import { ModelRegistry } from './model-registry.service';
+import type { FrameAnalysisReply, FrameAnalysisRequest, FrameAnalysisWorkerData } from './workers/frame-analysis';
+import { WorkerPool, WorkerPoolStats } from './workers/worker-pool';
+
+/**
+ * The porn model, OCR and the QR search in CLASSIFY_WORKERS worker threads (one per core by default), so the API's
+ * event loop only moves ids and rows while every core scores frames. Each thread decodes a frame once for all
+ * three. Used when the model runs on onnxruntime-node; with TF.js (pinned, or the fallback) or CLASSIFY_WORKERS=0
+ * frames are scored on the calling thread as before.
+ */
+@Injectable()
+export class FrameAnalysisService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('FrameAnalysis');
+  private pool?: WorkerPool<FrameAnalysisRequest, FrameAnalysisReply>;
+  private starting?: Promise<boolean>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly models: ModelRegistry,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.role === 'api') return;
+    await this.ready();
+  }
+
+  /** True when frames go to the pool; starts it on first call (where the model runs on onnxruntime-node). */
+  ready(): Promise<boolean> {
+    this.starting ??= this.start();
+    return this.starting;
+  }
+
+  get stats(): WorkerPoolStats | undefined {
+    return this.pool?.stats;
+  }
+
+  analyse(request: FrameAnalysisRequest): Promise<FrameAnalysisReply> {
+    if (!this.pool) throw new Error('frame analysis threads are not running');
+    return this.pool.run(request, { affinity: request.streamKey });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool?.close();
+  }
+
+  private async start(): Promise<boolean> {
+    const size = this.config.ml.workers;
+    if (size === 0) return false;
+    const model = await this.models.nsfw();
+    if (model.runtime !== 'onnxruntime-node') return false;
+    const started = Date.now();
+    // Beside this file: .js once built, .ts under ts-node and Jest (the pool loads it through ts-node then).
+    const file = join(__dirname, 'workers', `frame-analysis-worker${extname(__filename)}`);
+    const workerData: FrameAnalysisWorkerData = { ocr: this.config.media.ocrIntervalSeconds > 0 };
+    const pool = new WorkerPool<FrameAnalysisRequest, FrameAnalysisReply>({
+      name: 'frame analysis threads',
+      file,
+      size,
+      workerData,
+    });
+    try {
+      await pool.start();
+    } catch (error) {
+      this.logger.warn({
+        message: 'frame analysis threads failed to start; scoring on this thread',
+        error: String(error),
+      });
+      await pool.close();
+      return false;
+    }
+    this.pool = pool;
+    this.logger.log({ message: 'frame analysis threads ready', threads: size, ms: Date.now() - started });
+    return true;
+  }
+}
