@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LineCounter, Node, isMap, parseDocument } from 'yaml';
 import { Invalid, PolicyError, PolicyReader } from './policy-reader';
-import { LadderRung, SANCTION_ACTIONS, SanctionAction, parseRung } from './sanction-ladder';
+import { LadderRung, SANCTION_ACTIONS, SanctionAction, VIEWER_ACTIONS, parseRung } from './sanction-ladder';
 
 export { PolicyError } from './policy-reader';
 
@@ -24,8 +24,13 @@ export interface CategoryRules {
   windowSeconds: number;
   /** Weight of the category in the review queue (gambling and porn above a warning-level category). */
   severity: number;
-  /** A flag on a live stream at or above this confidence interrupts the stream before review; null: never. */
+  /**
+   * A flag on a live stream at or above this confidence interrupts the stream before review; null: never. Only
+   * the streamer's own content counts towards it (frames, on-screen text, the streamer's transcript and chat).
+   */
   autoActionThreshold: number | null;
+  /** How many pieces of the streamer's own content an automatic interruption needs at least (one frame can mislead). */
+  autoActionMinSignals: number;
   /** Sanctions for the first, second, ... strike still in the window; the last repeats. */
   ladder: LadderRung[];
   /** Strikes older than this no longer count. */
@@ -82,6 +87,19 @@ export interface SamplingRules {
   largeAudienceSeconds: number;
 }
 
+/** Viewers (chat senders) are sanctioned on their own ladder: their chat, then their account. */
+export interface ViewerRules {
+  /** Sanctions for a viewer's first, second, ... strike in the window (any category); the last repeats. */
+  ladder: LadderRung[];
+  strikeWindowDays: number;
+}
+
+/** Many senders posting one line or one contact: a flood, decided once as a cluster flag. */
+export interface ClusterRules {
+  /** Distinct sender accounts that make a flood. */
+  minSenders: number;
+}
+
 export interface Policy {
   /** SHA-256 of the policy file's bytes (first 16 hex digits): stored with every decision made under it. */
   version: string;
@@ -90,6 +108,8 @@ export interface Policy {
   review: ReviewRules;
   sanctions: SanctionRules;
   sampling: SamplingRules;
+  viewers: ViewerRules;
+  clusters: ClusterRules;
 }
 
 /** Sampling faster than this costs more than it finds: consecutive frames are near-duplicates. */
@@ -143,7 +163,7 @@ export function parsePolicy(content: string, source = 'policy.yaml'): Policy {
           (v) =>
             SANCTION_ACTIONS.includes(v as SanctionAction)
               ? (v as SanctionAction)
-              : new Invalid(`"${String(v)}" is not warning, suspension or delisting`),
+              : new Invalid(`"${String(v)}" is not one of ${SANCTION_ACTIONS.join(', ')}`),
           [],
           true,
         )
@@ -177,6 +197,17 @@ export function parsePolicy(content: string, source = 'policy.yaml'): Policy {
       : 10_000,
     largeAudienceSeconds: seconds('large_audience_seconds', 2),
   };
+  const viewersNode = read.map(root, 'viewers', 'viewers', true);
+  const viewers: ViewerRules = {
+    ladder: viewersNode
+      ? read.list(viewersNode, 'ladder', 'viewers', (v) => parseRung(v, VIEWER_ACTIONS))
+      : [{ action: 'chat_mute', days: 1 }, { action: 'chat_ban', days: 30 }, { action: 'account_ban' }],
+    strikeWindowDays: viewersNode ? read.number(viewersNode, 'strike_window_days', 'viewers', 1, 3650, 90) : 90,
+  };
+  const clustersNode = read.map(root, 'clusters', 'clusters', true);
+  const clusters: ClusterRules = {
+    minSenders: clustersNode ? read.number(clustersNode, 'min_senders', 'clusters', 2, 10_000, 3) : 3,
+  };
   return {
     version: createHash('sha256').update(content).digest('hex').slice(0, 16),
     categories,
@@ -184,6 +215,8 @@ export function parsePolicy(content: string, source = 'policy.yaml'): Policy {
     review,
     sanctions,
     sampling,
+    viewers,
+    clusters,
   };
 }
 
@@ -214,6 +247,7 @@ function readCategory(read: PolicyReader, node: Node, path: string): CategoryRul
     windowSeconds: read.number(node, 'window_seconds', path, 1, 30 * DAY),
     severity: read.number(node, 'severity', path, 0, 100),
     autoActionThreshold: read.optionalNumber(node, 'auto_action_threshold', path, 0, 1),
+    autoActionMinSignals: read.number(node, 'auto_action_min_signals', path, 1, 1000, 1),
     ladder: read.list(node, 'ladder', path, parseRung),
     strikeWindowDays: read.number(node, 'strike_window_days', path, 1, 3650),
     reasons,

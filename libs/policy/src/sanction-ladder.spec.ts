@@ -1,5 +1,5 @@
 import { Invalid } from './policy-reader';
-import { LadderRung, nextRung, parseRung } from './sanction-ladder';
+import { LadderRung, VIEWER_ACTIONS, isSevere, nextRung, parseRung } from './sanction-ladder';
 
 describe('sanction ladder', () => {
   const gambling = ['warning', 'suspension 3d', 'suspension 30d', 'delisting'].map((r) => parseRung(r) as LadderRung);
@@ -11,6 +11,30 @@ describe('sanction ladder', () => {
       new Invalid('"ban" is not a sanction: use warning, "suspension <N>d" or delisting'),
     );
     expect(parseRung('suspension 0d')).toBeInstanceOf(Invalid);
+    expect(parseRung('delisting 3d')).toBeInstanceOf(Invalid);
+    // A viewer's rung is not a creator's, and the other way round.
+    expect(parseRung('chat_mute 1d')).toBeInstanceOf(Invalid);
+    expect(parseRung('suspension 3d', VIEWER_ACTIONS)).toBeInstanceOf(Invalid);
+  });
+
+  it.each([
+    ['chat_mute 1d', { action: 'chat_mute', days: 1 }],
+    ['chat_ban 30d', { action: 'chat_ban', days: 30 }],
+    ['account_ban', { action: 'account_ban' }],
+  ])('parses the viewer rung %s', (text, rung) => {
+    expect(parseRung(text, VIEWER_ACTIONS)).toEqual(rung);
+  });
+
+  it.each([
+    [{ action: 'warning' }, false],
+    [{ action: 'suspension', days: 29 }, false],
+    [{ action: 'suspension', days: 30 }, true],
+    [{ action: 'delisting' }, true],
+    [{ action: 'chat_mute', days: 1 }, false],
+    [{ action: 'chat_ban', days: 30 }, true],
+    [{ action: 'account_ban' }, true],
+  ] as Array<[LadderRung, boolean]>)('%j is severe (must be echoed): %s', (rung, severe) => {
+    expect(isSevere(rung)).toBe(severe);
   });
 
   it('climbs one step per strike and stays on the last step', () => {

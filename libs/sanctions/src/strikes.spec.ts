@@ -28,7 +28,7 @@ describe('countStrikes (90-day window)', () => {
 });
 
 describe('the ladder with strikes and floors', () => {
-  const ladder = ['warning', 'suspension 3d', 'suspension 30d', 'delisting'].map(parseRung) as LadderRung[];
+  const ladder = ['warning', 'suspension 3d', 'suspension 30d', 'delisting'].map((r) => parseRung(r)) as LadderRung[];
   const floor30 = parseRung('suspension 30d') as LadderRung;
   it.each([
     [0, undefined, 'warning'],
