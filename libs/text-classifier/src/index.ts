@@ -11,3 +11,4 @@ export * from './text-evaluation';
 export * from './text-benchmark';
 export * from './ngram-features';
 export * from './model-scorer';
+export * from './contact-entities';
