@@ -84,7 +84,13 @@ describe('sanction rules and access', () => {
       async () => ((await f.openFlags(streamId, 'tipping')).length ? f.openFlags(streamId, 'tipping') : undefined),
       'the tipping flag',
     );
-    const { sanction } = await f.claimAndConfirm(reviewer, flag.id, 'minor_induced_tipping');
+    const { sanction } = await f.claimAndConfirm(
+      reviewer,
+      flag.id,
+      'minor_induced_tipping',
+      undefined,
+      'suspension 30d',
+    );
     expect(sanction).toMatchObject({
       category: 'tipping',
       action: 'suspension',
@@ -107,7 +113,7 @@ describe('sanction rules and access', () => {
     const streamId = await f.stream('evader-room', 'old-host');
     await f.chat(streamId, [GAMBLING_LINES[3]]);
     const [flag] = await f.openFlags(streamId, 'gambling');
-    const { sanction } = await f.claimAndConfirm(reviewer, flag.id, 'gambling_promotion');
+    const { sanction } = await f.claimAndConfirm(reviewer, flag.id, 'gambling_promotion', undefined, 'delisting');
     expect(sanction.action).toBe('delisting');
 
     // The account that existed before the delisting is flagged by it; one created after, as soon as it is named.
@@ -121,7 +127,13 @@ describe('sanction rules and access', () => {
       .set(platform())
       .send({ identityHash: identity.toUpperCase() });
     expect(late.body.banEvasionFlag).toMatchObject({ category: 'ban_evasion' });
-    const confirmed = await f.claimAndConfirm(reviewer, late.body.banEvasionFlag.id, 'ban_evasion');
+    const confirmed = await f.claimAndConfirm(
+      reviewer,
+      late.body.banEvasionFlag.id,
+      'ban_evasion',
+      undefined,
+      'delisting',
+    );
     expect(confirmed.sanction).toMatchObject({ action: 'delisting', category: 'ban_evasion' });
     const refused = await t
       .http()

@@ -9,6 +9,8 @@ export class ReviewFixture {
   ) {}
 
   private auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+  /** Each stream's streamer, so the fixture's chat is the streamer's own (what the streamer answers for). */
+  private readonly streamers = new Map<string, string>();
 
   async stream(externalId: string, streamerId: string, extra: object = {}): Promise<string> {
     const response = await this.t
@@ -17,13 +19,17 @@ export class ReviewFixture {
       .set(this.auth(this.apiKey))
       .send({ externalId, streamerId, ...extra });
     if (response.status >= 300) throw new Error(`stream: ${response.status} ${JSON.stringify(response.body)}`);
+    this.streamers.set(response.body.id, streamerId);
     return response.body.id;
   }
 
-  /** Sends chat lines and waits until the batch is classified (its flag hop done). */
-  async chat(streamId: string, texts: string[]): Promise<void> {
+  /**
+   * Sends chat lines and waits until the batch is classified (its flag hop done). The lines are the streamer's
+   * own unless a sender is given (a viewer's lines count against the viewer, never the streamer).
+   */
+  async chat(streamId: string, texts: string[], senderId = this.streamers.get(streamId) ?? 'viewer'): Promise<void> {
     const now = Date.now();
-    const lines = texts.map((text, i) => ({ at: new Date(now + i).toISOString(), senderId: 'viewer', text }));
+    const lines = texts.map((text, i) => ({ at: new Date(now + i).toISOString(), senderId, text }));
     const response = await this.t
       .http()
       .post(`/v1/streams/${streamId}/chat`)
@@ -57,8 +63,11 @@ export class ReviewFixture {
     return this.t.http().post(`/v1/review/flags/${flagId}/claim`).set(this.auth(token)).send();
   }
 
-  /** Claims this flag and confirms it; fails loudly if either step is refused. */
-  async claimAndConfirm(token: string, flagId: string, reasonCode: string, category?: string) {
+  /**
+   * Claims this flag and confirms it; fails loudly if either step is refused. `expect` echoes the consequence
+   * preview, as a severe confirmation (30 days or more, delisting, a ban) must.
+   */
+  async claimAndConfirm(token: string, flagId: string, reasonCode: string, category?: string, expect?: string) {
     const claimed = await this.claim(token, flagId);
     if (claimed.status !== 200)
       throw new Error(`claim ${flagId}: ${claimed.status} ${JSON.stringify(claimed.body).slice(0, 300)}`);
@@ -66,6 +75,7 @@ export class ReviewFixture {
       verdict: 'confirm',
       reasonCode,
       ...(category ? { category } : {}),
+      ...(expect ? { expect } : {}),
     });
     if (decided.status !== 200) throw new Error(`confirm: ${decided.status} ${JSON.stringify(decided.body)}`);
     return decided.body;

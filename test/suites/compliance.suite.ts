@@ -146,7 +146,7 @@ export function describeCompliance(label: string, makeBackends: () => Promise<Te
       const b2Sanction = await confirm('B', await platforms.B.f.stream('b2-room', 'b2'), GAMBLING_LINES[0]);
       await appeal('B', b2Sanction.id, 'uphold', 'Promotion, plainly');
 
-      // Wait for the dispatcher: A's two issued events delivered, B's three events (2 issued, 1 revoked) failed.
+      // Wait for the dispatcher: A's two issued events delivered, B's four (2 issued, 1 revoked, 1 upheld) failed.
       await waitFor(
         async () => {
           const [a, b] = await Promise.all(
@@ -154,7 +154,7 @@ export function describeCompliance(label: string, makeBackends: () => Promise<Te
           );
           const delivered = a.body.deliveries.filter((d: { status: string }) => d.status === 'delivered').length;
           const failed = b.body.deliveries.filter((d: { status: string }) => d.status === 'failed').length;
-          return delivered === 2 && failed === 3 ? true : undefined;
+          return delivered === 2 && failed === 4 ? true : undefined;
         },
         'deliveries to settle',
         30_000,
@@ -288,7 +288,13 @@ export function describeCompliance(label: string, makeBackends: () => Promise<Te
 
     it('lists failed deliveries and replays one to the mended endpoint', async () => {
       const failed = await get('/v1/compliance/deliveries?status=failed');
-      expect(failed.body.deliveries).toHaveLength(3);
+      // B's endpoint failed all four: b1 issued and revoked, b2 issued and its appeal upheld.
+      expect(failed.body.deliveries.map((d: { type: string }) => d.type).sort()).toEqual([
+        'sanction.appeal_upheld',
+        'sanction.issued',
+        'sanction.issued',
+        'sanction.revoked',
+      ]);
       expect(failed.body.deliveries.every((d: { platform: { id: string } }) => d.platform.id === platforms.B.id)).toBe(
         true,
       );
@@ -308,7 +314,7 @@ export function describeCompliance(label: string, makeBackends: () => Promise<Te
             : undefined,
         'the replay to land',
       );
-      expect((await get('/v1/compliance/deliveries?status=failed')).body.deliveries).toHaveLength(2);
+      expect((await get('/v1/compliance/deliveries?status=failed')).body.deliveries).toHaveLength(3);
       const history = await get(`/v1/compliance/accounts/${issued[3].accountId}/history`);
       expect(history.body.auditEntries.map((e: { action: string }) => e.action)).toEqual(
         expect.arrayContaining(['delivery.replayed', 'sanction.delivered']),

@@ -36,7 +36,41 @@ export function describeSanctions(label: string, makeBackends: () => Promise<Tes
         await f.chat(streamId, [GAMBLING_LINES[strike]]);
         const [flag] = await f.openFlags(streamId, 'gambling');
         expect(flag).toBeDefined();
-        const first = await f.claimAndConfirm(reviewer, flag.id, 'gambling_promotion');
+        // The reviewer sees what confirming brings before deciding, per reason code.
+        const preview = await t
+          .http()
+          .get(`/v1/review/flags/${flag.id}`)
+          .set({ Authorization: `Bearer ${reviewer}` });
+        const expected = ['warning', 'suspension 3d', 'suspension 30d', 'delisting'][strike];
+        expect(preview.body.consequences.gambling_promotion).toMatchObject({
+          strikeNumber: strike + 1,
+          secondReviewer: strike === 3,
+          contentAction: strike === 0 ? null : 'cut_stream',
+          expect: strike >= 2 ? expected : null,
+        });
+        if (strike >= 2) {
+          // 30 days or more, or delisting: refused unless the decision echoes it, with the sanction it would issue.
+          expect((await f.claim(reviewer, flag.id)).status).toBe(200);
+          for (const wrong of [undefined, 'suspension 3d']) {
+            const refused = await f.decide(reviewer, flag.id, {
+              verdict: 'confirm',
+              reasonCode: 'gambling_promotion',
+              ...(wrong ? { expect: wrong } : {}),
+            });
+            expect(refused.status).toBe(409);
+            expect(refused.body).toMatchObject({
+              code: 'consequence_not_expected',
+              details: { sanction: { expect: expected, strikeNumber: strike + 1 } },
+            });
+          }
+        }
+        const first = await f.claimAndConfirm(
+          reviewer,
+          flag.id,
+          'gambling_promotion',
+          undefined,
+          strike >= 2 ? expected : undefined,
+        );
         if (strike < 3) {
           expect(first.flag).toMatchObject({ reviewState: 'confirmed', status: 'closed' });
           issued.push(first.sanction);
@@ -44,7 +78,7 @@ export function describeSanctions(label: string, makeBackends: () => Promise<Tes
           // Delisting needs a second, different reviewer: the first cannot claim it again.
           expect(first).toMatchObject({ flag: { reviewState: 'awaiting_second' }, sanction: null });
           expect((await f.claimNext(reviewer)).body.flag).toBeNull();
-          const confirmed = await f.claimAndConfirm(second, flag.id, 'gambling_promotion');
+          const confirmed = await f.claimAndConfirm(second, flag.id, 'gambling_promotion', undefined, 'delisting');
           expect(confirmed.sanction.decidedBy).toHaveLength(2);
           issued.push(confirmed.sanction);
         }

@@ -17,6 +17,7 @@ import { StaffModule, AccessGuard } from '@qinglang/staff';
 import { DeliveryModule } from '@qinglang/delivery';
 import { SanctionsModule } from '@qinglang/sanctions';
 import { ReviewModule } from '@qinglang/review';
+import { EntityBankModule } from '@qinglang/entity-bank';
 import { ComplianceModule } from '@qinglang/compliance';
 import { ConsoleModule } from '@qinglang/console';
 import { LivePullModule } from '@qinglang/live-pull';
@@ -52,6 +53,7 @@ export class AppModule {
         DeliveryModule,
         SanctionsModule,
         ReviewModule,
+        EntityBankModule,
         ComplianceModule,
         ConsoleModule,
       ],

@@ -15,6 +15,8 @@ import { SANCTIONS_TABLES } from '@qinglang/sanctions';
 import { DELIVERY_TABLES } from '@qinglang/delivery';
 import { AUDIT_TABLES } from '@qinglang/audit';
 import { LIVE_PULL_TABLES } from '@qinglang/live-pull';
+import { ENTITY_BANK_TABLES } from '@qinglang/entity-bank';
+import { Attribution1764400000000 } from './migrations/1764400000000-attribution';
 
 /** Every entity and migration of the service, for the data source and for the migration drift check. */
 export const ENTITIES = [
@@ -29,6 +31,7 @@ export const ENTITIES = [
   ...DELIVERY_TABLES,
   ...AUDIT_TABLES,
   ...LIVE_PULL_TABLES,
+  ...ENTITY_BANK_TABLES,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -37,4 +40,5 @@ export const MIGRATIONS = [
   ComplianceKeysetIndexes1764210000000,
   StreamSources1764300000000,
   LiveWorkers1764310000000,
+  Attribution1764400000000,
 ];

@@ -1,10 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { BatchesService } from '@qinglang/ingest';
-import type { ItemStage } from '@qinglang/ingest';
+import { AccountsService, BatchesService, StreamsService } from '@qinglang/ingest';
+import type { ItemStage, TextBatch, TextLine } from '@qinglang/ingest';
 import { HandlesJob, JobFailure, JobPayloads, JobQueue, ReconcilableJobHandler } from '@qinglang/queue';
 import { SignalsService } from './signals.service';
+import type { Signal } from './signal.entity';
 import { TextSignals } from './text-signals.service';
+import { BankSignals } from './bank-signals.service';
 import { TipSignals } from './tips/tip-signals.service';
+
+/**
+ * Who a line is from: a transcript is the streamer speaking; a chat line is the streamer's own when its sender is
+ * the streamer's account, otherwise a viewer's (its account resolved later, for lines that are evidence).
+ */
+export function lineActor(
+  batch: Pick<TextBatch, 'kind'>,
+  line: Pick<TextLine, 'senderId'>,
+  streamer: { accountId: string; externalId: string | null } | null,
+): { role: 'streamer' | 'viewer'; accountId: string | null } {
+  if (batch.kind === 'transcript' || (line.senderId && line.senderId === streamer?.externalId))
+    return { role: 'streamer', accountId: streamer?.accountId ?? null };
+  return { role: 'viewer', accountId: null };
+}
 
 /** A batch is processed in one step; once at `flagging` only the hand-off to flagging remains. */
 const UNPROCESSED: ItemStage[] = ['queued', 'sampling', 'sampled', 'classifying'];
@@ -18,6 +34,9 @@ export class TextBatchProcessor implements ReconcilableJobHandler<'text-batch.pr
     private readonly text: TextSignals,
     private readonly signals: SignalsService,
     private readonly queue: JobQueue,
+    private readonly streams: StreamsService,
+    private readonly accounts: AccountsService,
+    private readonly bankSignals: BankSignals,
   ) {}
 
   async handle({ batchId }: JobPayloads['text-batch.process']): Promise<void> {
@@ -27,21 +46,23 @@ export class TextBatchProcessor implements ReconcilableJobHandler<'text-batch.pr
       done: 'flagging',
       work: async (b) => {
         const lines = await this.batches.lines(b.id);
-        const signals = this.text.toSignals(
-          lines.map((line) => ({
-            sourceKind: 'text_line' as const,
-            sourceId: line.id,
-            platformId: b.platformId,
-            text: line.text,
-            subject: { kind: 'stream' as const, id: b.streamId },
-            context: {
-              kind: b.kind,
-              senderId: line.senderId,
-              at: line.sentAt.toISOString(),
-              atMs: line.sentAt.getTime(),
-            },
-          })),
-        );
+        const streamer = await this.streamerOf(b.streamId);
+        const items = lines.map((line) => ({
+          sourceKind: 'text_line' as const,
+          sourceId: line.id,
+          platformId: b.platformId,
+          text: line.text,
+          subject: { kind: 'stream' as const, id: b.streamId },
+          context: {
+            kind: b.kind,
+            senderId: line.senderId,
+            at: line.sentAt.toISOString(),
+            atMs: line.sentAt.getTime(),
+          },
+          actor: lineActor(b, line, streamer),
+        }));
+        const signals = [...this.text.toSignals(items), ...(await this.bankSignals.forItems(items))];
+        await this.attributeViewers(b.platformId, signals, lines);
         await this.signals.recordNew(signals);
       },
     });
@@ -51,6 +72,28 @@ export class TextBatchProcessor implements ReconcilableJobHandler<'text-batch.pr
       subjectId: batch.streamId,
       item: { kind: 'text_batch', id: batchId },
     });
+  }
+
+  private async streamerOf(streamId: string): Promise<{ accountId: string; externalId: string | null } | null> {
+    const stream = await this.streams.findById(streamId);
+    if (!stream) return null;
+    const account = await this.accounts.findById(stream.accountId);
+    return { accountId: stream.accountId, externalId: account?.externalId ?? null };
+  }
+
+  /**
+   * A viewer's account is looked up (created on first sight) only for the lines that became signals: most chat is
+   * not evidence, and an account per chatter would cost a write per line.
+   */
+  private async attributeViewers(platformId: string, signals: Signal[], lines: TextLine[]): Promise<void> {
+    const senders = new Map(lines.map((l) => [l.id, l.senderId]));
+    const accounts = new Map<string, string>();
+    for (const signal of signals) {
+      const senderId = senders.get(signal.sourceId);
+      if (signal.actorRole !== 'viewer' || !senderId) continue;
+      if (!accounts.has(senderId)) accounts.set(senderId, (await this.accounts.findOrCreate(platformId, senderId)).id);
+      signal.actorAccountId = accounts.get(senderId)!;
+    }
   }
 
   async onFailed({ batchId }: JobPayloads['text-batch.process'], failure: JobFailure): Promise<void> {

@@ -16,12 +16,14 @@ import { FrameAnalysisService } from './frame-analysis.service';
 import { TipSignals } from './tips/tip-signals.service';
 import { ClassifyTextController } from './classify-text.controller';
 import { PlatformsModule } from '@qinglang/platforms';
+import { EntityBankModule } from '@qinglang/entity-bank';
+import { BankSignals } from './bank-signals.service';
 
 // Global so ingest's controllers can read results through ITEM_RESULTS without importing this module (which
 // depends on ingest): the dependency points downstream only.
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Signal]), IngestModule, MediaModule, PlatformsModule],
+  imports: [TypeOrmModule.forFeature([Signal]), IngestModule, MediaModule, PlatformsModule, EntityBankModule],
   controllers: [ClassifyTextController],
   providers: [
     SignalsService,
@@ -30,6 +32,7 @@ import { PlatformsModule } from '@qinglang/platforms';
     FrameAnalysisService,
     FrameClassifier,
     TextSignals,
+    BankSignals,
     TipSignals,
     SegmentClassifyProcessor,
     PostClassifyProcessor,
@@ -37,6 +40,6 @@ import { PlatformsModule } from '@qinglang/platforms';
     TipBatchProcessor,
     { provide: ITEM_RESULTS, useClass: ItemResultsService },
   ],
-  exports: [ModelRegistry, FrameAnalysisService, SignalsService, TextSignals, ITEM_RESULTS],
+  exports: [ModelRegistry, FrameAnalysisService, SignalsService, TextSignals, BankSignals, ITEM_RESULTS],
 })
 export class ClassifierModule {}

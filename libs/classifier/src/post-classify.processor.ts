@@ -6,6 +6,7 @@ import { HandlesJob, JobFailure, JobHandler, JobPayloads, JobQueue } from '@qing
 import { FrameClassifier } from './frame-classifier.service';
 import { SignalsService } from './signals.service';
 import { TextSignals } from './text-signals.service';
+import { BankSignals } from './bank-signals.service';
 
 type Payload = JobPayloads['post.classify'];
 
@@ -20,6 +21,7 @@ export class PostClassifyProcessor implements JobHandler<'post.classify'> {
     private readonly text: TextSignals,
     private readonly signals: SignalsService,
     private readonly queue: JobQueue,
+    private readonly bankSignals: BankSignals,
   ) {}
 
   async handle({ postId }: Payload): Promise<void> {
@@ -50,11 +52,10 @@ export class PostClassifyProcessor implements JobHandler<'post.classify'> {
     await this.classifier.classifyPending(frames, { kind: 'post', id: post.id });
     if (post.text.trim()) {
       const subject = { kind: 'post' as const, id: post.id };
-      await this.signals.recordNew(
-        this.text.toSignals([
-          { sourceKind: 'post_text', sourceId: post.id, platformId: post.platformId, text: post.text, subject },
-        ]),
-      );
+      const items = [
+        { sourceKind: 'post_text' as const, sourceId: post.id, platformId: post.platformId, text: post.text, subject },
+      ];
+      await this.signals.recordNew([...this.text.toSignals(items), ...(await this.bankSignals.forItems(items))]);
     }
   }
 }

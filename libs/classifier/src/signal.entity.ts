@@ -2,12 +2,21 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { BigNumberColumn, IdColumn, InstantColumn, JsonObject } from '@qinglang/persistence';
 
 /**
+ * Who produced the content a signal is about: the streamer (frames, on-screen text, their transcript and their own
+ * chat lines), a viewer (a chat line's sender), a tipper (a tip event), a post's author. Flags and sanctions land
+ * on the account answerable for it.
+ */
+export const ACTOR_ROLES = ['streamer', 'viewer', 'tipper', 'author'] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+/**
  * What one model said about one piece of content: the raw scores, which model and version said it. The unique
  * key on (source, model) means the same frame is never classified twice by the same model, whatever retries do.
  */
 @Entity('signals')
 @Index('uq_signals_source_model', ['sourceKind', 'sourceId', 'model'], { unique: true })
 @Index('ix_signals_subject', ['subjectKind', 'subjectId', 'createdAt'])
+@Index('ix_signals_actor', ['actorAccountId', 'createdAt'])
 export class Signal {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
   @IdColumn({ name: 'platform_id' }) platformId: string;
@@ -26,5 +35,10 @@ export class Signal {
   /** What a reviewer needs to check the signal: text spans, frame time, tip events. */
   @Column({ type: 'simple-json', nullable: true }) detail: JsonObject | null;
   @BigNumberColumn({ name: 'stream_time_ms', nullable: true }) streamTimeMs: number | null;
+  /** Who produced the content; null only on signals recorded before attribution existed. */
+  // Optional in the class so producers may leave them to SignalsService.record, which fills in the subject's owner.
+  @Column({ name: 'actor_role', type: 'varchar', length: 16, nullable: true }) actorRole?: ActorRole | null;
+  /** The producer's account (internal id); null for a chat line without a sender and for tippers. */
+  @IdColumn({ name: 'actor_account_id', nullable: true }) actorAccountId?: string | null;
   @InstantColumn({ name: 'created_at' }) createdAt: Date;
 }

@@ -1,15 +1,42 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, MoreThanOrEqual, Repository } from 'typeorm';
+import { PostsService, StreamsService } from '@qinglang/ingest';
 import { Signal } from './signal.entity';
 
 @Injectable()
 export class SignalsService {
-  constructor(@InjectRepository(Signal) private readonly signals: Repository<Signal>) {}
+  constructor(
+    @InjectRepository(Signal) private readonly signals: Repository<Signal>,
+    private readonly streams: StreamsService,
+    private readonly posts: PostsService,
+  ) {}
 
-  /** Written in the caller's transaction, with the frames' status, so a crash leaves neither or both. */
+  /**
+   * Written in the caller's transaction, with the frames' status, so a crash leaves neither or both. A signal
+   * whose producer is not given is the subject owner's content (frames, on-screen text, a post's text): the
+   * streamer or the author is recorded as its actor.
+   */
   async record(manager: EntityManager, signals: Signal[]): Promise<void> {
+    await this.attributeToOwners(manager, signals);
     for (let i = 0; i < signals.length; i += 50) await manager.insert(Signal, signals.slice(i, i + 50));
+  }
+
+  private async attributeToOwners(manager: EntityManager, signals: Signal[]): Promise<void> {
+    const owners = new Map<string, string | null>();
+    for (const signal of signals) {
+      if (signal.actorRole || !signal.subjectKind || !signal.subjectId) continue;
+      const key = `${signal.subjectKind}:${signal.subjectId}`;
+      if (!owners.has(key)) {
+        const owner =
+          signal.subjectKind === 'stream'
+            ? await this.streams.findById(signal.subjectId, manager)
+            : await this.posts.findById(signal.subjectId, manager);
+        owners.set(key, owner?.accountId ?? null);
+      }
+      signal.actorRole = signal.subjectKind === 'stream' ? 'streamer' : 'author';
+      signal.actorAccountId = owners.get(key) ?? null;
+    }
   }
 
   /** Stores signals on their own, skipping any already stored for the same source and model (a re-run). */
@@ -45,6 +72,14 @@ export class SignalsService {
       );
     }
     return found.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  }
+
+  /** What one account produced since a time, on any stream or post (a viewer's chat across rooms). */
+  forActor(actorAccountId: string, since: Date): Promise<Signal[]> {
+    return this.signals.find({
+      where: { actorAccountId, createdAt: MoreThanOrEqual(since) },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   forSources(sourceKind: Signal['sourceKind'], sourceIds: string[]): Promise<Signal[]> {

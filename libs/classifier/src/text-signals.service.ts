@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
 import { JsonObject, newId } from '@qinglang/persistence';
 import { PolicyService } from '@qinglang/policy';
-import { Signal } from './signal.entity';
+import { ActorRole, Signal } from './signal.entity';
 import {
   DEFAULT_LEXICON_DIR,
   DEFAULT_TEXT_MODEL_PATH,
@@ -13,6 +13,7 @@ import {
   TextClassification,
   TextClassifier,
   createTextClassifier,
+  extractEntities,
 } from '@qinglang/text-classifier';
 
 export interface TextItem {
@@ -24,6 +25,8 @@ export interface TextItem {
   streamTimeMs?: number | null;
   /** Shown to a reviewer beside the text (sender, time, frame). */
   context?: JsonObject;
+  /** Who wrote or said it; left out, the subject's owner (streamer or author) is recorded. */
+  actor?: { role: ActorRole; accountId: string | null };
 }
 
 function filesUnder(dir: string): string[] {
@@ -80,9 +83,17 @@ export class TextSignals {
           subjectKind: item.subject.kind,
           subjectId: item.subject.id,
           categories: result.scores,
-          detail: { ...(item.context ?? {}), text: item.text, spans: result.evidence as unknown as object },
+          detail: {
+            ...(item.context ?? {}),
+            text: item.text,
+            spans: result.evidence as unknown as object,
+            // Contacts and links: what ties the line to an operator (floods, the bank), shown to the reviewer.
+            entities: extractEntities(item.text) as unknown as object,
+          },
           streamTimeMs: item.streamTimeMs ?? null,
           createdAt: now,
+          actorRole: item.actor?.role ?? null,
+          actorAccountId: item.actor?.accountId ?? null,
         } satisfies Signal),
       );
     }

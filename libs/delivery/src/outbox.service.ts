@@ -8,7 +8,13 @@ import { ApiError } from '@qinglang/operations';
 import { DeliveryStatus, OutboxEvent } from './outbox-event.entity';
 
 export type SanctionEventType =
-  'sanction.issued' | 'sanction.expired' | 'sanction.revoked' | 'sanction.lifted' | 'sanction.replaced';
+  | 'sanction.issued'
+  | 'sanction.expired'
+  | 'sanction.revoked'
+  | 'sanction.lifted'
+  | 'sanction.replaced'
+  /** An appeal was decided and the sanction stands: the platform tells the account (its `appeal` says how). */
+  | 'sanction.appeal_upheld';
 
 /** The body a platform receives, by webhook and by poll alike. */
 export interface EventBody {

@@ -6,7 +6,7 @@ import { combineEvidence } from './flag-policy';
 export interface EvaluatedSignal {
   id: string;
   /** The stream or post the signal was recorded against. */
-  subjectId: string;
+  subjectId: string | null;
   createdAt: Date;
   categories: CategoryScores | null;
 }
@@ -48,4 +48,72 @@ export function judgeEvidence<S extends EvaluatedSignal>(
   const confidence = combineEvidence(evidence.map((s) => s.categories?.[category] ?? 0));
   if (!options.hasOpenFlag && confidence < rule.flagThreshold) return null;
   return { evidence, confidence };
+}
+
+/** What attribution needs of a signal or a piece of evidence. */
+export interface AttributedContent {
+  sourceKind: string;
+  actorRole?: string | null;
+  actorAccountId?: string | null;
+}
+
+/**
+ * Who answers for a piece of content: the subject's owner (the streamer for frames, on-screen text, the
+ * transcript, their own chat and the tips their room takes; the author for a post), or the viewer who sent a chat
+ * line. A line without a known sender answers to nobody: it cannot flag the streamer, and has no one else.
+ */
+export function answerableParty(content: AttributedContent): 'owner' | 'viewer' | 'nobody' {
+  if (content.actorRole !== 'viewer') return 'owner';
+  return content.actorAccountId ? 'viewer' : 'nobody';
+}
+
+/** The streamer's own content, the only evidence that may interrupt a stream before review. */
+export const isStreamersOwnContent = (content: AttributedContent): boolean =>
+  content.sourceKind === 'frame' ||
+  content.sourceKind === 'frame_text' ||
+  (content.sourceKind === 'text_line' && content.actorRole === 'streamer');
+
+/**
+ * Whether a flag's evidence allows an interruption before review: only the streamer's own content counts, at least
+ * `minSignals` pieces of it, and their noisy-OR must reach the threshold (chat from viewers and tips never do).
+ */
+export function autoActionHolds(
+  evidence: Array<AttributedContent & { score: number }>,
+  rule: { autoActionThreshold: number | null; autoActionMinSignals: number },
+): boolean {
+  if (rule.autoActionThreshold === null) return false;
+  const own = evidence.filter(isStreamersOwnContent);
+  return (
+    own.length >= rule.autoActionMinSignals && combineEvidence(own.map((e) => e.score)) >= rule.autoActionThreshold
+  );
+}
+
+/**
+ * The signals that form floods: lines linked by a shared key (the same normalised line, the same contact) are one
+ * conduct, and a group whose lines come from at least `minSenders` distinct accounts is a flood. Returns the
+ * floods' signals, each group's in the order given.
+ */
+export function floodSignals<S extends { id: string; actorAccountId?: string | null }>(
+  signals: S[],
+  keysOf: (signal: S) => string[],
+  minSenders: number,
+): S[] {
+  const parent = signals.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  const firstWithKey = new Map<string, number>();
+  signals.forEach((signal, i) => {
+    for (const key of keysOf(signal)) {
+      const other = firstWithKey.get(key);
+      if (other === undefined) firstWithKey.set(key, i);
+      else parent[root(i)] = root(other);
+    }
+  });
+  const senders = new Map<number, Set<string>>();
+  signals.forEach((signal, i) => {
+    if (!signal.actorAccountId) return;
+    const group = root(i);
+    if (!senders.has(group)) senders.set(group, new Set());
+    senders.get(group)!.add(signal.actorAccountId);
+  });
+  return signals.filter((_, i) => (senders.get(root(i))?.size ?? 0) >= minSenders);
 }

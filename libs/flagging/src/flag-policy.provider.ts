@@ -8,5 +8,6 @@ export const flagPolicyProvider = {
   useFactory: (policy: PolicyService): FlagPolicy => ({
     version: policy.version,
     rule: (category) => policy.rule(category),
+    clusters: policy.policy.clusters,
   }),
 };

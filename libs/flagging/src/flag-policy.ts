@@ -11,12 +11,16 @@ export interface CategoryFlagRule {
   severity: number;
   /** A live stream's flag at or above this is acted on before review; null: never. */
   autoActionThreshold: number | null;
+  /** Pieces of the streamer's own content an automatic interruption needs at least. */
+  autoActionMinSignals: number;
 }
 
 /** The part of the policy flagging reads; its version (a hash of the policy file) is stored on every flag. */
 export interface FlagPolicy {
   readonly version: string;
   rule(category: Category): CategoryFlagRule;
+  /** Floods: distinct senders of one line or one contact that make a cluster flag. */
+  readonly clusters: { minSenders: number };
 }
 
 export const FLAG_POLICY = Symbol('FLAG_POLICY');

@@ -104,4 +104,26 @@ export class FlagReviewState {
       .execute();
     return result.affected === 1;
   }
+
+  /**
+   * Closes an open flag as confirmed by another flag's confirmation (the same evidence, the same violation),
+   * linked to it; false when it was decided meanwhile.
+   */
+  async resolveAsLinked(manager: EntityManager, flagId: string, linkedTo: string, now: Date): Promise<boolean> {
+    const result = await manager.update(
+      Flag,
+      { id: flagId, status: 'open' },
+      {
+        status: 'closed',
+        openKey: null,
+        reviewState: 'confirmed',
+        linkedTo,
+        decidedAt: now,
+        claimedBy: null,
+        claimExpiresAt: null,
+        updatedAt: now,
+      },
+    );
+    return result.affected === 1;
+  }
 }

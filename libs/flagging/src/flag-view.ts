@@ -8,6 +8,7 @@ export const evidenceView = (e: FlagEvidence) => ({
   streamTimeMs: e.streamTimeMs,
   model: { name: e.model, version: e.modelVersion },
   detail: e.detail,
+  actor: { role: e.actorRole, accountId: e.actorAccountId },
 });
 
 export function flagView(flag: Flag, accountExternalId: string | undefined, evidence?: FlagEvidence[]) {
@@ -16,7 +17,10 @@ export function flagView(flag: Flag, accountExternalId: string | undefined, evid
     category: flag.category,
     status: flag.status,
     reviewState: flag.reviewState,
+    /** creator (the streamer's or author's conduct), viewer (one viewer's chat), cluster (a flood of senders). */
+    party: flag.party,
     subject: { kind: flag.subjectKind, id: flag.subjectId },
+    linkedTo: flag.linkedTo,
     account: { id: flag.accountId, externalId: accountExternalId ?? null },
     confidence: flag.confidence,
     evidenceCount: flag.evidenceCount,

@@ -2,13 +2,23 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { IdColumn, InstantColumn } from '@qinglang/persistence';
 import type { FLAG_CATEGORIES } from './category';
 
-export type FlagSubjectKind = 'stream' | 'post' | 'account';
+/** A stream, a post, an account (across its streams and posts, or a viewer's chat), or a cluster (a flood in a room). */
+export type FlagSubjectKind = 'stream' | 'post' | 'account' | 'cluster';
+/**
+ * Whose conduct a flag is about: the creator's (streamer or author: stream, post and account flags), one viewer's
+ * chat (a viewer flag), or a cluster of senders flooding a room with one line or one contact, decided once and
+ * each sender sanctioned on the viewer ladder.
+ */
+export const FLAG_PARTIES = ['creator', 'viewer', 'cluster'] as const;
+export type FlagParty = (typeof FLAG_PARTIES)[number];
 export type FlagStatus = 'open' | 'closed';
 /**
  * Where the flag stands in review: waiting (`pending`), sent up to a senior reviewer (`escalated`), confirmed by
  * one reviewer and waiting for a second (`awaiting_second`), or decided (`confirmed`, `rejected`: then closed).
  */
-export type ReviewState = 'pending' | 'escalated' | 'awaiting_second' | 'confirmed' | 'rejected';
+export type ReviewState = 'pending' | 'escalated' | 'awaiting_second' | 'confirmed' | 'rejected' | 'merged';
+/** Review states that are a reviewer's decision on the evidence (`merged`: folded into another flag, undecided). */
+export const DECIDED_STATES: readonly ReviewState[] = ['confirmed', 'rejected'];
 /** What flags are about: the classifier's categories, and a new account of a person whose account was delisted. */
 export type FlagCategory = (typeof FLAG_CATEGORIES)[number];
 
@@ -28,8 +38,17 @@ export class Flag {
   @IdColumn({ name: 'platform_id' }) platformId: string;
   @Column({ name: 'subject_kind', type: 'varchar', length: 16 }) subjectKind: FlagSubjectKind;
   @IdColumn({ name: 'subject_id' }) subjectId: string;
-  /** The account answerable for the subject: the streamer, or the post's author. */
+  /**
+   * The account answerable for the subject: the streamer, the post's author, the viewer; for a cluster its first
+   * sender (every sender is listed in its evidence and sanctioned on their own).
+   */
   @IdColumn({ name: 'account_id' }) accountId: string;
+  @Column({ type: 'varchar', length: 16, default: 'creator' }) party: FlagParty;
+  /**
+   * The flag that settled this one: a confirmation of a flag sharing its evidence (the same conduct, no second
+   * strike), or the cluster it was merged into.
+   */
+  @IdColumn({ name: 'linked_to', nullable: true }) linkedTo: string | null;
   @Column({ type: 'varchar', length: 16 }) category: FlagCategory;
   @Column({ type: 'varchar', length: 16 }) status: FlagStatus;
   @Column({ name: 'open_key', type: 'varchar', length: 100, nullable: true }) openKey: string | null;
@@ -50,5 +69,9 @@ export class Flag {
   @InstantColumn({ name: 'decided_at', nullable: true }) decidedAt: Date | null;
 }
 
-export const openKeyOf = (subjectKind: FlagSubjectKind, subjectId: string, category: FlagCategory) =>
-  `${subjectKind}:${subjectId}:${category}`;
+export const openKeyOf = (
+  subjectKind: FlagSubjectKind,
+  subjectId: string,
+  category: FlagCategory,
+  party: FlagParty = 'creator',
+) => `${party === 'viewer' ? 'viewer' : subjectKind}:${subjectId}:${category}`;

@@ -5,10 +5,13 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditLog } from '@qinglang/audit';
 import { Signal, SignalsService } from '@qinglang/classifier';
 import { JsonObject, isUniqueViolation, newId } from '@qinglang/persistence';
+import { normalizeText } from '@qinglang/text-classifier';
 import { CATEGORIES, Category } from './category';
-import { Flag, FlagCategory, FlagSubjectKind, openKeyOf } from './flag.entity';
+import { DECIDED_STATES, Flag, FlagCategory, FlagParty, FlagSubjectKind, openKeyOf } from './flag.entity';
 import { FlagEvidence } from './flag-evidence.entity';
 import { FLAG_POLICY, FlagPolicy, combineEvidence, flagPriority } from './flag-policy';
+import { answerableParty, floodSignals, signalsInWindow } from './flag-evaluation';
+import { FlagsService } from './flags.service';
 
 export interface FlagSubject {
   kind: FlagSubjectKind;
@@ -17,6 +20,8 @@ export interface FlagSubject {
   accountId: string;
   /** Viewers of a live stream; 0 for posts and accounts. */
   audience?: number;
+  /** Whose conduct: the creator's by default. */
+  party?: FlagParty;
 }
 
 export interface EvaluationOptions {
@@ -24,6 +29,24 @@ export interface EvaluationOptions {
   signalsSince?: (since: Date) => Promise<Signal[]>;
   /** Evidence must come from at least this many different streams or posts (for account flags). */
   minSubjects?: number;
+  /**
+   * Leave out evidence any flag on these kinds of subject already holds, open or decided: an account flag is only
+   * for conduct no stream or post flag holds, a viewer flag only for lines no cluster holds.
+   */
+  excludeHeldBy?: FlagSubjectKind[];
+}
+
+/** What makes chat lines one conduct: the same line once normalised, or a contact or link they share. */
+export function conductKeys(signal: Pick<Signal, 'detail'>): string[] {
+  const text = typeof signal.detail?.text === 'string' ? signal.detail.text : '';
+  const normalized = text ? normalizeText(text).text : '';
+  const entities = Array.isArray(signal.detail?.entities)
+    ? (signal.detail.entities as Array<{ kind: string; value: string }>)
+    : [];
+  return [
+    ...(normalized.length >= 4 ? [`line:${normalized}`] : []),
+    ...entities.filter((e) => e.kind !== 'domain').map((e) => `${e.kind}:${e.value}`),
+  ];
 }
 
 /** A flag raised by a rule rather than by signals (ban evasion), with the facts behind it as its evidence. */
@@ -50,41 +73,147 @@ export class FlaggingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly signals: SignalsService,
     private readonly audit: AuditLog,
+    private readonly flags: FlagsService,
   ) {}
 
-  async evaluate(subject: FlagSubject, now = this.clock.now(), options: EvaluationOptions = {}): Promise<Flag[]> {
+  private since(now: Date): Date {
     const longest = Math.max(...CATEGORIES.map((c) => this.policy.rule(c).windowSeconds));
-    const since = new Date(now.getTime() - longest * 1000);
-    const recent = options.signalsSince
-      ? await options.signalsSince(since)
-      : await this.signals.forSubject(subject.kind as 'stream' | 'post', subject.id, since);
+    return new Date(now.getTime() - longest * 1000);
+  }
+
+  /**
+   * The creator's flags on a subject (a stream, a post, or an account across them): only content the owner
+   * answers for counts (frames, on-screen text, the streamer's transcript and own chat, the room's tips, a post);
+   * viewers' chat never does.
+   */
+  async evaluate(subject: FlagSubject, now = this.clock.now(), options: EvaluationOptions = {}): Promise<Flag[]> {
+    const since = this.since(now);
+    const recent = (
+      options.signalsSince
+        ? await options.signalsSince(since)
+        : await this.signals.forSubject(subject.kind as 'stream' | 'post', subject.id, since)
+    ).filter((s) => answerableParty(s) === 'owner');
+    return this.evaluateSignals({ party: 'creator', ...subject }, recent, now, options);
+  }
+
+  private async evaluateSignals(
+    subject: FlagSubject,
+    recent: Signal[],
+    now: Date,
+    options: EvaluationOptions,
+  ): Promise<Flag[]> {
     const touched: Flag[] = [];
     for (const category of CATEGORIES) {
-      const rule = this.policy.rule(category);
-      const windowStart = now.getTime() - rule.windowSeconds * 1000;
-      const inWindow = recent.filter(
-        (s) => s.createdAt.getTime() >= windowStart && (s.categories?.[category] ?? 0) >= rule.evidenceThreshold,
-      );
+      const inWindow = signalsInWindow(recent, category, this.policy.rule(category), now);
       if (!inWindow.length) continue;
       const flag = await this.dataSource.transaction((manager) =>
-        this.apply(manager, subject, category, inWindow, now, options.minSubjects ?? 1),
+        this.apply(manager, subject, category, inWindow, now, options),
       );
       if (flag) touched.push(flag);
     }
     return touched;
   }
 
-  /** Whether a flag should be acted on before review, by its category's auto-action threshold. */
-  meetsAutoAction(flag: Flag): boolean {
-    if (!(CATEGORIES as readonly string[]).includes(flag.category)) return false;
-    const threshold = this.policy.rule(flag.category as Category).autoActionThreshold;
-    return threshold !== null && flag.confidence >= threshold;
+  /**
+   * Viewers' chat in a stream: lines that flood the room (the same line or contact from at least the policy's
+   * number of senders) go to the room's cluster flag, decided once; each other sender's lines, across every room,
+   * go to that viewer's own flag. Neither is ever against the streamer.
+   */
+  async evaluateViewers(stream: { id: string; platformId: string }, now = this.clock.now()): Promise<Flag[]> {
+    const since = this.since(now);
+    const viewers = (await this.signals.forSubject('stream', stream.id, since)).filter(
+      (s) => answerableParty(s) === 'viewer',
+    );
+    if (!viewers.length) return [];
+    const touched: Flag[] = [];
+    const minSenders = this.policy.clusters.minSenders;
+    for (const category of CATEGORIES) {
+      const inWindow = signalsInWindow(viewers, category, this.policy.rule(category), now);
+      const flood = floodSignals(inWindow, conductKeys, minSenders);
+      if (!flood.length) continue;
+      const cluster = await this.dataSource.transaction(async (manager) => {
+        const flag = await this.apply(
+          manager,
+          {
+            kind: 'cluster',
+            id: stream.id,
+            platformId: stream.platformId,
+            accountId: flood[0].actorAccountId!,
+            party: 'cluster',
+          },
+          category,
+          flood,
+          now,
+          {},
+        );
+        if (flag) await this.mergeIntoCluster(manager, flag, now);
+        return flag;
+      });
+      if (cluster) touched.push(cluster);
+    }
+    const senders = [...new Set(viewers.map((s) => s.actorAccountId!))];
+    for (const accountId of senders) {
+      const own = (await this.signals.forActor(accountId, since)).filter((s) => answerableParty(s) === 'viewer');
+      touched.push(
+        ...(await this.evaluateSignals(
+          { kind: 'account', id: accountId, platformId: stream.platformId, accountId, party: 'viewer' },
+          own,
+          now,
+          { excludeHeldBy: ['cluster'] },
+        )),
+      );
+    }
+    return touched;
+  }
+
+  /**
+   * A viewer flag whose every line the cluster now holds is the same conduct: it is closed as merged (linked to
+   * the cluster), so the flood is one decision; one with other lines too stays open, linked by its evidence.
+   */
+  private async mergeIntoCluster(manager: EntityManager, cluster: Flag, now: Date): Promise<void> {
+    const clusterEvidence = await manager.findBy(FlagEvidence, { flagId: cluster.id });
+    const held = new Set(clusterEvidence.map((e) => e.signalId));
+    const members = [...new Set(clusterEvidence.map((e) => e.actorAccountId ?? ''))].filter(Boolean);
+    if (!members.length) return;
+    const open = await manager.findBy(Flag, {
+      party: 'viewer',
+      status: 'open',
+      category: cluster.category,
+      subjectId: In(members),
+    });
+    for (const flag of open) {
+      if (flag.claimedBy && flag.claimExpiresAt && flag.claimExpiresAt > now) continue; // a reviewer is on it
+      const evidence = await manager.findBy(FlagEvidence, { flagId: flag.id });
+      if (!evidence.every((e) => held.has(e.signalId))) continue;
+      const result = await manager.update(
+        Flag,
+        { id: flag.id, status: 'open', reviewState: 'pending' },
+        { status: 'closed', openKey: null, reviewState: 'merged', linkedTo: cluster.id, updatedAt: now },
+      );
+      if (result.affected !== 1) continue;
+      await this.audit.record(manager, {
+        action: 'flag.merged',
+        actor: { kind: 'system', id: 'flagging' },
+        platformId: flag.platformId,
+        subject: { kind: 'flag', id: flag.id },
+        data: { into: cluster.id, category: flag.category, accountId: flag.accountId },
+      });
+    }
+  }
+
+  /**
+   * Whether a flag may interrupt its live stream before review: a creator's stream flag whose own-content evidence
+   * (never viewers' chat or tips) reaches the auto-action threshold, with at least the policy's number of pieces.
+   */
+  meetsAutoAction(flag: Flag): Promise<boolean> {
+    if (!(CATEGORIES as readonly string[]).includes(flag.category)) return Promise.resolve(false);
+    return this.flags.allowsAutoAction(flag, this.policy.rule(flag.category as Category));
   }
 
   /** Opens (or adds to) a flag that a rule raised; returns it, or null when this evidence is already on it. */
   async raise(manager: EntityManager, input: RuleFlag, now: Date): Promise<Flag | null> {
     const { subject, category } = input;
-    const openKey = openKeyOf(subject.kind, subject.id, category);
+    const openKey = openKeyOf(subject.kind, subject.id, category, subject.party);
     let flag = await manager.findOneBy(Flag, { openKey });
     if (!flag) {
       flag = this.newFlag(subject, category, 1, flagPriority(input.severity, 1, subject.audience ?? 0), now);
@@ -106,6 +235,8 @@ export class FlaggingService {
         model: 'rule',
         modelVersion: input.rule,
         createdAt: now,
+        actorRole: null,
+        actorAccountId: subject.accountId,
       }),
     );
     await manager.update(Flag, { id: flag.id }, { evidenceCount: flag.evidenceCount + 1, updatedAt: now });
@@ -113,24 +244,35 @@ export class FlaggingService {
   }
 
   /**
-   * Signals already on a closed (decided) flag of the category, whatever its subject: evidence a reviewer decided
-   * on, for a stream, a post or the account, never counts towards another flag.
+   * Signals that may not count again: those on a decided flag of the category, whatever its subject (evidence a
+   * reviewer decided on never counts towards another flag), and those any flag on a `heldBy` kind of subject holds.
    */
-  private async decidedSignals(manager: EntityManager, category: Category, signalIds: string[]): Promise<Set<string>> {
-    const decided = new Set<string>();
+  private async unavailableSignals(
+    manager: EntityManager,
+    category: Category,
+    signalIds: string[],
+    heldBy: FlagSubjectKind[],
+  ): Promise<Set<string>> {
+    const taken = new Set<string>();
     // Chunked: SQLite binds at most 999 parameters.
     for (let i = 0; i < signalIds.length; i += 900) {
-      const rows: Array<{ signal_id: string }> = await manager
+      const query = manager
         .getRepository(FlagEvidence)
         .createQueryBuilder('e')
         .innerJoin(Flag, 'f', 'f.id = e.flag_id')
         .select('e.signal_id', 'signal_id')
-        .where('f.category = :category AND f.status = :closed', { category, closed: 'closed' })
-        .andWhere('e.signal_id IN (:...ids)', { ids: signalIds.slice(i, i + 900) })
-        .getRawMany();
-      for (const row of rows) decided.add(row.signal_id);
+        .where('f.category = :category', { category })
+        .andWhere('e.signal_id IN (:...ids)', { ids: signalIds.slice(i, i + 900) });
+      if (heldBy.length)
+        query.andWhere('(f.review_state IN (:...decided) OR f.subject_kind IN (:...heldBy))', {
+          decided: DECIDED_STATES,
+          heldBy,
+        });
+      else query.andWhere('f.review_state IN (:...decided)', { decided: DECIDED_STATES });
+      const rows: Array<{ signal_id: string }> = await query.getRawMany();
+      for (const row of rows) taken.add(row.signal_id);
     }
-    return decided;
+    return taken;
   }
 
   private newFlag(subject: FlagSubject, category: FlagCategory, confidence: number, priority: number, now: Date): Flag {
@@ -142,7 +284,9 @@ export class FlaggingService {
       accountId: subject.accountId,
       category,
       status: 'open',
-      openKey: openKeyOf(subject.kind, subject.id, category),
+      openKey: openKeyOf(subject.kind, subject.id, category, subject.party),
+      party: subject.party ?? 'creator',
+      linkedTo: null,
       confidence,
       evidenceCount: 0,
       modelVersions: [],
@@ -182,10 +326,11 @@ export class FlaggingService {
     category: Category,
     inWindow: Signal[],
     now: Date,
-    minSubjects: number,
+    options: EvaluationOptions,
   ): Promise<Flag | null> {
     const rule = this.policy.rule(category);
-    const openKey = openKeyOf(subject.kind, subject.id, category);
+    const minSubjects = options.minSubjects ?? 1;
+    const openKey = openKeyOf(subject.kind, subject.id, category, subject.party);
     // The open flag is locked before the decided evidence is read (PostgreSQL; SQLite runs one transaction at a
     // time): a reviewer confirming it meanwhile either finishes first, and then its evidence counts as decided,
     // or waits for this transaction. Either way the same evidence cannot open a second flag.
@@ -193,10 +338,11 @@ export class FlaggingService {
       where: { openKey },
       ...(manager.connection.options.type === 'postgres' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    const decided = await this.decidedSignals(
+    const decided = await this.unavailableSignals(
       manager,
       category,
       inWindow.map((s) => s.id),
+      options.excludeHeldBy ?? [],
     );
     const evidence = inWindow.filter((s) => !decided.has(s.id));
     if (!evidence.length || new Set(evidence.map((s) => s.subjectId)).size < minSubjects) return null;
@@ -273,6 +419,8 @@ export class FlaggingService {
       model: signal.model,
       modelVersion: signal.modelVersion,
       createdAt: now,
+      actorRole: signal.actorRole ?? null,
+      actorAccountId: signal.actorAccountId ?? null,
     });
   }
 }

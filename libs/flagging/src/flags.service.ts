@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, FindOptionsWhere, LessThan, Repository } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, LessThan, Repository } from 'typeorm';
 import { ApiError } from '@qinglang/operations';
 import { Flag } from './flag.entity';
 import { FlagEvidence } from './flag-evidence.entity';
+import type { CategoryFlagRule } from './flag-policy';
+import { autoActionHolds } from './flag-evaluation';
 
 export interface FlagFilter {
   status?: Flag['status'];
@@ -45,6 +47,70 @@ export class FlagsService {
   /** By id, in the caller's transaction when given one. */
   get(id: string, manager?: EntityManager): Promise<Flag | null> {
     return (manager ? manager.getRepository(Flag) : this.flags).findOneBy({ id });
+  }
+
+  /**
+   * Whether a flag may interrupt its live stream before review: a creator's stream flag whose own-content evidence
+   * (never viewers' chat or tips) reaches the auto-action threshold, with at least the policy's number of pieces.
+   */
+  async allowsAutoAction(
+    flag: Flag,
+    rule: Pick<CategoryFlagRule, 'autoActionThreshold' | 'autoActionMinSignals'>,
+    manager?: EntityManager,
+  ): Promise<boolean> {
+    if (flag.party !== 'creator' || flag.subjectKind !== 'stream') return false;
+    return autoActionHolds(await this.evidenceOf(flag.id, manager), rule);
+  }
+
+  /** Other flags holding any of this flag's evidence: the same conduct seen from another subject. */
+  async sharingEvidence(flagId: string, manager?: EntityManager): Promise<Flag[]> {
+    const repository = manager ? manager.getRepository(FlagEvidence) : this.evidence;
+    const rows: Array<{ flag_id: string }> = await repository
+      .createQueryBuilder('other')
+      .select('DISTINCT other.flag_id', 'flag_id')
+      .where('other.flag_id != :flagId', { flagId })
+      .andWhere('other.signal_id IN (SELECT mine.signal_id FROM flag_evidence mine WHERE mine.flag_id = :flagId)', {
+        flagId,
+      })
+      .getRawMany();
+    if (!rows.length) return [];
+    return (manager ? manager.getRepository(Flag) : this.flags).find({
+      where: { id: In(rows.map((r) => r.flag_id)) },
+      order: { openedAt: 'ASC' },
+    });
+  }
+
+  /**
+   * A cluster's senders to sanction, and those whose every line in it already stands on another confirmed flag (a
+   * reviewer confirmed their viewer flag first): they are not sanctioned twice for the same lines.
+   */
+  async clusterSenders(
+    flagId: string,
+    manager?: EntityManager,
+  ): Promise<{ members: string[]; alreadySanctioned: string[] }> {
+    const repository = manager ? manager.getRepository(FlagEvidence) : this.evidence;
+    const evidence = await repository.findBy({ flagId });
+    const confirmedElsewhere = new Set<string>();
+    const ids = evidence.map((e) => e.signalId);
+    // Chunked: SQLite binds at most 999 parameters.
+    for (let i = 0; i < ids.length; i += 900) {
+      const rows: Array<{ signal_id: string }> = await repository
+        .createQueryBuilder('e')
+        .innerJoin(Flag, 'f', 'f.id = e.flag_id')
+        .select('e.signal_id', 'signal_id')
+        .where('f.id != :flagId AND f.review_state = :confirmed', { flagId, confirmed: 'confirmed' })
+        .andWhere('e.signal_id IN (:...ids)', { ids: ids.slice(i, i + 900) })
+        .getRawMany();
+      for (const row of rows) confirmedElsewhere.add(row.signal_id);
+    }
+    const bySender = new Map<string, FlagEvidence[]>();
+    for (const e of evidence)
+      if (e.actorAccountId) bySender.set(e.actorAccountId, [...(bySender.get(e.actorAccountId) ?? []), e]);
+    const members: string[] = [];
+    const alreadySanctioned: string[] = [];
+    for (const [accountId, lines] of [...bySender].sort(([a], [b]) => a.localeCompare(b)))
+      (lines.every((e) => confirmedElsewhere.has(e.signalId)) ? alreadySanctioned : members).push(accountId);
+    return { members, alreadySanctioned };
   }
 
   /** A flag's evidence, read in the caller's transaction when given one. */

@@ -42,10 +42,13 @@ export class SubjectFlagProcessor implements JobHandler<'subject.flag'> {
         accountId: owner.accountId,
         audience,
       });
-      // Before review, only where policy allows it: a live stream whose flag is past the auto-action threshold.
+      // Before review, only where policy allows it: a live stream whose flag is past the auto-action threshold on
+      // the streamer's own content.
       for (const flag of flags)
-        if (live && this.flagging.meetsAutoAction(flag))
+        if (live && (await this.flagging.meetsAutoAction(flag)))
           await this.queue.enqueue('flag.auto-action', { flagId: flag.id });
+      if (subjectKind === 'stream')
+        await this.flagging.evaluateViewers({ id: subjectId, platformId: owner.platformId });
       await this.evaluateAccount(owner.platformId, owner.accountId);
     }
     if (await lifecycle.advance(item.id, 'classified'))
@@ -54,8 +57,8 @@ export class SubjectFlagProcessor implements JobHandler<'subject.flag'> {
 
   /**
    * The account across its streams and posts: weak evidence spread over several of them can add up to a flag
-   * that no single stream or post reaches. Only evidence from two or more subjects counts, so an account flag
-   * never just repeats one stream's flag.
+   * that no single stream or post reaches. Only evidence from two or more subjects that no stream or post flag
+   * holds counts, so an account flag never repeats a stream's flag (one conduct, one strike).
    */
   async evaluateAccount(platformId: string, accountId: string): Promise<void> {
     const subjects = async () => [
@@ -65,6 +68,7 @@ export class SubjectFlagProcessor implements JobHandler<'subject.flag'> {
     await this.flagging.evaluate({ kind: 'account', id: accountId, platformId, accountId }, this.clock.now(), {
       signalsSince: async (since) => this.signals.forSubjects(await subjects(), since),
       minSubjects: 2,
+      excludeHeldBy: ['stream', 'post'],
     });
   }
 

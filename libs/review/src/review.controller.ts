@@ -28,6 +28,15 @@ export class DecisionDto {
   @Matches(/^[a-z][a-z0-9_]{1,63}$/)
   reasonCode: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional({
+    description:
+      'The sanction the consequence preview showed (`consequences[reasonCode].expect`): required for a delisting, a ban or 30 days or more; a mismatch answers 409 consequence_not_expected',
+    example: 'delisting',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  expect?: string;
 }
 
 export class AppealDecisionDto {
@@ -139,7 +148,8 @@ export class ReviewController {
     return {
       flag: outcome.flag,
       decisionId: outcome.decision.id,
-      sanction: outcome.sanction ? sanctionView(outcome.sanction) : null,
+      sanction: outcome.sanctions[0] ? sanctionView(outcome.sanctions[0]) : null,
+      sanctions: outcome.sanctions.map(sanctionView),
     };
   }
 
@@ -186,12 +196,15 @@ export class ReviewController {
   }
 
   private async detail(flag: Flag) {
-    const [evidence, decisions, accountIds, history] = await Promise.all([
+    const [evidence, decisions, history, linked, consequences] = await Promise.all([
       this.flags.evidenceOf(flag.id),
       this.review.decisionsOf(flag.id),
-      this.accounts.externalIds([flag.accountId]),
       this.sanctions.historyOf(flag.accountId, 50),
+      this.flags.sharingEvidence(flag.id),
+      this.review.preview(flag),
     ]);
+    const members = [...new Set(evidence.map((e) => e.actorAccountId ?? ''))].filter(Boolean);
+    const accountIds = await this.accounts.externalIds([flag.accountId, ...members]);
     const names = await this.staff.names([...decisions.map((d) => d.reviewerId), flag.claimedBy ?? '']);
     const tips =
       flag.subjectKind === 'stream'
@@ -240,6 +253,27 @@ export class ReviewController {
         decidedAt: d.decidedAt.toISOString(),
       })),
       accountHistory: history.map(sanctionView),
+      /** Per reason code, what confirming would issue now; a severe one must be echoed as `expect`. */
+      consequences,
+      /** Flags holding some of the same evidence: confirming this one resolves them as the same violation. */
+      linkedFlags: linked.map((f) => ({
+        id: f.id,
+        party: f.party,
+        subject: { kind: f.subjectKind, id: f.subjectId },
+        category: f.category,
+        status: f.status,
+        reviewState: f.reviewState,
+        linkedTo: f.linkedTo,
+      })),
+      ...(flag.party === 'cluster'
+        ? {
+            members: members.map((id) => ({
+              accountId: id,
+              externalId: accountIds.get(id) ?? null,
+              lines: evidence.filter((e) => e.actorAccountId === id).length,
+            })),
+          }
+        : {}),
     };
   }
 }

@@ -8,7 +8,7 @@ import type { Flag, FlagCategory, ReviewState } from '@qinglang/flagging';
 import { ApiError } from '@qinglang/operations';
 import { lockForTransaction, newId } from '@qinglang/persistence';
 import { PolicyService } from '@qinglang/policy';
-import { Sanction, SanctionEngine, accountLock } from '@qinglang/sanctions';
+import { Sanction, SanctionEngine, accountLock, expectationOf, needsExpectation } from '@qinglang/sanctions';
 import type { StaffUser } from '@qinglang/staff';
 import { ReviewDecision, ReviewVerdict } from './review-decision.entity';
 import { holdsClaim, reviewTransition } from './review-transition';
@@ -19,12 +19,50 @@ export interface DecisionInput {
   category?: FlagCategory;
   reasonCode: string;
   note?: string;
+  /**
+   * The sanction the reviewer saw in the consequence preview (`delisting`, `suspension 30d`, `account_ban`):
+   * required when the confirmation brings a delisting, a ban or 30 days or more, so a stale view never does.
+   */
+  expect?: string;
 }
 
 export interface DecisionOutcome {
   flag: { id: string; reviewState: ReviewState; status: Flag['status'] };
   decision: ReviewDecision;
-  sanction: Sanction | null;
+  /** What the confirmation issued: one sanction, one per sender of a cluster, or none. */
+  sanctions: Sanction[];
+}
+
+export interface ConsequencePreview {
+  action: string | null;
+  durationDays: number | null;
+  strikeNumber: number | null;
+  windowDays: number | null;
+  ladder: 'creator' | 'viewer' | null;
+  /** Accounts sanctioned (a cluster's senders each). */
+  accounts: number;
+  /** Cluster senders already sanctioned for these lines on another flag. */
+  alreadySanctioned: number;
+  /** How many accounts get each sanction (`{"chat_mute 1d": 28, "chat_ban 30d": 2}`). */
+  byAction: Record<string, number>;
+  secondReviewer: boolean;
+  contentAction: 'cut_stream' | 'take_down_post' | null;
+  /** What `expect` must say to confirm with this reason; null when no echo is needed. */
+  expect: string | null;
+}
+
+const countBy = (values: string[]): Record<string, number> =>
+  values.reduce<Record<string, number>>((counts, v) => ({ ...counts, [v]: (counts[v] ?? 0) + 1 }), {});
+
+/** What a creator's sanction does to the content (mirrors the engine): a viewer's leaves the room alone. */
+function contentActionOf(
+  flag: Flag,
+  ladder: 'creator' | 'viewer',
+  action: string,
+): ConsequencePreview['contentAction'] {
+  if (ladder !== 'creator') return null;
+  if (flag.subjectKind === 'post') return 'take_down_post';
+  return flag.subjectKind === 'stream' && action !== 'warning' ? 'cut_stream' : null;
 }
 
 /** What each role may claim: escalations only reach senior reviewers. */
@@ -133,10 +171,31 @@ export class ReviewService {
       }
       const category = input.category ?? flag.category;
       this.checkReason(input, category, reviewer, flag);
-      const planned =
+      const consequence =
         input.verdict === 'confirm'
-          ? await this.engine.plan(manager, flag.accountId, category, input.reasonCode, now)
+          ? await this.engine.consequence(manager, flag, category, input.reasonCode, now)
           : null;
+      const planned = consequence?.strongest ?? null;
+      if (planned && needsExpectation(planned) && input.expect !== expectationOf(planned.rung)) {
+        const expected = expectationOf(planned.rung);
+        throw new ApiError(
+          409,
+          'consequence_not_expected',
+          input.expect
+            ? `This confirmation would issue ${expected}, not ${input.expect}: the account's record changed since you looked. Review it and send expect: "${expected}".`
+            : `This confirmation would issue ${expected}: send expect: "${expected}" to confirm that you mean it.`,
+          {
+            sanction: {
+              action: planned.rung.action,
+              durationDays: planned.rung.days ?? null,
+              strikeNumber: planned.strikeNumber,
+              ladder: planned.ladder,
+              expect: expected,
+            },
+            accounts: consequence!.targets.length,
+          },
+        );
+      }
       const firstConfirmer =
         input.verdict === 'confirm' && flag.reviewState === 'awaiting_second'
           ? await this.firstConfirmer(manager, flagId)
@@ -171,9 +230,9 @@ export class ReviewService {
         decidedAt: now,
       });
       await manager.insert(ReviewDecision, decision);
-      let sanction: Sanction | null = null;
+      let sanctions: Sanction[] = [];
       if (to === 'confirmed') {
-        sanction = await this.engine.issue(manager, {
+        sanctions = await this.engine.issue(manager, {
           flag,
           category,
           reasonCode: input.reasonCode,
@@ -191,6 +250,7 @@ export class ReviewService {
         rejected: 'flag.rejected',
         escalated: 'flag.escalated',
         pending: 'flag.released',
+        merged: 'flag.merged',
       }[to];
       await this.audit.record(manager, {
         action,
@@ -205,7 +265,9 @@ export class ReviewService {
           note: decision.note,
           reviewerRole: reviewer.role,
           reviewState: to,
-          sanctionId: sanction?.id ?? null,
+          sanctionId: sanctions[0]?.id ?? null,
+          sanctionIds: sanctions.map((x) => x.id),
+          expect: input.expect ?? null,
           policyVersion: decision.policyVersion,
           modelVersions: decision.modelVersions,
         },
@@ -213,9 +275,38 @@ export class ReviewService {
       return {
         flag: { id: flagId, reviewState: to, status: to === 'confirmed' || to === 'rejected' ? 'closed' : 'open' },
         decision,
-        sanction,
+        sanctions,
       };
     });
+  }
+
+  /**
+   * What confirming the flag would do now, per reason code: the sanction (action, days, strike number in the
+   * window), how many accounts it lands on, whether a second reviewer is needed, what happens to the content, and
+   * the `expect` the decision must echo when it is severe.
+   */
+  async preview(flag: Flag): Promise<Record<string, ConsequencePreview>> {
+    if (flag.status !== 'open') return {};
+    const now = this.clock.now();
+    const previews: Record<string, ConsequencePreview> = {};
+    for (const reasonCode of Object.keys(this.engine.reasonsFor(flag.category))) {
+      const consequence = await this.engine.consequence(this.dataSource.manager, flag, flag.category, reasonCode, now);
+      const planned = consequence.strongest;
+      previews[reasonCode] = {
+        action: planned?.rung.action ?? null,
+        durationDays: planned?.rung.days ?? null,
+        strikeNumber: planned?.strikeNumber ?? null,
+        windowDays: planned?.windowDays ?? null,
+        ladder: planned?.ladder ?? null,
+        accounts: consequence.targets.length,
+        alreadySanctioned: consequence.alreadySanctioned.length,
+        byAction: countBy(consequence.targets.map((t) => expectationOf(t.planned.rung))),
+        secondReviewer: !!planned && this.policy.policy.review.secondReviewerFor.includes(planned.rung.action),
+        contentAction: planned ? contentActionOf(flag, planned.ladder, planned.rung.action) : null,
+        expect: planned && needsExpectation(planned) ? expectationOf(planned.rung) : null,
+      };
+    }
+    return previews;
   }
 
   decisionsOf(flagId: string): Promise<ReviewDecision[]> {

@@ -10,6 +10,8 @@ import type { StaffUser } from '@qinglang/staff';
 import { Appeal, AppealStatus } from './appeal.entity';
 import { Sanction } from './sanction.entity';
 import { SanctionEngine } from './sanction-engine.service';
+import { sanctionView } from './sanction-view';
+import { Outbox } from '@qinglang/delivery';
 
 const DAY_MS = 86_400_000;
 
@@ -22,6 +24,7 @@ export class AppealsService {
     private readonly policy: PolicyService,
     private readonly engine: SanctionEngine,
     private readonly audit: AuditLog,
+    private readonly outbox: Outbox,
   ) {}
 
   async submit(platformId: string, sanctionId: string, statement: string): Promise<Appeal> {
@@ -122,6 +125,12 @@ export class AppealsService {
           ['active', 'expired'],
         );
         if (!ended) throw new ApiError(409, 'not_appealable', `Sanction ${sanction.id} is ${sanction.status}.`);
+      } else {
+        // The account appealed and is owed an answer: the platform hears an upheld appeal as it hears a revocation.
+        await this.outbox.append(manager, sanction.platformId, 'sanction.appeal_upheld', sanction.id, {
+          ...sanctionView(sanction),
+          appeal: { id: appealId, outcome: 'upheld', note, decidedAt: now.toISOString() },
+        });
       }
       await this.audit.record(manager, {
         action: `appeal.${status}`,

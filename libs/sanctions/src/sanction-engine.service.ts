@@ -4,11 +4,21 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditLog } from '@qinglang/audit';
 import { CLOCK, Clock } from '@qinglang/config';
 import { Outbox, SanctionEventType } from '@qinglang/delivery';
-import { Flag, FlagCategory, FlagsService } from '@qinglang/flagging';
+import { FlagCategory, FlagReviewState, FlagsService } from '@qinglang/flagging';
+import type { Flag } from '@qinglang/flagging';
 import { ApiError, MetricsService } from '@qinglang/operations';
 import { JsonObject, isUniqueViolation, lockForTransaction, newId } from '@qinglang/persistence';
-import { LadderRung, POLICY_CATEGORIES, PolicyCategory, PolicyService, nextRung } from '@qinglang/policy';
-import { Sanction, SanctionStatus } from './sanction.entity';
+import {
+  LadderRung,
+  POLICY_CATEGORIES,
+  PolicyCategory,
+  PolicyService,
+  describeRung,
+  isSevere,
+  nextRung,
+  rungSeverity,
+} from '@qinglang/policy';
+import { Sanction, SanctionLadder, SanctionStatus } from './sanction.entity';
 import { sanctionView } from './sanction-view';
 import { statementOfReasons } from './statement-of-reasons';
 import { FlagSubjectFacts, SubjectDirectory } from './subject-directory.service';
@@ -32,7 +42,30 @@ export interface PlannedSanction {
   rung: LadderRung;
   strikeNumber: number;
   windowDays: number;
+  ladder: SanctionLadder;
 }
+
+/** One account a confirmation would sanction, and how. */
+export interface PlannedTarget {
+  accountId: string;
+  planned: PlannedSanction;
+}
+
+/** What a confirmation would do, as the reviewer must see it before deciding. */
+export interface Consequence {
+  /** Per account sanctioned (one; a cluster's senders each). */
+  targets: PlannedTarget[];
+  /** The harshest of them: what the two-person rule and the `expect` echo go by. */
+  strongest: PlannedSanction | null;
+  /** Cluster senders already sanctioned for these lines on another flag (no second strike). */
+  alreadySanctioned: string[];
+}
+
+/** What the reviewer echoes in `expect` for a sanction (`delisting`, `suspension 30d`, `account_ban`). */
+export const expectationOf = (rung: LadderRung): string => describeRung(rung);
+
+/** Whether a confirmation bringing this sanction must carry its `expect` echo. */
+export const needsExpectation = (planned: PlannedSanction | null): boolean => !!planned && isSevere(planned.rung);
 
 /**
  * Turns a confirmed violation into exactly one sanction, chosen from the account's strikes still in the window
@@ -48,6 +81,7 @@ export class SanctionEngine {
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
     private readonly flags: FlagsService,
+    private readonly reviewStates: FlagReviewState,
     private readonly subjects: SubjectDirectory,
     private readonly banEvasion: BanEvasionService,
     private readonly metrics: MetricsService,
@@ -66,14 +100,33 @@ export class SanctionEngine {
     category: FlagCategory,
     reasonCode: string,
     now: Date,
+    ladder: SanctionLadder = 'creator',
   ): Promise<PlannedSanction> {
     if (category === 'ban_evasion')
-      return { rung: this.policy.policy.sanctions.banEvasion, strikeNumber: 1, windowDays: 0 };
+      return { rung: this.policy.policy.sanctions.banEvasion, strikeNumber: 1, windowDays: 0, ladder };
+    if (ladder === 'viewer') {
+      // A viewer's strikes count across categories: spam is spam, whatever it advertises.
+      const viewers = this.policy.policy.viewers;
+      const strikes = countStrikes(
+        await manager.find(Sanction, {
+          where: { accountId, ladder: 'viewer', kind: 'sanction' },
+          select: { kind: true, status: true, issuedAt: true },
+        }),
+        now,
+        viewers.strikeWindowDays,
+      );
+      return {
+        rung: nextRung(viewers.ladder, strikes),
+        strikeNumber: strikes + 1,
+        windowDays: viewers.strikeWindowDays,
+        ladder,
+      };
+    }
     const rules = this.policy.rule(category);
     // An account has a handful of sanctions per category: the rule that decides which count is a pure function.
     const strikes = countStrikes(
       await manager.find(Sanction, {
-        where: { accountId, category, kind: 'sanction' },
+        where: { accountId, category, kind: 'sanction', ladder: 'creator' },
         select: { kind: true, status: true, issuedAt: true },
       }),
       now,
@@ -84,10 +137,42 @@ export class SanctionEngine {
       rung: nextRung(rules.ladder, strikes, floor),
       strikeNumber: strikes + 1,
       windowDays: rules.strikeWindowDays,
+      ladder,
     };
   }
 
-  async issue(manager: EntityManager, violation: ConfirmedViolation): Promise<Sanction> {
+  /**
+   * Everything a confirmation of the flag with this reason would issue now: one sanction on the creator's or the
+   * viewer's ladder, or for a cluster one per sender not yet sanctioned for these lines elsewhere.
+   */
+  async consequence(
+    manager: EntityManager,
+    flag: Flag,
+    category: FlagCategory,
+    reasonCode: string,
+    now: Date,
+  ): Promise<Consequence> {
+    const ladder: SanctionLadder = flag.party === 'creator' ? 'creator' : 'viewer';
+    const { members, alreadySanctioned } =
+      flag.party === 'cluster'
+        ? await this.flags.clusterSenders(flag.id, manager)
+        : { members: [flag.accountId], alreadySanctioned: [] };
+    const targets: PlannedTarget[] = [];
+    for (const accountId of members)
+      targets.push({ accountId, planned: await this.plan(manager, accountId, category, reasonCode, now, ladder) });
+    const strongest = targets.reduce<PlannedSanction | null>(
+      (best, t) => (!best || rungSeverity(t.planned.rung) > rungSeverity(best.rung) ? t.planned : best),
+      null,
+    );
+    return { targets, strongest, alreadySanctioned };
+  }
+
+  /**
+   * Issues what confirming the flag brings: one sanction for a creator's or a viewer's flag, one per sender for a
+   * cluster (each on their own ladder). Open flags sharing its evidence are then resolved as the same violation,
+   * with no second strike.
+   */
+  async issue(manager: EntityManager, violation: ConfirmedViolation): Promise<Sanction[]> {
     const { flag, category, reasonCode } = violation;
     const reasons = this.reasonsFor(category);
     const reason = Object.hasOwn(reasons, reasonCode) ? reasons[reasonCode] : undefined;
@@ -97,16 +182,43 @@ export class SanctionEngine {
         'unknown_reason_code',
         `${reasonCode} is not a reason for ${category}: use one of ${Object.keys(reasons).join(', ')}.`,
       );
-    // One account's sanctions are chosen one at a time, so two confirmations can't both see "no strikes yet".
-    await lockForTransaction(manager, accountLock(flag.accountId));
+    const ladder: SanctionLadder = flag.party === 'creator' ? 'creator' : 'viewer';
+    const { members } =
+      flag.party === 'cluster' ? await this.flags.clusterSenders(flag.id, manager) : { members: [flag.accountId] };
+    // One account's sanctions are chosen one at a time, so two confirmations can't both see "no strikes yet";
+    // a cluster's accounts are locked in one order (sorted), so two overlapping clusters cannot deadlock.
+    for (const accountId of [...members].sort()) await lockForTransaction(manager, accountLock(accountId));
+    const sanctions: Sanction[] = [];
+    for (const accountId of members)
+      sanctions.push(await this.issueTo(manager, violation, accountId, ladder, reason.label));
+    await this.endInterim(
+      manager,
+      flag.id,
+      'replaced',
+      `replaced by sanction ${sanctions[0]?.id ?? '(none)'} after review`,
+      { kind: 'system', id: 'sanction-engine' },
+      false,
+    );
+    await this.resolveLinked(manager, flag, violation.decidedBy.at(-1)!);
+    return sanctions;
+  }
+
+  private async issueTo(
+    manager: EntityManager,
+    violation: ConfirmedViolation,
+    accountId: string,
+    ladder: SanctionLadder,
+    reasonLabel: string,
+  ): Promise<Sanction> {
+    const { flag, category, reasonCode } = violation;
     const now = this.clock.now();
-    const planned = await this.plan(manager, flag.accountId, category, reasonCode, now);
-    if (planned.rung.action === 'delisting') await this.banEvasion.lockIdentityOf(manager, flag.accountId);
-    const facts = await this.subjects.of(flag, manager);
-    const endsAt = planned.rung.action === 'suspension' ? suspensionEnd(now, planned.rung.days!) : null;
+    const planned = await this.plan(manager, accountId, category, reasonCode, now, ladder);
+    if (planned.rung.action === 'delisting') await this.banEvasion.lockIdentityOf(manager, accountId);
+    const facts = await this.subjects.of(flag, manager, accountId);
+    const endsAt = planned.rung.days !== undefined ? suspensionEnd(now, planned.rung.days) : null;
     const freezeDays = this.policy.policy.sanctions.tipIncomeFreezeDaysAfter;
     const monetaryAction =
-      endsAt && freezeDays !== null
+      planned.rung.action === 'suspension' && endsAt && freezeDays !== null
         ? { kind: 'freeze_tip_income', until: new Date(endsAt.getTime() + freezeDays * DAY_MS).toISOString() }
         : null;
     const sanction = await this.insert(
@@ -115,7 +227,9 @@ export class SanctionEngine {
       facts,
       {
         kind: 'sanction',
-        violationKey: flag.id,
+        ladder,
+        accountId,
+        violationKey: flag.party === 'cluster' ? `${flag.id}:${accountId}` : flag.id,
         category,
         action: planned.rung.action,
         durationDays: planned.rung.days ?? null,
@@ -126,24 +240,48 @@ export class SanctionEngine {
         issuedAt: now,
         endsAt,
         monetaryAction,
-        contentAction: this.contentAction(facts, planned.rung.action !== 'warning'),
+        // Only the creator's own content is taken down; a viewer's sanction leaves the room alone.
+        contentAction: ladder === 'creator' ? this.contentAction(facts, planned.rung.action !== 'warning') : null,
       },
       {
         rung: planned.rung,
-        reasonLabel: reason.label,
+        reasonLabel,
         strike: { number: planned.strikeNumber, windowDays: planned.windowDays },
       },
     );
-    await this.endInterim(
-      manager,
-      flag.id,
-      'replaced',
-      `replaced by sanction ${sanction.id} after review`,
-      { kind: 'system', id: 'sanction-engine' },
-      false,
-    );
     if (sanction.action === 'delisting') await this.banEvasion.afterDelisting(manager, sanction);
     return sanction;
+  }
+
+  /**
+   * One conduct, one strike: open flags holding any of the confirmed flag's evidence (a stream flag and the
+   * account flag over the same lines, a viewer flag and the cluster holding its lines) are resolved as the same
+   * violation, linked to it, with no sanction of their own. An open cluster is left open when a single viewer's
+   * flag is confirmed: its other senders are still to be decided, and that viewer is skipped when it is.
+   */
+  private async resolveLinked(manager: EntityManager, flag: Flag, reviewerId: string): Promise<void> {
+    for (const linked of await this.flags.sharingEvidence(flag.id, manager)) {
+      if (linked.status !== 'open' || (linked.party === 'cluster' && flag.party !== 'cluster')) continue;
+      if (!(await this.reviewStates.resolveAsLinked(manager, linked.id, flag.id, this.clock.now()))) continue;
+      await this.endInterim(
+        manager,
+        linked.id,
+        'replaced',
+        `resolved with flag ${flag.id}`,
+        {
+          kind: 'staff',
+          id: reviewerId,
+        },
+        false,
+      );
+      await this.audit.record(manager, {
+        action: 'flag.resolved_as_linked',
+        actor: { kind: 'staff', id: reviewerId },
+        platformId: linked.platformId,
+        subject: { kind: 'flag', id: linked.id },
+        data: { linkedTo: flag.id, category: linked.category, accountId: linked.accountId },
+      });
+    }
   }
 
   /** An interim action before review: the live stream is interrupted; not a strike. Idempotent per flag. */
@@ -151,9 +289,10 @@ export class SanctionEngine {
     const flag = await this.flags.get(flagId);
     if (!flag || flag.status !== 'open' || !(POLICY_CATEGORIES as readonly string[]).includes(flag.category))
       return null;
-    const threshold = this.policy.rule(flag.category as PolicyCategory).autoActionThreshold;
+    const rule = this.policy.rule(flag.category as PolicyCategory);
+    const threshold = rule.autoActionThreshold;
     const facts = await this.subjects.of(flag);
-    if (threshold === null || flag.confidence < threshold || !facts.live) return null;
+    if (!facts.live || !(await this.flags.allowsAutoAction(flag, rule))) return null;
     try {
       return await this.dataSource.transaction(async (manager) => {
         await lockForTransaction(manager, accountLock(flag.accountId));
@@ -166,6 +305,8 @@ export class SanctionEngine {
           facts,
           {
             kind: 'interim',
+            ladder: 'creator',
+            accountId: flag.accountId,
             violationKey: `${flag.id}:interim`,
             category: flag.category,
             action: 'stream_interruption',
@@ -181,7 +322,7 @@ export class SanctionEngine {
           },
           {
             rung: { action: 'stream_interruption' },
-            reasonLabel: `Confidence ${flag.confidence} at or above the auto-action threshold ${threshold}`,
+            reasonLabel: `The streamer's own content at or above the auto-action threshold ${threshold}`,
             strike: null,
           },
         );
@@ -254,6 +395,8 @@ export class SanctionEngine {
     fields: Pick<
       Sanction,
       | 'kind'
+      | 'ladder'
+      | 'accountId'
       | 'violationKey'
       | 'category'
       | 'action'
@@ -277,7 +420,6 @@ export class SanctionEngine {
     const sanction = Object.assign(new Sanction(), {
       id: newId(),
       platformId: flag.platformId,
-      accountId: flag.accountId,
       flagId: flag.id,
       status: 'active',
       policyVersion: this.policy.version,
@@ -313,7 +455,7 @@ export class SanctionEngine {
       await manager.insert(Sanction, sanction);
     } catch (error) {
       if (isUniqueViolation(error))
-        throw new ApiError(409, 'already_sanctioned', `Flag ${flag.id} has already been sanctioned.`);
+        throw new ApiError(409, 'already_sanctioned', `Flag ${flag.id} has already been sanctioned for this account.`);
       throw error;
     }
     await this.outbox.append(manager, sanction.platformId, 'sanction.issued', sanction.id, sanctionView(sanction));
@@ -330,6 +472,7 @@ export class SanctionEngine {
         flagId: flag.id,
         accountId: sanction.accountId,
         kind: sanction.kind,
+        ladder: sanction.ladder,
         category: sanction.category,
         action: sanction.action,
         durationDays: sanction.durationDays,

@@ -1,9 +1,9 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, LessThanOrEqual } from 'typeorm';
+import { DataSource, In, LessThanOrEqual } from 'typeorm';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
 import { PeriodicPass } from '@qinglang/queue';
-import { Sanction } from './sanction.entity';
+import { Sanction, TIMED_ACTIONS } from './sanction.entity';
 import { isDueToExpire } from './strikes';
 import { SanctionEngine } from './sanction-engine.service';
 
@@ -37,7 +37,7 @@ export class SanctionExpiry implements OnApplicationBootstrap, OnApplicationShut
     // The query narrows to candidates by index; the rule decides.
     const due = (
       await this.dataSource.getRepository(Sanction).find({
-        where: { status: 'active', action: 'suspension', endsAt: LessThanOrEqual(now) },
+        where: { status: 'active', action: In([...TIMED_ACTIONS]), endsAt: LessThanOrEqual(now) },
         order: { endsAt: 'ASC' },
         take: 500,
       })
@@ -49,7 +49,7 @@ export class SanctionExpiry implements OnApplicationBootstrap, OnApplicationShut
           manager,
           sanction,
           'expired',
-          `the ${sanction.durationDays}-day suspension ended`,
+          `the ${sanction.durationDays}-day ${sanction.action.replace('_', ' ')} ended`,
           { kind: 'system', id: 'sanction-expiry' },
           'sanction.expired',
         ),

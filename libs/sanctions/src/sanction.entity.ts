@@ -3,7 +3,12 @@ import { IdColumn, InstantColumn, JsonObject } from '@qinglang/persistence';
 
 /** A sanction on the ladder, or an interim action taken before review (a live stream interrupted). */
 export type SanctionKind = 'sanction' | 'interim';
-export type SanctionActionName = 'warning' | 'suspension' | 'delisting' | 'stream_interruption';
+export type SanctionActionName =
+  'warning' | 'suspension' | 'delisting' | 'chat_mute' | 'chat_ban' | 'account_ban' | 'stream_interruption';
+/** Which ladder a sanction climbs: the creator's (per category) or the viewer's (chat, across categories). */
+export type SanctionLadder = 'creator' | 'viewer';
+/** Actions that end by themselves when their days are up. */
+export const TIMED_ACTIONS: readonly SanctionActionName[] = ['suspension', 'chat_mute', 'chat_ban'];
 /**
  * active: in force; expired: a suspension that ran its time; revoked: overturned on appeal (no longer a strike);
  * lifted: an interim action undone because review rejected the flag; replaced: an interim action superseded by
@@ -14,6 +19,7 @@ export type SanctionStatus = 'active' | 'expired' | 'revoked' | 'lifted' | 'repl
 @Entity('sanctions')
 @Index('uq_sanctions_violation', ['violationKey'], { unique: true })
 @Index('ix_sanctions_account', ['accountId', 'category', 'issuedAt'])
+@Index('ix_sanctions_flag', ['flagId'])
 @Index('ix_sanctions_platform', ['platformId', 'issuedAt'])
 @Index('ix_sanctions_due', ['status', 'endsAt'])
 @Index('ix_sanctions_issued', ['issuedAt', 'id'])
@@ -22,9 +28,13 @@ export class Sanction {
   @IdColumn({ name: 'platform_id' }) platformId: string;
   @IdColumn({ name: 'account_id' }) accountId: string;
   @IdColumn({ name: 'flag_id' }) flagId: string;
-  /** One per violation and kind (`<flag id>` or `<flag id>:interim`): retries and double clicks sanction once. */
+  /**
+   * One per violation and kind (`<flag id>`, `<flag id>:interim`, `<flag id>:<member account id>` for a cluster's
+   * senders): retries and double clicks sanction once.
+   */
   @Column({ name: 'violation_key', type: 'varchar', length: 64 }) violationKey: string;
   @Column({ type: 'varchar', length: 16 }) kind: SanctionKind;
+  @Column({ type: 'varchar', length: 16, default: 'creator' }) ladder: SanctionLadder;
   @Column({ type: 'varchar', length: 16 }) category: string;
   @Column({ type: 'varchar', length: 24 }) action: SanctionActionName;
   @Column({ name: 'duration_days', type: 'integer', nullable: true }) durationDays: number | null;

@@ -1,4 +1,5 @@
-import type { SanctionKind, SanctionStatus } from './sanction.entity';
+import { TIMED_ACTIONS } from './sanction.entity';
+import type { SanctionActionName, SanctionKind, SanctionStatus } from './sanction.entity';
 
 const DAY_MS = 86_400_000;
 
@@ -28,12 +29,12 @@ export function countStrikes(sanctions: StrikeCandidate[], now: Date, windowDays
 /** When a suspension of `days` issued at `issuedAt` ends. */
 export const suspensionEnd = (issuedAt: Date, days: number): Date => new Date(issuedAt.getTime() + days * DAY_MS);
 
-/** Whether a sanction is a suspension whose time is up at `now` (its last instant included). */
+/** Whether a sanction is a timed one (suspension, chat mute or ban) whose time is up at `now` (its last instant included). */
 export const isDueToExpire = (
   sanction: { status: SanctionStatus; action: string; endsAt: Date | null },
   now: Date,
 ): boolean =>
   sanction.status === 'active' &&
-  sanction.action === 'suspension' &&
+  TIMED_ACTIONS.includes(sanction.action as SanctionActionName) &&
   sanction.endsAt !== null &&
   sanction.endsAt.getTime() <= now.getTime();

@@ -24,10 +24,11 @@ export class SubjectDirectory {
    * Read by id in the caller's transaction when given one: a sanction being issued must not wait for a second
    * pooled connection while it holds the first (enough concurrent confirmations would exhaust the pool).
    */
-  async of(flag: Flag, manager?: EntityManager): Promise<FlagSubjectFacts> {
-    const account = await this.accounts.findById(flag.accountId, manager);
-    const accountRef = { id: flag.accountId, externalId: account?.externalId ?? null };
-    if (flag.subjectKind === 'stream') {
+  async of(flag: Flag, manager?: EntityManager, accountId = flag.accountId): Promise<FlagSubjectFacts> {
+    const account = await this.accounts.findById(accountId, manager);
+    const accountRef = { id: accountId, externalId: account?.externalId ?? null };
+    // A cluster's subject is the room its senders flooded: named in each sender's statement, never acted on.
+    if (flag.subjectKind === 'stream' || flag.subjectKind === 'cluster') {
       const stream = await this.streams.findById(flag.subjectId, manager);
       return {
         account: accountRef,
@@ -37,7 +38,7 @@ export class SubjectDirectory {
           externalId: stream?.externalId ?? null,
           status: stream?.status ?? null,
         },
-        live: stream?.status === 'live',
+        live: flag.subjectKind === 'stream' && stream?.status === 'live',
       };
     }
     if (flag.subjectKind === 'post') {

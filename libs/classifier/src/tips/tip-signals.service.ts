@@ -86,6 +86,10 @@ export class TipSignals {
           },
           streamTimeMs: null,
           createdAt: now,
+          // The tipper gave; the room that took the tips answers for them (tipping rules are about the room's
+          // conduct), so the signal counts against the stream, with the tipper named in its detail.
+          actorRole: 'tipper',
+          actorAccountId: null,
         } satisfies Signal),
       );
     }

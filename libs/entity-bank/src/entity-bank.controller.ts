@@ -1,0 +1,93 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { POLICY_CATEGORIES } from '@qinglang/policy';
+import { CurrentStaff, StaffOnly } from '@qinglang/staff';
+import type { StaffUser } from '@qinglang/staff';
+import { ENTITY_KINDS } from '@qinglang/text-classifier';
+import { bankEntryView } from './bank-entry-view';
+import { EntityBank } from './entity-bank.service';
+
+export class BankEntryDto {
+  @ApiProperty() @IsUUID() platformId: string;
+  @ApiProperty({ enum: ENTITY_KINDS }) @IsIn(ENTITY_KINDS) kind: string;
+  @ApiProperty({ example: 'lucky_8888' }) @IsString() @Length(1, 500) value: string;
+  @ApiProperty({ enum: POLICY_CATEGORIES }) @IsIn(POLICY_CATEGORIES) category: string;
+  @ApiProperty({ example: 'Gambling recruiter contact, confirmed on a flood' })
+  @IsString()
+  @Length(1, 1000)
+  reason: string;
+  @ApiPropertyOptional({ description: 'The flag it was found on' }) @IsOptional() @IsUUID() sourceFlagId?: string;
+}
+
+export class BankRemovalDto {
+  @ApiProperty() @IsString() @Length(1, 1000) reason: string;
+}
+
+export class BankQuery {
+  @IsOptional() @IsUUID() platformId?: string;
+  @IsOptional() @Transform(({ value }) => value === 'true') @IsBoolean() includeRemoved?: boolean;
+}
+
+export class BankImportDto {
+  @ApiProperty({ description: 'JSON lines: one {"platformId","kind","value","category","reason"} per line' })
+  @IsString()
+  @Length(1, 5_000_000)
+  lines: string;
+}
+
+@ApiTags('review')
+@ApiBearerAuth()
+@StaffOnly('reviewer')
+@Controller('v1/review/bank')
+export class EntityBankController {
+  constructor(private readonly bank: EntityBank) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Banked contacts, links, domains and QR payloads (in force; `includeRemoved=true` for all)',
+  })
+  async list(@Query() query: BankQuery) {
+    return { entries: (await this.bank.list(query)).map(bankEntryView) };
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Bank a confirmed entity: any later text, on-screen text or QR code carrying it is evidence',
+  })
+  async add(@CurrentStaff() staff: StaffUser, @Body() body: BankEntryDto) {
+    return bankEntryView(await this.bank.add(staff.id, body));
+  }
+
+  @Delete(':id')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Take an entry out of force (kept, with who removed it and why)' })
+  async remove(@CurrentStaff() staff: StaffUser, @Param('id') id: string, @Body() body: BankRemovalDto) {
+    return bankEntryView(await this.bank.remove(staff.id, id, body.reason));
+  }
+
+  @Get('export')
+  @Header('Content-Type', 'application/x-ndjson; charset=utf-8')
+  @ApiOperation({ summary: 'The entries in force as JSON lines' })
+  export(@Query() query: BankQuery): Promise<string> {
+    return this.bank.exportLines(query.platformId);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiConsumes('application/json')
+  @ApiBody({ type: BankImportDto })
+  @ApiOperation({ summary: 'Import JSON lines (all checked before any is written); values already banked are counted' })
+  importLines(@CurrentStaff() staff: StaffUser, @Body() body: BankImportDto) {
+    return this.bank.importLines(staff.id, body.lines);
+  }
+}

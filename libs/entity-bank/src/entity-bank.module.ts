@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@qinglang/audit';
+import { StaffModule } from '@qinglang/staff';
+import { BankEntry } from './bank-entry.entity';
+import { EntityBankController } from './entity-bank.controller';
+import { EntityBank } from './entity-bank.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([BankEntry]), AuditModule, StaffModule],
+  controllers: [EntityBankController],
+  providers: [EntityBank],
+  exports: [EntityBank],
+})
+export class EntityBankModule {}
