@@ -3,9 +3,20 @@ import { CLOCK, Clock } from '@qinglang/config';
 import { EntityBank } from '@qinglang/entity-bank';
 import type { BankEntry } from '@qinglang/entity-bank';
 import { newId } from '@qinglang/persistence';
-import { extractEntities } from '@qinglang/text-classifier';
+import { canonicalEntity, extractEntities } from '@qinglang/text-classifier';
+import type { ContactEntity } from '@qinglang/text-classifier';
 import { Signal } from './signal.entity';
 import type { TextItem } from './text-signals.service';
+
+/** A frame's QR payloads, as entities (a bank may hold a payload exactly as a code carries it). */
+function qrPayloads(item: TextItem): ContactEntity[] {
+  const codes = item.context?.qrCodes;
+  if (!Array.isArray(codes)) return [];
+  return codes
+    .map((c) => (c as { data?: unknown }).data)
+    .filter((data): data is string => typeof data === 'string' && data.length > 0)
+    .map((data) => ({ kind: 'qr' as const, value: canonicalEntity('qr', data) }));
+}
 
 /**
  * Text (chat, transcripts, posts, on-screen text, QR payloads) carrying an entity a reviewer banked is evidence at
@@ -23,7 +34,7 @@ export class BankSignals {
   ) {}
 
   async forItems(items: TextItem[], now = this.clock.now()): Promise<Signal[]> {
-    const found = items.map((item) => ({ item, entities: extractEntities(item.text) }));
+    const found = items.map((item) => ({ item, entities: [...extractEntities(item.text), ...qrPayloads(item)] }));
     const withEntities = found.filter((f) => f.entities.length);
     if (!withEntities.length) return [];
     const signals: Signal[] = [];

@@ -13,6 +13,7 @@ import type { FrameTextResult } from './frame-text';
 import { Signal } from './signal.entity';
 import { SignalsService } from './signals.service';
 import { TextSignals } from './text-signals.service';
+import { BankSignals } from './bank-signals.service';
 
 /** NSFWJS's classes mapped onto the porn category: explicit photos and explicit drawings; "sexy" is not porn. */
 export function pornCategoryScore(scores: NsfwScores): Record<string, number> {
@@ -42,6 +43,7 @@ export class FrameClassifier {
     private readonly frameText: FrameTextService,
     private readonly text: TextSignals,
     private readonly analysis: FrameAnalysisService,
+    private readonly bankSignals: BankSignals,
   ) {}
 
   async classifyPending(
@@ -65,7 +67,9 @@ export class FrameClassifier {
         ? await this.analyseInThreads(batch, overlayPlan, subject)
         : await this.analyseHere(batch, overlayPlan, model);
       stop();
-      const textSignals = this.text.toSignals(this.overlayItems(batch, reads, subject));
+      const overlays = this.overlayItems(batch, reads, subject);
+      // On-screen text and QR payloads carrying a banked contact are evidence as they are in chat.
+      const textSignals = [...this.text.toSignals(overlays), ...(await this.bankSignals.forItems(overlays))];
       const now = this.clock.now();
       const rows = batch.map((frame, j) =>
         Object.assign(new Signal(), {

@@ -74,4 +74,8 @@ export const openKeyOf = (
   subjectId: string,
   category: FlagCategory,
   party: FlagParty = 'creator',
-) => `${party === 'viewer' ? 'viewer' : subjectKind}:${subjectId}:${category}`;
+) =>
+  // One cluster per room whatever the category (a flood mixes its ads); one viewer flag per viewer and category.
+  party === 'cluster'
+    ? `cluster:${subjectId}`
+    : `${party === 'viewer' ? 'viewer' : subjectKind}:${subjectId}:${category}`;

@@ -36,6 +36,10 @@ export interface EvaluationOptions {
   excludeHeldBy?: FlagSubjectKind[];
 }
 
+/** A signal's weight on a flag: its score in the category; in a cluster, its strongest (a flood mixes its ads). */
+const scoreFor = (signal: Signal, category: Category, party: FlagParty = 'creator'): number =>
+  party === 'cluster' ? Math.max(0, ...Object.values(signal.categories ?? {})) : (signal.categories?.[category] ?? 0);
+
 /** What makes chat lines one conduct: the same line once normalised, or a contact or link they share. */
 export function conductKeys(signal: Pick<Signal, 'detail'>): string[] {
   const text = typeof signal.detail?.text === 'string' ? signal.detail.text : '';
@@ -126,11 +130,30 @@ export class FlaggingService {
     );
     if (!viewers.length) return [];
     const touched: Flag[] = [];
-    const minSenders = this.policy.clusters.minSenders;
-    for (const category of CATEGORIES) {
-      const inWindow = signalsInWindow(viewers, category, this.policy.rule(category), now);
-      const flood = floodSignals(inWindow, conductKeys, minSenders);
-      if (!flood.length) continue;
+    // A flood is one conduct whatever its lines advertise (bots mix porn and gambling ads, one contact): one
+    // cluster flag per room, under the category most of its lines are evidence for; the reviewer may confirm it
+    // as another. Its senders climb the viewer ladder, which counts across categories anyway.
+    const evidence = new Map<string, { signal: Signal; category: Category }>();
+    for (const category of CATEGORIES)
+      for (const signal of signalsInWindow(viewers, category, this.policy.rule(category), now)) {
+        const best = evidence.get(signal.id);
+        if (!best || (signal.categories?.[category] ?? 0) > (signal.categories?.[best.category] ?? 0))
+          evidence.set(signal.id, { signal, category });
+      }
+    const flood = floodSignals(
+      [...evidence.values()].map((e) => e.signal),
+      conductKeys,
+      this.policy.clusters.minSenders,
+    );
+    if (flood.length) {
+      const counts = new Map<Category, number>();
+      for (const signal of flood) {
+        const category = evidence.get(signal.id)!.category;
+        counts.set(category, (counts.get(category) ?? 0) + 1);
+      }
+      const category = [...counts].sort(
+        ([a, x], [b, y]) => y - x || this.policy.rule(b).severity - this.policy.rule(a).severity,
+      )[0][0];
       const cluster = await this.dataSource.transaction(async (manager) => {
         const flag = await this.apply(
           manager,
@@ -178,7 +201,6 @@ export class FlaggingService {
     const open = await manager.findBy(Flag, {
       party: 'viewer',
       status: 'open',
-      category: cluster.category,
       subjectId: In(members),
     });
     for (const flag of open) {
@@ -252,6 +274,7 @@ export class FlaggingService {
     category: Category,
     signalIds: string[],
     heldBy: FlagSubjectKind[],
+    anyCategory = false,
   ): Promise<Set<string>> {
     const taken = new Set<string>();
     // Chunked: SQLite binds at most 999 parameters.
@@ -261,14 +284,18 @@ export class FlaggingService {
         .createQueryBuilder('e')
         .innerJoin(Flag, 'f', 'f.id = e.flag_id')
         .select('e.signal_id', 'signal_id')
-        .where('f.category = :category', { category })
-        .andWhere('e.signal_id IN (:...ids)', { ids: signalIds.slice(i, i + 900) });
-      if (heldBy.length)
-        query.andWhere('(f.review_state IN (:...decided) OR f.subject_kind IN (:...heldBy))', {
-          decided: DECIDED_STATES,
-          heldBy,
-        });
-      else query.andWhere('f.review_state IN (:...decided)', { decided: DECIDED_STATES });
+        .where('e.signal_id IN (:...ids)', { ids: signalIds.slice(i, i + 900) });
+      const decided = anyCategory
+        ? 'f.review_state IN (:...decided)'
+        : '(f.category = :category AND f.review_state IN (:...decided))';
+      // Held by a flag on such a subject: a stream's or post's in the category; a cluster's whatever the category
+      // (a cluster holds a flood of mixed ads as one conduct).
+      const held = "(f.subject_kind IN (:...heldBy) AND (f.subject_kind = 'cluster' OR f.category = :category))";
+      query.andWhere(heldBy.length ? `(${decided} OR ${held})` : decided, {
+        category,
+        decided: DECIDED_STATES,
+        heldBy,
+      });
       const rows: Array<{ signal_id: string }> = await query.getRawMany();
       for (const row of rows) taken.add(row.signal_id);
     }
@@ -343,10 +370,11 @@ export class FlaggingService {
       category,
       inWindow.map((s) => s.id),
       options.excludeHeldBy ?? [],
+      subject.party === 'cluster',
     );
     const evidence = inWindow.filter((s) => !decided.has(s.id));
     if (!evidence.length || new Set(evidence.map((s) => s.subjectId)).size < minSubjects) return null;
-    const confidence = combineEvidence(evidence.map((s) => s.categories![category]));
+    const confidence = combineEvidence(evidence.map((s) => scoreFor(s, category, subject.party)));
     if (!flag && confidence < rule.flagThreshold) return null;
     const versions = (existing: string[]) =>
       [...new Set([...existing, ...evidence.map((s) => `${s.model}@${s.modelVersion}`)])].sort();
@@ -376,7 +404,7 @@ export class FlaggingService {
     if (fresh.length) {
       await manager.insert(
         FlagEvidence,
-        fresh.map((signal) => this.evidenceRow(flag.id, category, signal, now)),
+        fresh.map((signal) => this.evidenceRow(flag.id, scoreFor(signal, category, subject.party), signal, now)),
       );
     }
     const isNew = flag.evidenceCount === 0;
@@ -406,14 +434,14 @@ export class FlaggingService {
     return flag;
   }
 
-  private evidenceRow(flagId: string, category: Category, signal: Signal, now: Date): FlagEvidence {
+  private evidenceRow(flagId: string, score: number, signal: Signal, now: Date): FlagEvidence {
     return Object.assign(new FlagEvidence(), {
       id: newId(),
       flagId,
       signalId: signal.id,
       sourceKind: signal.sourceKind,
       sourceId: signal.sourceId,
-      score: signal.categories![category],
+      score,
       streamTimeMs: signal.streamTimeMs,
       detail: { ...(signal.detail ?? {}), scores: signal.scores },
       model: signal.model,

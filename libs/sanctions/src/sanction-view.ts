@@ -9,6 +9,8 @@ export function sanctionView(sanction: Sanction) {
   return {
     id: sanction.id,
     kind: sanction.kind,
+    /** creator (warning → suspension → delisting) or viewer (chat mute → chat ban → account ban). */
+    ladder: sanction.ladder,
     category: sanction.category,
     action: sanction.action,
     durationDays: sanction.durationDays,
