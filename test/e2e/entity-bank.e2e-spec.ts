@@ -121,7 +121,7 @@ describe('the entity bank', () => {
     });
     const exported = await t.http().get(`/v1/review/bank/export?platformId=${platformId}`).set(staff());
     expect(exported.headers['content-type']).toContain('application/x-ndjson');
-    const rows = (exported.text as string)
+    const rows = exported.text
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { kind: string; value: string });
