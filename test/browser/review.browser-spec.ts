@@ -120,6 +120,11 @@ describe('console: reviewer', () => {
     await page.keyboard.press('2');
     await expect(page.locator('#decision-reason').inputValue()).resolves.toBe('gambling_contact');
     await expect(harness.activeElementId()).resolves.toBe('decision-submit');
+    // What confirming brings is shown before the decision: a first strike is a warning, nothing to tick.
+    await expect(page.locator('#consequence-text').textContent()).resolves.toBe(
+      'Confirming issues warning (strike 1 in 90 days).',
+    );
+    await expect(page.locator('#consequence-confirm-row').isVisible()).resolves.toBe(false);
     await page.keyboard.press('Enter');
     const result = page.locator('#decision-result .result');
     await result.waitFor();
@@ -177,6 +182,44 @@ describe('console: reviewer', () => {
     const after = await t.http().get(`/v1/sanctions/${sanction.id}`).set(auth);
     expect(after.body.status).toBe('revoked');
     expect(harness.foreignRequests).toEqual([]);
+    expect(harness.pageErrors).toEqual([]);
+  });
+
+  it('shows a 30-day suspension before it is issued and issues it only once the reviewer ticks that they mean it', async () => {
+    const t = harness.app;
+    const platform = await t.createPlatform('browser-severe');
+    const fixture = new ReviewFixture(t, platform.apiKey);
+    const api = (await t.createStaff('reviewer')).token;
+    const reviewer = await t.createStaff('reviewer', 'Zhou Reviewer');
+    const streamId = await fixture.stream('repeat-room', 'repeat-host');
+    // Two strikes already: the next gambling confirmation is the 30-day suspension.
+    for (const line of [GAMBLING_LINES[0], GAMBLING_LINES[1]]) {
+      await fixture.chat(streamId, [line]);
+      const [earlier] = await fixture.openFlags(streamId, 'gambling');
+      await fixture.claimAndConfirm(api, earlier.id, 'gambling_promotion');
+    }
+    await fixture.chat(streamId, [GAMBLING_LINES[2]]);
+
+    const page = harness.page;
+    await harness.signIn(reviewer.token, 'reviewer');
+    await harness.waitForCount('#queue-table tbody tr', 1);
+    await page.keyboard.press('n');
+    await page.locator('#flag-body').waitFor({ state: 'visible' });
+    await page.keyboard.press('c');
+    await expect(page.locator('#consequence-text').textContent()).resolves.toBe(
+      'Confirming issues suspension for 30 days (strike 3 in 90 days); the platform will cut stream.',
+    );
+    await expect(page.locator('#consequence').getAttribute('class')).resolves.toContain('severe');
+    // Enter alone does not issue it: the reviewer is asked to tick first, and nothing is sent.
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#decision-error').textContent()).resolves.toContain('tick “I mean it” first');
+    expect((await fixture.feed()).events.filter((e) => e.sanction.durationDays === 30)).toEqual([]);
+    await harness.screenshot('05-severe-consequence');
+    await page.getByLabel('I mean it: suspension 30d').check();
+    await page.locator('#decision-submit').click();
+    const result = page.locator('#decision-result .result');
+    await result.waitFor();
+    await expect(result.textContent()).resolves.toContain('Confirmed: suspension for 30 days (strike 3)');
     expect(harness.pageErrors).toEqual([]);
   });
 });

@@ -273,16 +273,43 @@ export function renderFlag(flag, elements) {
     ['Category', flag.category],
     ['Confidence', percent(flag.confidence)],
     ['State', flag.reviewState],
+    ['Whose conduct', PARTY[flag.party] ?? flag.party ?? 'creator'],
     ['Subject', h('span', {}, `${flag.subject.kind} `, shortId(flag.subject.id))],
-    ['Account', flag.account.externalId ?? shortId(flag.account.id)],
+    flag.members
+      ? [
+          'Senders',
+          `${flag.members.length}: ${flag.members.map((m) => m.externalId ?? shortId(m.accountId)).join(', ')}`,
+        ]
+      : ['Account', flag.account.externalId ?? shortId(flag.account.id)],
     ['Opened', dateTime(flag.openedAt)],
     ['Evidence', String(flag.evidenceCount ?? flag.evidence.length)],
+    ...(flag.linkedFlags?.length
+      ? [
+          [
+            'Linked flags',
+            h(
+              'span',
+              {},
+              `${flag.linkedFlags.length} share this evidence; confirming resolves them as the same violation: `,
+              ...flag.linkedFlags.map((l) =>
+                h('span', {}, `${l.party} ${l.subject.kind} ${l.reviewState} `, shortId(l.id), ' '),
+              ),
+            ),
+          ],
+        ]
+      : []),
   ];
   replace(
     elements.facts,
     facts.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
   );
 }
+
+const PARTY = {
+  creator: 'the streamer or author (their own content)',
+  viewer: 'one viewer (their chat)',
+  cluster: 'a flood of senders (each sanctioned on the viewer ladder)',
+};
 
 export function clearFlag(elements) {
   forgetImages();

@@ -60,6 +60,35 @@ function fillReasons() {
   $('#category-row').hidden = chosen !== 'confirm';
   $('#reason-row').hidden = !chosen;
   select.disabled = !chosen;
+  showConsequence();
+}
+
+/** The sanction the chosen reason would issue now, from the flag's consequence preview. */
+function currentConsequence() {
+  if (!flag || verdict() !== 'confirm' || $('#decision-category').value !== flag.category) return null;
+  return flag.consequences?.[$('#decision-reason').value] ?? null;
+}
+
+function describe(c) {
+  if (!c.action) return 'Confirming issues no sanction: every sender was already sanctioned for these lines.';
+  const what = `${c.action.replaceAll('_', ' ')}${c.durationDays ? ` for ${c.durationDays} days` : ''}`;
+  const who = c.accounts > 1 ? ` to each of ${c.accounts} accounts` : '';
+  const strike = c.accounts > 1 ? '' : ` (strike ${c.strikeNumber} in ${c.windowDays} days)`;
+  const content = c.contentAction ? `; the platform will ${c.contentAction.replaceAll('_', ' ')}` : '';
+  const second = c.secondReviewer ? '; a second reviewer must confirm it' : '';
+  return `Confirming issues ${what}${who}${strike}${content}${second}.`;
+}
+
+/** Shows what confirming would do; a severe sanction needs the reviewer to tick that they mean it. */
+function showConsequence() {
+  const c = currentConsequence();
+  $('#consequence').hidden = !c;
+  $('#consequence-confirm').checked = false;
+  $('#consequence-confirm-row').hidden = !c?.expect;
+  if (!c) return;
+  $('#consequence-text').textContent = describe(c);
+  $('#consequence-confirm-text').textContent = c.expect ? `I mean it: ${c.expect}` : '';
+  $('#consequence').classList.toggle('severe', !!c.expect);
 }
 
 function chooseVerdict(value) {
@@ -74,6 +103,7 @@ function chooseReason(index) {
   const select = $('#decision-reason');
   if (!flag || select.disabled || index >= select.options.length) return;
   select.selectedIndex = index;
+  showConsequence();
   $('#decision-submit').focus();
 }
 
@@ -177,6 +207,8 @@ async function release() {
 }
 
 function outcomeText(chosen, result) {
+  if ((result.sanctions?.length ?? 0) > 1)
+    return `Confirmed: ${result.sanctions.length} accounts sanctioned, each on their own ladder.`;
   const s = result.sanction;
   if (s)
     return `Confirmed: ${s.action}${s.durationDays ? ` for ${s.durationDays} days` : ''} (strike ${s.strikeNumber ?? '—'}), sanction ${s.id}.`;
@@ -196,11 +228,18 @@ async function submit(event) {
     return;
   }
   const note = $('#decision-note').value.trim();
+  const consequence = currentConsequence();
+  if (chosen === 'confirm' && consequence?.expect && !$('#consequence-confirm').checked) {
+    $('#decision-error').textContent = `This confirmation issues ${consequence.expect}: tick “I mean it” first.`;
+    $('#consequence-confirm').focus();
+    return;
+  }
   const body = {
     verdict: chosen,
     reasonCode,
     ...(note ? { note } : {}),
     ...(chosen === 'confirm' ? { category: $('#decision-category').value } : {}),
+    ...(chosen === 'confirm' && consequence?.expect ? { expect: consequence.expect } : {}),
   };
   busy = true;
   $('#decision-submit').disabled = true;
@@ -221,9 +260,22 @@ async function submit(event) {
     await refreshQueue();
   } catch (error) {
     $('#decision-error').textContent = `${error.code}: ${error.message}`;
+    // The account's record changed since the flag was shown: show the preview as it stands now.
+    if (error.code === 'consequence_not_expected') await reload();
   } finally {
     busy = false;
     $('#decision-submit').disabled = false;
+  }
+}
+
+async function reload() {
+  if (!flag) return;
+  try {
+    const fresh = await api(`/v1/review/flags/${encodeURIComponent(flag.id)}`);
+    flag = { ...flag, consequences: fresh.consequences, accountHistory: fresh.accountHistory };
+    showConsequence();
+  } catch (error) {
+    toast(`Flag: ${error.message}`, 'error');
   }
 }
 
@@ -237,6 +289,7 @@ function toggleReveal() {
 form().addEventListener('submit', submit);
 form().addEventListener('change', (event) => {
   if (event.target.name === 'verdict' || event.target.id === 'decision-category') fillReasons();
+  if (event.target.id === 'decision-reason') showConsequence();
 });
 $('#claim-next').addEventListener('click', claimNext);
 $('#release').addEventListener('click', release);
