@@ -159,5 +159,31 @@ export function describeAccountability(label: string, makeBackends: () => Promis
       const { sanction } = await f.claimAndConfirm(reviewer, viewerFlag.id, 'gambling_promotion');
       expect(sanction).toMatchObject({ ladder: 'viewer', action: 'chat_mute', strikeNumber: 1, contentAction: null });
     });
+
+    it('holds the room answerable, under its own reason code, when the streamer joins the flood', async () => {
+      const streamId = await f.stream('joined-room', 'joiner', { status: 'live', viewerCount: 300 });
+      await send(
+        streamId,
+        'chat',
+        [0, 1, 2, 3].map((n) => ({ senderId: `shill-${n}`, text: BOT_ADS[n] })),
+      );
+      const streamFlags = async () =>
+        (await flags(`&status=open&subjectId=${streamId}`)).filter((fl) => fl.subject.kind === 'stream');
+      expect(await streamFlags()).toEqual([]);
+      // The streamer reads out the flood's contact: the room now answers too.
+      await send(streamId, 'transcripts', [{ senderId: 'joiner', text: '有需要的朋友加QQ 82345678 找我' }]);
+      const [room] = await streamFlags();
+      expect(room).toMatchObject({ party: 'creator', account: { externalId: 'joiner' } });
+      const detail = (await t.http().get(`/v1/review/flags/${room.id}`).set(staff(reviewer))).body;
+      expect(detail.evidence).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            source: expect.objectContaining({ kind: 'cluster' }),
+            detail: expect.objectContaining({ rule: 'room_flooded', because: 'streamer_took_part' }),
+          }),
+        ]),
+      );
+      expect(detail.consequences.room_flooded).toMatchObject({ ladder: 'creator', accounts: 1 });
+    });
   });
 }

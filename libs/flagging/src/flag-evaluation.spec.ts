@@ -1,4 +1,12 @@
-import { judgeEvidence, signalsInWindow } from './flag-evaluation';
+import {
+  answerableParty,
+  autoActionHolds,
+  floodSignals,
+  isStreamersOwnContent,
+  judgeEvidence,
+  roomAnswersForFlood,
+  signalsInWindow,
+} from './flag-evaluation';
 import { combineEvidence } from './flag-policy';
 
 const NOW = new Date('2026-06-01T12:00:00.000Z');
@@ -65,5 +73,94 @@ describe('judgeEvidence', () => {
     const verdict = judgeEvidence(signals, decided, 'gambling', RULE, options);
     expect(verdict?.confidence ?? null).toBe(expected);
     if (verdict) expect(verdict.evidence.every((s) => !decided.has(s.id))).toBe(true);
+  });
+});
+
+describe('attribution', () => {
+  it.each([
+    [{ sourceKind: 'frame', actorRole: 'streamer', actorAccountId: 'host' }, 'owner', true],
+    [{ sourceKind: 'frame_text', actorRole: null }, 'owner', true],
+    [{ sourceKind: 'text_line', actorRole: 'streamer', actorAccountId: 'host' }, 'owner', true],
+    [{ sourceKind: 'text_line', actorRole: 'viewer', actorAccountId: 'fan' }, 'viewer', false],
+    [{ sourceKind: 'text_line', actorRole: 'viewer', actorAccountId: null }, 'nobody', false],
+    [{ sourceKind: 'tip_event', actorRole: 'tipper', actorAccountId: null }, 'owner', false],
+    [{ sourceKind: 'post_text', actorRole: 'author', actorAccountId: 'writer' }, 'owner', false],
+  ])('%j answers to %s (the streamer’s own content: %s)', (content, party, own) => {
+    expect(answerableParty(content)).toBe(party);
+    expect(isStreamersOwnContent(content)).toBe(own);
+  });
+});
+
+describe('autoActionHolds', () => {
+  const own = (score: number) => ({ sourceKind: 'frame', actorRole: 'streamer', score });
+  const viewer = (score: number) => ({ sourceKind: 'text_line', actorRole: 'viewer', actorAccountId: 'v', score });
+  const rule = { autoActionThreshold: 0.97, autoActionMinSignals: 2 };
+  it.each([
+    ['two strong frames', [own(0.99), own(0.98)], true],
+    ['one frame, below the minimum count', [own(0.999)], false],
+    ['viewer chat alone, however sure', [viewer(1), viewer(1), viewer(1)], false],
+    ['one frame and viewer chat (chat does not count)', [own(0.99), viewer(1)], false],
+    ['two frames that add up only together', [own(0.85), own(0.85)], true],
+    ['two weak frames', [own(0.5), own(0.5)], false],
+    ['tips', [{ sourceKind: 'tip_event', actorRole: 'tipper', score: 1 }, own(0.99)], false],
+  ])('%s: %s', (_, evidence, holds) => {
+    expect(autoActionHolds(evidence, rule)).toBe(holds);
+  });
+  it('never acts without a threshold', () => {
+    expect(autoActionHolds([own(1), own(1)], { autoActionThreshold: null, autoActionMinSignals: 1 })).toBe(false);
+  });
+});
+
+describe('floodSignals', () => {
+  const line = (id: string, sender: string | null, ...keys: string[]) => ({ id, actorAccountId: sender, keys });
+  const keys = (s: { keys: string[] }) => s.keys;
+  it.each([
+    ['three senders, one line', [line('a', 'x', 'L'), line('b', 'y', 'L'), line('c', 'z', 'L')], ['a', 'b', 'c']],
+    ['two senders only', [line('a', 'x', 'L'), line('b', 'y', 'L')], []],
+    ['one sender, many lines', [line('a', 'x', 'L'), line('b', 'x', 'L'), line('c', 'x', 'L')], []],
+    [
+      'different lines joined by a shared contact',
+      [line('a', 'x', 'L1', 'qq:1'), line('b', 'y', 'L2', 'qq:1'), line('c', 'z', 'L3', 'qq:1')],
+      ['a', 'b', 'c'],
+    ],
+    [
+      'chained: a–b share a line, b–c a contact',
+      [line('a', 'x', 'L1'), line('b', 'y', 'L1', 'qq:1'), line('c', 'z', 'L2', 'qq:1')],
+      ['a', 'b', 'c'],
+    ],
+    [
+      'an unrelated line stays out',
+      [line('a', 'x', 'L'), line('b', 'y', 'L'), line('c', 'z', 'L'), line('d', 'w', 'other')],
+      ['a', 'b', 'c'],
+    ],
+    ['senders unknown', [line('a', null, 'L'), line('b', null, 'L'), line('c', null, 'L')], []],
+  ])('%s', (_, signals, expected) => {
+    expect(floodSignals(signals, keys, 3).map((s) => s.id)).toEqual(expected);
+  });
+});
+
+describe('roomAnswersForFlood', () => {
+  const at = (seconds: number, keys: string[]) => ({
+    createdAt: ago(0),
+    detail: { atMs: NOW.getTime() + seconds * 1000 },
+    keys,
+  });
+  const keys = (s: { keys: string[] }) => s.keys;
+  const flood = [at(0, ['qq:1']), at(30, ['qq:1'])];
+  const rule = { roomAnswersAfterSeconds: 600, roomAnswersWhenStreamerJoins: true };
+  it.each([
+    ['the streamer carries the contact', flood, ['qq:1'], rule, 'streamer_took_part'],
+    ['the streamer talks about something else', flood, ['line:cooking'], rule, null],
+    ['the flood ran its time', [at(0, ['qq:1']), at(600, ['qq:1'])], [], rule, 'left_unchecked'],
+    [
+      'joining does not count when policy says so',
+      flood,
+      ['qq:1'],
+      { ...rule, roomAnswersWhenStreamerJoins: false },
+      null,
+    ],
+    ['no time limit', [at(0, ['qq:1']), at(6000, ['qq:1'])], [], { ...rule, roomAnswersAfterSeconds: null }, null],
+  ])('%s', (_, floodSignals, own, r, expected) => {
+    expect(roomAnswersForFlood(floodSignals, own, keys, r)).toBe(expected);
   });
 });

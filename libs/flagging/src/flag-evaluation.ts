@@ -117,3 +117,34 @@ export function floodSignals<S extends { id: string; actorAccountId?: string | n
   });
   return signals.filter((_, i) => (senders.get(root(i))?.size ?? 0) >= minSenders);
 }
+
+/** The reason code (and rule) of a room held answerable for a flood its streamer joined or let run. */
+export const ROOM_FLOODED = 'room_flooded';
+
+/** When policy holds a flooded room's streamer answerable; null seconds: never for the time alone. */
+export interface RoomRule {
+  roomAnswersAfterSeconds: number | null;
+  roomAnswersWhenStreamerJoins: boolean;
+}
+
+/**
+ * Whether a room answers for the flood in it, and why: its streamer's own lines (their conduct keys given) carry
+ * the flood's line or contact (they take part), or the flood has run for the policy's time (nobody stopped it). Null: the senders
+ * alone answer for it.
+ */
+export function roomAnswersForFlood<S extends { createdAt: Date; detail?: Record<string, unknown> | null }>(
+  flood: S[],
+  streamersKeys: string[],
+  keysOf: (signal: S) => string[],
+  rule: RoomRule,
+): 'streamer_took_part' | 'left_unchecked' | null {
+  if (!flood.length) return null;
+  if (rule.roomAnswersWhenStreamerJoins) {
+    const floodKeys = new Set(flood.flatMap(keysOf));
+    if (streamersKeys.some((k) => floodKeys.has(k))) return 'streamer_took_part';
+  }
+  if (rule.roomAnswersAfterSeconds === null) return null;
+  // When the lines were sent, where the platform said; else when they were classified.
+  const times = flood.map((s) => (typeof s.detail?.atMs === 'number' ? s.detail.atMs : s.createdAt.getTime()));
+  return Math.max(...times) - Math.min(...times) >= rule.roomAnswersAfterSeconds * 1000 ? 'left_unchecked' : null;
+}

@@ -19,8 +19,12 @@ export interface CategoryFlagRule {
 export interface FlagPolicy {
   readonly version: string;
   rule(category: Category): CategoryFlagRule;
-  /** Floods: distinct senders of one line or one contact that make a cluster flag. */
-  readonly clusters: { minSenders: number };
+  /** Floods: distinct senders of one line or one contact that make a cluster flag, and when the room answers too. */
+  readonly clusters: {
+    minSenders: number;
+    roomAnswersAfterSeconds: number | null;
+    roomAnswersWhenStreamerJoins: boolean;
+  };
 }
 
 export const FLAG_POLICY = Symbol('FLAG_POLICY');

@@ -5,12 +5,13 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditLog } from '@qinglang/audit';
 import { Signal, SignalsService } from '@qinglang/classifier';
 import { JsonObject, isUniqueViolation, newId } from '@qinglang/persistence';
-import { normalizeText } from '@qinglang/text-classifier';
+import { AccountsService, BatchesService } from '@qinglang/ingest';
+import { extractEntities, normalizeText } from '@qinglang/text-classifier';
 import { CATEGORIES, Category } from './category';
 import { DECIDED_STATES, Flag, FlagCategory, FlagParty, FlagSubjectKind, openKeyOf } from './flag.entity';
 import { FlagEvidence } from './flag-evidence.entity';
 import { FLAG_POLICY, FlagPolicy, combineEvidence, flagPriority } from './flag-policy';
-import { answerableParty, floodSignals, signalsInWindow } from './flag-evaluation';
+import { ROOM_FLOODED, answerableParty, floodSignals, roomAnswersForFlood, signalsInWindow } from './flag-evaluation';
 import { FlagsService } from './flags.service';
 
 export interface FlagSubject {
@@ -78,6 +79,8 @@ export class FlaggingService {
     private readonly signals: SignalsService,
     private readonly audit: AuditLog,
     private readonly flags: FlagsService,
+    private readonly accounts: AccountsService,
+    private readonly batches: BatchesService,
   ) {}
 
   private since(now: Date): Date {
@@ -123,11 +126,21 @@ export class FlaggingService {
    * number of senders) go to the room's cluster flag, decided once; each other sender's lines, across every room,
    * go to that viewer's own flag. Neither is ever against the streamer.
    */
-  async evaluateViewers(stream: { id: string; platformId: string }, now = this.clock.now()): Promise<Flag[]> {
+  /**
+   * A stream's flags from one read of its signals: the streamer's own (which may interrupt it), then its viewers'
+   * (clusters and viewer flags, which never touch the streamer unless policy holds the room answerable).
+   */
+  async evaluateStream(stream: FlagSubject, now = this.clock.now()): Promise<Flag[]> {
+    const recent = await this.signals.forSubject('stream', stream.id, this.since(now));
+    const own = await this.evaluate(stream, now, { signalsSince: () => Promise.resolve(recent) });
+    await this.evaluateViewers(stream, now, recent);
+    return own;
+  }
+
+  async evaluateViewers(stream: FlagSubject, now = this.clock.now(), signals?: Signal[]): Promise<Flag[]> {
     const since = this.since(now);
-    const viewers = (await this.signals.forSubject('stream', stream.id, since)).filter(
-      (s) => answerableParty(s) === 'viewer',
-    );
+    const recent = signals ?? (await this.signals.forSubject('stream', stream.id, since));
+    const viewers = recent.filter((s) => answerableParty(s) === 'viewer');
     if (!viewers.length) return [];
     const touched: Flag[] = [];
     // A flood is one conduct whatever its lines advertise (bots mix porn and gambling ads, one contact): one
@@ -173,6 +186,32 @@ export class FlaggingService {
         return flag;
       });
       if (cluster) touched.push(cluster);
+      const because = roomAnswersForFlood(
+        flood,
+        this.policy.clusters.roomAnswersWhenStreamerJoins ? await this.streamersKeys(stream, since) : [],
+        conductKeys,
+        this.policy.clusters,
+      );
+      if (cluster && because) {
+        // Once per cluster: a room flag already decided for this flood is not raised again.
+        const room = await this.dataSource.transaction(async (manager) =>
+          (await manager.existsBy(FlagEvidence, { signalId: cluster.id, model: 'rule' }))
+            ? null
+            : this.raise(
+                manager,
+                {
+                  subject: { ...stream, kind: 'stream', party: 'creator' },
+                  category: cluster.category as Category,
+                  severity: this.policy.rule(cluster.category as Category).severity,
+                  source: { kind: 'cluster', id: cluster.id },
+                  detail: { clusterId: cluster.id, because, senders: new Set(flood.map((f) => f.actorAccountId)).size },
+                  rule: ROOM_FLOODED,
+                },
+                now,
+              ),
+        );
+        if (room) touched.push(room);
+      }
     }
     const senders = [...new Set(viewers.map((s) => s.actorAccountId!))];
     for (const accountId of senders) {
@@ -187,6 +226,15 @@ export class FlaggingService {
       );
     }
     return touched;
+  }
+
+  /** The conduct keys of what the streamer said or wrote on the stream (most of it is no evidence, so no signal). */
+  private async streamersKeys(stream: FlagSubject, since: Date): Promise<string[]> {
+    const streamer = await this.accounts.findById(stream.accountId);
+    const lines = await this.batches.streamersLines(stream.id, streamer?.externalId ?? null, since);
+    return lines.flatMap((line) =>
+      conductKeys({ detail: { text: line.text, entities: extractEntities(line.text) as unknown as object } }),
+    );
   }
 
   /**

@@ -35,20 +35,21 @@ export class SubjectFlagProcessor implements JobHandler<'subject.flag'> {
     if (owner) {
       const live = 'status' in owner && owner.status === 'live';
       const audience = 'viewerCount' in owner ? owner.viewerCount : 0;
-      const flags = await this.flagging.evaluate({
+      const subject = {
         kind: subjectKind,
         id: subjectId,
         platformId: owner.platformId,
         accountId: owner.accountId,
         audience,
-      });
+      };
+      // A stream's viewers are evaluated too (clusters, viewer flags); a post has only its author.
+      const flags =
+        subjectKind === 'stream' ? await this.flagging.evaluateStream(subject) : await this.flagging.evaluate(subject);
       // Before review, only where policy allows it: a live stream whose flag is past the auto-action threshold on
       // the streamer's own content.
       for (const flag of flags)
         if (live && (await this.flagging.meetsAutoAction(flag)))
           await this.queue.enqueue('flag.auto-action', { flagId: flag.id });
-      if (subjectKind === 'stream')
-        await this.flagging.evaluateViewers({ id: subjectId, platformId: owner.platformId });
       await this.evaluateAccount(owner.platformId, owner.accountId);
     }
     if (await lifecycle.advance(item.id, 'classified'))

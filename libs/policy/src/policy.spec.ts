@@ -80,5 +80,26 @@ describe('parsePolicy', () => {
     expect(policy.categories.tipping.reasons.minor_induced_tipping.atLeast).toEqual({ action: 'suspension', days: 30 });
     expect(Object.values(policy.categories).map((c) => c.strikeWindowDays)).toEqual([90, 90, 90]);
     expect(policy.review.secondReviewerFor).toEqual(['delisting']);
+    expect(policy.viewers).toEqual({
+      ladder: [{ action: 'chat_mute', days: 1 }, { action: 'chat_ban', days: 30 }, { action: 'account_ban' }],
+      strikeWindowDays: 90,
+    });
+    expect(policy.clusters).toEqual({
+      minSenders: 3,
+      roomAnswersAfterSeconds: 600,
+      roomAnswersWhenStreamerJoins: true,
+    });
+    expect(policy.categories.porn).toMatchObject({ autoActionThreshold: 0.97, autoActionMinSignals: 2 });
+    expect(policy.categories.gambling).toMatchObject({ autoActionThreshold: null, autoActionMinSignals: 1 });
+  });
+
+  it('names a viewer rung that is a creator rung, and a cluster of one', () => {
+    const base = readFileSync('config/policy.yaml', 'utf8');
+    expect(() => parsePolicy(base.replace('[chat_mute 1d, chat_ban 30d, account_ban]', '[warning]'))).toThrow(
+      /viewers.ladder\[0\]: "warning" is not a sanction: use "chat_mute <N>d", "chat_ban <N>d" or account_ban/,
+    );
+    expect(() => parsePolicy(base.replace('min_senders: 3', 'min_senders: 1'))).toThrow(
+      /clusters.min_senders must be a number from 2 to 10000/,
+    );
   });
 });

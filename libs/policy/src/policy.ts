@@ -98,6 +98,10 @@ export interface ViewerRules {
 export interface ClusterRules {
   /** Distinct sender accounts that make a flood. */
   minSenders: number;
+  /** A flood running this long makes the room answer too (a stream flag, reason room_flooded); null: never. */
+  roomAnswersAfterSeconds: number | null;
+  /** The streamer's own content carrying the flood's line or contact makes the room answer too. */
+  roomAnswersWhenStreamerJoins: boolean;
 }
 
 export interface Policy {
@@ -207,6 +211,12 @@ export function parsePolicy(content: string, source = 'policy.yaml'): Policy {
   const clustersNode = read.map(root, 'clusters', 'clusters', true);
   const clusters: ClusterRules = {
     minSenders: clustersNode ? read.number(clustersNode, 'min_senders', 'clusters', 2, 10_000, 3) : 3,
+    roomAnswersAfterSeconds: clustersNode
+      ? read.optionalNumber(clustersNode, 'room_answers_after_seconds', 'clusters', 10, 30 * DAY)
+      : null,
+    roomAnswersWhenStreamerJoins: clustersNode
+      ? read.boolean(clustersNode, 'room_answers_when_streamer_joins', 'clusters', true)
+      : true,
   };
   return {
     version: createHash('sha256').update(content).digest('hex').slice(0, 16),

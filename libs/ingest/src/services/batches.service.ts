@@ -128,6 +128,21 @@ export class BatchesService {
     return this.textLines.find({ where: { batchId }, order: { position: 'ASC' } });
   }
 
+  /**
+   * What the streamer said or wrote on a stream since a time: every transcript line, and chat lines sent from the
+   * streamer's own account (newest first, at most `limit`). Whether the streamer joined a flood is read here.
+   */
+  streamersLines(streamId: string, streamerExternalId: string | null, since: Date, limit = 2000): Promise<TextLine[]> {
+    return this.textLines
+      .createQueryBuilder('l')
+      .innerJoin(TextBatch, 'b', 'b.id = l.batch_id')
+      .where('l.stream_id = :streamId AND l.sent_at >= :since', { streamId, since: since.getTime() })
+      .andWhere("(b.kind = 'transcript' OR l.sender_id = :sender)", { sender: streamerExternalId ?? '' })
+      .orderBy('l.sent_at', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+
   /** One tipper's tips on the platform between two times: for caps, structuring and tips across streams. */
   tipsOfTipper(platformId: string, tipperId: string, from: Date, to: Date): Promise<TipEvent[]> {
     return this.tipEvents.find({
