@@ -201,7 +201,7 @@ export class FlaggingService {
                 manager,
                 {
                   subject: { ...stream, kind: 'stream', party: 'creator' },
-                  category: cluster.category as Category,
+                  category: cluster.category,
                   severity: this.policy.rule(cluster.category as Category).severity,
                   source: { kind: 'cluster', id: cluster.id },
                   detail: { clusterId: cluster.id, because, senders: new Set(flood.map((f) => f.actorAccountId)).size },
