@@ -30,6 +30,8 @@ import {
   entryHash,
 } from '@qinglang/audit';
 import { systemClock } from '@qinglang/config';
+import { benchLive } from './live';
+import { benchChat } from './chat';
 
 const SCENE_SECONDS = 10;
 const CLIP_SECONDS = 6 * SCENE_SECONDS; // the six scenes of sceneSources()
@@ -558,6 +560,13 @@ async function benchAuditVerify(workDir: string): Promise<Figures> {
 }
 
 async function main(): Promise<void> {
+  // `npm run bench -- live [--streams N] [--seconds S] [--find-max]`: pulled live streams (bench/live.ts).
+  if (process.argv.slice(2).includes('live')) return benchLive(process.argv.slice(2));
+  // `npm run bench -- chat [--seconds S] [--clients C] [--batch B] [--live N]`: chat ingest end to end (bench/chat.ts).
+  if (process.argv.slice(2).includes('chat')) {
+    console.log(JSON.stringify(await benchChat(process.argv.slice(2))));
+    return;
+  }
   const workDir = await mkdtemp(join(tmpdir(), 'qinglang-bench-'));
   try {
     // `npm run bench -- audit`: the audit figure alone.

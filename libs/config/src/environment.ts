@@ -233,7 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       leaseMs: live.LIVE_LEASE_MS ?? 15_000,
       claimPerPass: live.LIVE_CLAIM_PER_PASS ?? 4,
       maxStreamsPerPlatform: live.LIVE_MAX_STREAMS_PER_PLATFORM ?? 1000,
-      pieceSeconds: live.LIVE_PIECE_SECONDS ?? 4,
+      pieceSeconds: live.LIVE_PIECE_SECONDS ?? 2,
       reconnectGraceMs: live.LIVE_RECONNECT_GRACE_MS ?? 60_000,
       stallMs: live.LIVE_STALL_MS ?? 30_000,
       maxBitrateKbps: live.LIVE_MAX_BITRATE_KBPS ?? 20_000,

@@ -36,6 +36,12 @@ export interface SamplerOptions {
 export interface VideoLimits {
   /** A longer video is refused with `media_too_long`; unset: no limit. */
   maxDurationSeconds?: number;
+  /**
+   * The first frame is taken at or after this position (ms), then one every interval: a pulled piece's frames
+   * then fall on its stream's interval grid (every 5 s of stream time) instead of at the start of every piece, and
+   * a piece that holds no such time is not decoded at all. Default 0.
+   */
+  firstAtMs?: number;
 }
 
 interface RunMode {
@@ -43,6 +49,7 @@ interface RunMode {
   keyframesOnly: boolean;
   single?: boolean;
   maxDurationSeconds?: number;
+  firstAtMs?: number;
 }
 
 const HASH_BYTES = HASH_INPUT_SIZE * HASH_INPUT_SIZE;
@@ -68,6 +75,7 @@ export class FrameSampler {
     limits: VideoLimits = {},
   ): Promise<SampleResult> {
     const { maxDurationSeconds } = limits;
+    const firstAtMs = Math.max(0, limits.firstAtMs ?? 0);
     await mkdir(outputDir, { recursive: true });
     const durationMs = await probeDurationMs(
       this.options.ffmpegPath,
@@ -76,17 +84,20 @@ export class FrameSampler {
     );
     const tooLong = durationProblem(durationMs, maxDurationSeconds);
     if (tooLong) throw tooLong;
-    const mode = { intervalSeconds, maxDurationSeconds };
+    // No time of the interval grid inside this piece: nothing to sample, nothing to decode.
+    if (firstAtMs > 0 && durationMs !== null && firstAtMs >= durationMs)
+      return { frames: [], durationMs, keyframesOnly: true };
+    const mode = { intervalSeconds, maxDurationSeconds, firstAtMs };
     let keyframesOnly = true;
     let frames = await this.run(inputPath, container, outputDir, { ...mode, keyframesOnly });
-    if (!evenlySpaced(frames, durationMs, intervalSeconds)) {
+    if (!evenlySpaced(frames, durationMs, intervalSeconds, firstAtMs)) {
       // Keyframes too far apart for the interval (or none decodable on their own): decode every frame, keep one per interval.
       await this.clear(outputDir);
       keyframesOnly = false;
       frames = await this.run(inputPath, container, outputDir, { ...mode, keyframesOnly });
     }
     const problem = coverageProblem({
-      positionsMs: frames.map((f) => f.positionMs),
+      positionsMs: frames.length || !firstAtMs ? frames.map((f) => f.positionMs) : [firstAtMs],
       durationMs,
       intervalSeconds,
       maxDurationSeconds,
@@ -118,9 +129,12 @@ export class FrameSampler {
   ): Promise<SampledFrame[]> {
     await mkdir(outputDir, { recursive: true });
     const width = this.options.maxEvidenceWidth ?? 960;
+    const spacing = (mode.intervalSeconds - 0.001).toFixed(3);
     const select = mode.single
       ? 'select=eq(n\\,0)'
-      : `select='isnan(prev_selected_t)+gte(t-prev_selected_t,${(mode.intervalSeconds - 0.001).toFixed(3)})'`;
+      : mode.firstAtMs
+        ? `select='if(isnan(prev_selected_t),gte(t,${(mode.firstAtMs / 1000 - 0.001).toFixed(3)}),gte(t-prev_selected_t,${spacing}))'`
+        : `select='isnan(prev_selected_t)+gte(t-prev_selected_t,${spacing})'`;
     const graph = [
       `[0:v:0]${select},split=2[keep][hash]`,
       `[keep]scale='min(${width},iw)':-2[jpeg]`,
@@ -200,12 +214,17 @@ function input(inputPath: string, container: VideoContainer | ImageContainer): s
   return ['-protocol_whitelist', 'file,pipe', '-f', container, '-i', `file:${inputPath}`];
 }
 
-/** True when the frames are never further apart than 1.5 intervals, from the start to the end of the video. */
-function evenlySpaced(frames: SampledFrame[], durationMs: number | null, intervalSeconds: number): boolean {
+/** True when the frames are never further apart than 1.5 intervals, from the first due time to the end of the video. */
+function evenlySpaced(
+  frames: SampledFrame[],
+  durationMs: number | null,
+  intervalSeconds: number,
+  firstAtMs = 0,
+): boolean {
   if (!frames.length) return false;
   const positions = frames.map((f) => f.positionMs);
   const end = durationMs ?? positions.at(-1) ?? 0;
-  const gaps = [...positions, end].map((p, i, all) => p - (i === 0 ? 0 : all[i - 1]));
+  const gaps = [...positions, end].map((p, i, all) => p - (i === 0 ? firstAtMs : all[i - 1]));
   return Math.max(...gaps) <= intervalSeconds * 1.5 * 1000;
 }
 

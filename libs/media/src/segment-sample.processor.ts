@@ -50,7 +50,10 @@ export class SegmentSampleProcessor implements ReconcilableJobHandler<'segment.s
     }
     const directory = `frames/${segment.platformId}/segment-${segment.id}`;
     const interval = segment.sampleIntervalMs ? segment.sampleIntervalMs / 1000 : undefined;
-    const result = await this.media.sampleVideo(mediaPath, directory, interval);
+    // A pulled piece is one of many: its frames fall on the stream's grid (every interval of stream time), so a
+    // stream is sampled at its tier whatever the pieces' length, and a piece between two due times costs a probe.
+    const firstAtMs = segment.sampleIntervalMs ? dueOffsetMs(segment.startOffsetMs, segment.sampleIntervalMs) : 0;
+    const result = await this.media.sampleVideo(mediaPath, directory, interval, firstAtMs);
     const source = {
       platformId: segment.platformId,
       sourceKind: 'segment' as const,
@@ -66,4 +69,9 @@ export class SegmentSampleProcessor implements ReconcilableJobHandler<'segment.s
     );
     return { durationMs: result.durationMs };
   }
+}
+
+/** How far into a piece starting at `startMs` of stream time the next multiple of `intervalMs` lies. */
+export function dueOffsetMs(startMs: number, intervalMs: number): number {
+  return (intervalMs - (startMs % intervalMs)) % intervalMs;
 }

@@ -31,8 +31,16 @@ export class SourceMedia {
     return relativeTarget;
   }
 
-  /** `intervalSeconds`: a pulled piece's tier; by default FRAME_INTERVAL_SECONDS. */
-  async sampleVideo(mediaPath: string, outputDir: string, intervalSeconds?: number): Promise<SampleResult> {
+  /**
+   * `intervalSeconds`: a pulled piece's tier; by default FRAME_INTERVAL_SECONDS. `firstAtMs`: where in the piece
+   * the first frame is due (see VideoLimits).
+   */
+  async sampleVideo(
+    mediaPath: string,
+    outputDir: string,
+    intervalSeconds?: number,
+    firstAtMs?: number,
+  ): Promise<SampleResult> {
     const container = sniffVideoContainer(await this.storage.head(mediaPath));
     if (!container) {
       throw new PermanentJobError(
@@ -49,7 +57,7 @@ export class SourceMedia {
         container,
         intervalSeconds ?? frameIntervalSeconds,
         this.storage.absolute(outputDir),
-        { maxDurationSeconds: maxMediaDurationSeconds },
+        { maxDurationSeconds: maxMediaDurationSeconds, firstAtMs },
       ),
     );
   }

@@ -109,14 +109,20 @@ export class WorkerPool<Request, Reply> {
     });
   }
 
-  /** Rejects what has not finished and ends every thread. */
-  async close(): Promise<void> {
+  /**
+   * Rejects what has not started, lets what runs finish (up to `graceMs`), then ends every thread. A thread is not
+   * terminated in the middle of a model call: onnxruntime's native work would then complete into a torn-down
+   * environment and abort the process.
+   */
+  async close(graceMs = 10_000): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     const error = new WorkerPoolClosedError(`${this.options.name} is closed`);
-    const waiting = [...this.shared.splice(0), ...this.slots.flatMap((s) => s.queue.splice(0))];
-    const running = this.slots.flatMap((s) => (s.running ? [s.running] : []));
-    for (const task of [...waiting, ...running]) task.reject(error);
+    for (const task of [...this.shared.splice(0), ...this.slots.flatMap((s) => s.queue.splice(0))]) task.reject(error);
+    const deadline = Date.now() + graceMs;
+    while (this.slots.some((s) => s.running && s.worker) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    for (const slot of this.slots) slot.running?.reject(error);
     await Promise.all(
       this.slots.map(async (slot) => {
         const worker = slot.worker;

@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@qinglang/config';
+import { PlatformsService } from '@qinglang/platforms';
+import { StreamsService } from '@qinglang/ingest';
+import { createApplication } from '@qinglang/application';
+import { locateFfmpeg } from '@qinglang/media';
+import { LiveSourceFarm, prepareClips } from './live-sources';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+/** Everyday chat from the fixtures, with a gambling line in every fifty, as a live room's danmaku reads. */
+function chatLines(): string[] {
+  const file = join(__dirname, '..', 'test', 'fixtures', 'text', 'everyday-chat.jsonl');
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+  const gambling = ['澳门百家乐 上线送888', '加微信 bjl8888 充值返水', '菠菜平台 稳赚不赔'];
+  return lines.flatMap((line, i) => (i % 50 === 49 ? [line, gambling[i % gambling.length]] : [line]));
+}
+
+/**
+ * `npm run bench -- chat [--seconds S] [--clients C] [--batch B] [--live N]`: C clients POST chat batches of B
+ * lines over HTTP to the app on its embedded defaults for S seconds, while N pulled live streams (OCR and QR on)
+ * keep the frame threads busy. Lines per second end to end is every line accepted over the time from the first
+ * POST until the last batch is classified (through its flag hop); POST latency is each request's round trip.
+ */
+export async function benchChat(argv: string[]): Promise<Record<string, number>> {
+  const value = (name: string, fallback: number) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? Number(argv[i + 1]) : fallback;
+  };
+  const seconds = value('--seconds', 20);
+  const clients = value('--clients', 8);
+  const batchSize = value('--batch', 200);
+  const liveStreams = value('--live', 6);
+  const workDir = await mkdtemp(join(tmpdir(), 'qinglang-bench-chat-'));
+  const ffmpeg = locateFfmpeg(process.env.FFMPEG_PATH).path;
+  const config = loadConfig({
+    DATA_DIR: workDir,
+    LOG_LEVEL: 'error',
+    LOG_JSON: 'false',
+    LIVE_ALLOWED_NETWORKS: '127.0.0.1/32',
+    LIVE_CLAIM_PER_PASS: String(Math.max(4, liveStreams)),
+  });
+  const farm = new LiveSourceFarm(
+    ffmpeg,
+    await prepareClips(ffmpeg, join(__dirname, '..', 'test', 'fixtures'), join(tmpdir(), 'qinglang-bench-live')),
+  );
+  const app = await createApplication(config);
+  try {
+    await app.init();
+    const server = (await app.listen(0, '127.0.0.1')) as Server;
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { platform, apiKey } = await app.get(PlatformsService).create('bench-chat');
+    const streams = app.get(StreamsService);
+    await farm.start(liveStreams, (i) => ({
+      protocol: (['hls', 'flv', 'rtmp'] as const)[i % 3],
+      clip: i % 2 ? 'moving-gambling' : 'moving-benign',
+    }));
+    for (const served of farm.streams)
+      await streams.register(platform.id, `live-${served.index}`, `host-${served.index}`, {}, served.url);
+    const { stream } = await streams.register(platform.id, 'chat-room', 'chat-host', {});
+    const db = app.get(DataSource);
+    // The frame load first: every pulled stream past its first piece.
+    for (let waited = 0; waited < 60_000; waited += 500) {
+      const [{ count }] = await countRows(db, `SELECT COUNT(*) AS count FROM stream_sources WHERE pieces_pulled > 0`);
+      if (Number(count) >= liveStreams) break;
+      await sleep(500);
+    }
+    const [{ before }] = await countRows(db, `SELECT COUNT(*) AS before FROM frames WHERE status = 'classified'`);
+    const texts = chatLines();
+    const latencies: number[] = [];
+    let linesSent = 0;
+    let failures = 0;
+    const started = Date.now();
+    const stopAt = started + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: clients }, async (_, client) => {
+        for (let n = 0; Date.now() < stopAt; n++) {
+          const at = new Date().toISOString();
+          const lines = Array.from({ length: batchSize }, (_, i) => ({
+            at,
+            senderId: `fan-${(client * 7919 + n * 31 + i) % 5000}`,
+            text: texts[(client * 131 + n * batchSize + i) % texts.length],
+          }));
+          const sent = performance.now();
+          const response = await fetch(`${base}/v1/streams/${stream.id}/chat`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ lines }),
+          });
+          await response.arrayBuffer();
+          latencies.push(performance.now() - sent);
+          if (response.status === 202) linesSent += batchSize;
+          else failures++;
+        }
+      }),
+    );
+    const postedFor = (Date.now() - started) / 1000;
+    let finishedAt = Date.now();
+    for (;;) {
+      const [{ open }] = await countRows(
+        db,
+        `SELECT COUNT(*) AS open FROM text_batches WHERE stage NOT IN ('classified', 'failed')`,
+      );
+      finishedAt = Date.now();
+      if (Number(open) === 0 || finishedAt - started > (seconds + 120) * 1000) break;
+      await sleep(100);
+    }
+    const [{ classified }] = await countRows(
+      db,
+      `SELECT COALESCE(SUM(line_count), 0) AS classified FROM text_batches WHERE stage = 'classified'`,
+    );
+    const [{ after }] = await countRows(db, `SELECT COUNT(*) AS after FROM frames WHERE status = 'classified'`);
+    const endToEnd = Number(classified) / ((finishedAt - started) / 1000);
+    const figures = {
+      chatLinesAccepted: linesSent,
+      chatLinesClassified: Number(classified),
+      chatLinesPerSecondAccepted: Math.round(linesSent / postedFor),
+      chatLinesPerSecondEndToEnd: Math.round(endToEnd),
+      chatPostP50Ms: Math.round(percentile(latencies, 50)),
+      chatPostP95Ms: Math.round(percentile(latencies, 95)),
+      chatPostFailures: failures,
+      chatFramesClassifiedMeanwhile: Number(after) - Number(before),
+    };
+    console.log(
+      `chat: ${clients} clients × batches of ${batchSize} for ${seconds} s, ${liveStreams} live streams pulled meanwhile (${figures.chatFramesClassifiedMeanwhile} frames classified)\n` +
+        `  ${figures.chatLinesPerSecondAccepted} lines/s accepted, ${figures.chatLinesPerSecondEndToEnd} lines/s accepted → classified end to end (${figures.chatLinesClassified} of ${linesSent})\n` +
+        `  POST p50 / p95 ${figures.chatPostP50Ms} / ${figures.chatPostP95Ms} ms; ${failures} not 202`,
+    );
+    return figures;
+  } finally {
+    await app.close();
+    await farm.close();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** A one-row COUNT/SUM query's row, typed. */
+function countRows(db: DataSource, sql: string): Promise<Array<Record<string, number | string>>> {
+  return db.query(sql);
+}
