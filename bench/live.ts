@@ -315,8 +315,9 @@ async function runLive(streamsWanted: number, options: LiveOptions, workDir: str
     const framesDue = Math.floor((streamsWanted * measuredSeconds) / DEFAULT_INTERVAL_SECONDS);
     const p95 = percentile(toSignal, 95);
     const half = backlogSamples.slice(0, Math.ceil(backlogSamples.length / 2));
+    // Grows: the jobs waiting rose by more than one per stream over the window, or frames were left unfinished.
     const backlogGrows =
-      backlogEnd > Math.max(2 * streamsWanted, 2 * Math.max(backlogStart, median(half.length ? half : [0]))) ||
+      backlogEnd > Math.max(backlogStart, median(half.length ? half : [0])) + streamsWanted ||
       unfinished > 0.05 * Math.max(1, toSignal.length);
     const coverage = sampledInWindow / Math.max(1, framesDue);
     const why = [

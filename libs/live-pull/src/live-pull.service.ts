@@ -182,6 +182,7 @@ export class LivePullService implements OnApplicationBootstrap, OnApplicationShu
             pieceKey: piece.key,
             startOffsetMs: offsetMs,
             sampleIntervalMs: intervalMs,
+            durationMs: piece.durationMs,
           },
           { mediaPath: piece.mediaPath, sizeBytes: piece.sizeBytes, sourceUrl: source.url },
         );

@@ -40,6 +40,16 @@ export class SegmentSampleProcessor implements ReconcilableJobHandler<'segment.s
   }
 
   private async sample(segment: Segment): Promise<Partial<Segment>> {
+    // A pulled piece that holds no due time of its stream's grid (see below) has nothing to sample: not even probed.
+    if (
+      segment.source === 'pull' &&
+      segment.sampleIntervalMs &&
+      segment.durationMs &&
+      dueOffsetMs(segment.startOffsetMs, segment.sampleIntervalMs) >= segment.durationMs
+    ) {
+      await this.frames.replacePending('segment', segment.id, []);
+      return { durationMs: segment.durationMs };
+    }
     let mediaPath = segment.mediaPath;
     if (!mediaPath) {
       mediaPath = await this.media.fetch(

@@ -90,7 +90,15 @@ export class SegmentsService {
    * time for cut pieces), so a worker that takes over a stream cannot queue the same piece twice.
    */
   async acceptPulled(
-    piece: { platformId: string; streamId: string; pieceKey: string; startOffsetMs: number; sampleIntervalMs: number },
+    piece: {
+      platformId: string;
+      streamId: string;
+      pieceKey: string;
+      startOffsetMs: number;
+      sampleIntervalMs: number;
+      /** As the puller measured it (playlist or cut list): lets sampling skip a piece with no frame due. */
+      durationMs?: number;
+    },
     stored: { mediaPath: string; sizeBytes: number; sourceUrl: string },
   ): Promise<{ segment: Segment; created: boolean }> {
     const request = {
@@ -109,6 +117,7 @@ export class SegmentsService {
           mediaPath: stored.mediaPath,
           sizeBytes: stored.sizeBytes,
           sampleIntervalMs: piece.sampleIntervalMs,
+          durationMs: piece.durationMs ?? null,
         }),
       discard: () => this.storage.remove(stored.mediaPath),
     });
@@ -128,7 +137,7 @@ export class SegmentsService {
     steps: {
       prepare: () => Promise<
         Pick<Segment, 'id' | 'source' | 'sourceUrl' | 'originalName' | 'mediaPath' | 'sizeBytes'> &
-          Partial<Pick<Segment, 'sampleIntervalMs'>>
+          Partial<Pick<Segment, 'sampleIntervalMs' | 'durationMs'>>
       >;
       discard?: () => Promise<void>;
     },
