@@ -40,7 +40,8 @@ describe('sanction rules and access', () => {
 
   it('interrupts a live stream past the porn auto-action threshold before review, and lifts it when review rejects the flag', async () => {
     const streamId = await f.stream('auto-room', 'auto-host', { status: 'live', viewerCount: 5000 });
-    await f.chat(streamId, [PORN_LINE, PORN_LINE.split('').reverse().join(''), '裸聊一次一百，私密视频加微信']);
+    // The streamer says it (transcript): their own content, which may interrupt; chat never does.
+    await f.transcript(streamId, [PORN_LINE, PORN_LINE.split('').reverse().join(''), '裸聊一次一百，私密视频加微信']);
     const [flag] = await f.openFlags(streamId, 'porn');
     const interim = await waitFor(
       async () => (await f.feed()).events.find((e) => e.sanction.action === 'stream_interruption'),

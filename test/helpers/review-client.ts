@@ -40,6 +40,21 @@ export class ReviewFixture {
     if (batch.status !== 'classified') throw new Error(`chat batch ${batch.status}: ${JSON.stringify(batch.failure)}`);
   }
 
+  /** Sends transcript lines (the streamer speaking) and waits until the batch is classified. */
+  async transcript(streamId: string, texts: string[]): Promise<void> {
+    const now = Date.now();
+    const senderId = this.streamers.get(streamId) ?? 'host';
+    const lines = texts.map((text, i) => ({ at: new Date(now + i).toISOString(), senderId, text }));
+    const response = await this.t
+      .http()
+      .post(`/v1/streams/${streamId}/transcripts`)
+      .set(this.auth(this.apiKey))
+      .send({ lines });
+    if (response.status !== 202) throw new Error(`transcript: ${response.status} ${JSON.stringify(response.body)}`);
+    const batch = await waitForTerminal(this.t.http, this.apiKey, `/v1/text-batches/${response.body.id}`);
+    if (batch.status !== 'classified') throw new Error(`transcript ${batch.status}: ${JSON.stringify(batch.failure)}`);
+  }
+
   async openFlags(
     subjectId: string,
     category?: string,

@@ -118,15 +118,36 @@ export function describeAccountability(label: string, makeBackends: () => Promis
       for (const s of mutes)
         expect(s).toMatchObject({ ladder: 'viewer', action: 'chat_mute', durationDays: 1, contentAction: null });
       expect(mutes.some((s) => (s.account as { externalId: string }).externalId === 'chef')).toBe(false);
-      // The early viewer flags were merged into the cluster, linked to it; nothing reopens.
+      // The early viewer flags were merged into the cluster, linked to it, and took its decision; nothing reopens.
       const merged = await Promise.all(
         early.map(async (fl) => (await t.http().get(`/v1/flags/${fl.id}`).set(platform())).body as FlagRow),
       );
       expect(merged.map((fl) => [fl.status, fl.reviewState, fl.linkedTo])).toEqual([
-        ['closed', 'merged', cluster.id],
-        ['closed', 'merged', cluster.id],
+        ['closed', 'confirmed', cluster.id],
+        ['closed', 'confirmed', cluster.id],
       ]);
       expect((await flags('&status=open')).filter((fl) => fl.account.externalId?.startsWith('bot-'))).toEqual([]);
+    });
+
+    it('does not strike a sender twice: their own flag confirmed first, the cluster skips them', async () => {
+      const streamId = await f.stream('second-flood-room', 'baker', { status: 'live', viewerCount: 120 });
+      const spam = (n: number) => ({ senderId: `spam-${n}`, text: `${BOT_ADS[n % BOT_ADS.length]} 速来` });
+      await send(streamId, 'chat', [spam(0)]);
+      const [own] = (await flags('&status=open')).filter((fl) => fl.account.externalId === 'spam-0');
+      expect(own).toMatchObject({ party: 'viewer' });
+      // A reviewer holds spam-0's flag while the flood forms, so it is not merged into the cluster.
+      expect((await f.claim(reviewer, own.id)).status).toBe(200);
+      await send(streamId, 'chat', [1, 2, 3, 4].map(spam));
+      const [cluster] = (await flags('&status=open&subjectKind=cluster')).filter((fl) => fl.subject.id === streamId);
+      expect(cluster).toBeDefined();
+      const confirmedOwn = await f.decide(reviewer, own.id, { verdict: 'confirm', reasonCode: 'sexual_solicitation' });
+      expect(confirmedOwn.body.sanction).toMatchObject({ ladder: 'viewer', strikeNumber: 1 });
+      const detail = (await t.http().get(`/v1/review/flags/${cluster.id}`).set(staff(reviewer))).body;
+      const reason = Object.keys(detail.consequences)[0];
+      expect(detail.consequences[reason]).toMatchObject({ accounts: 4, alreadySanctioned: 1 });
+      const decided = await f.claimAndConfirm(reviewer, cluster.id, reason);
+      const struck = decided.sanctions.map((s: { account: { externalId: string } }) => s.account.externalId).sort();
+      expect(struck).toEqual(['spam-1', 'spam-2', 'spam-3', 'spam-4']);
     });
 
     it('gives two acts on two streams of one account exactly two strikes, with no account flag', async () => {
@@ -173,7 +194,7 @@ export function describeAccountability(label: string, makeBackends: () => Promis
       // The streamer reads out the flood's contact: the room now answers too.
       await send(streamId, 'transcripts', [{ senderId: 'joiner', text: '有需要的朋友加QQ 82345678 找我' }]);
       const [room] = await streamFlags();
-      expect(room).toMatchObject({ party: 'creator', account: { externalId: 'joiner' } });
+      expect(room).toMatchObject({ party: 'room', account: { externalId: 'joiner' } });
       const detail = (await t.http().get(`/v1/review/flags/${room.id}`).set(staff(reviewer))).body;
       expect(detail.evidence).toEqual(
         expect.arrayContaining([

@@ -8,7 +8,15 @@ const ID = /^[A-Za-z0-9-]{1,36}$/;
 const ID_MESSAGE = (name: string) => `${name} must be an id (letters, digits and dashes, at most 36)`;
 const ISO = { strict: true };
 
-export const SANCTION_ACTIONS = ['warning', 'suspension', 'delisting', 'stream_interruption'] as const;
+export const SANCTION_ACTIONS = [
+  'warning',
+  'suspension',
+  'delisting',
+  'chat_mute',
+  'chat_ban',
+  'account_ban',
+  'stream_interruption',
+] as const;
 export const SANCTION_STATUSES = ['active', 'expired', 'revoked', 'lifted', 'replaced'] as const;
 
 /** A time window over the list's own instant; `from` inclusive, `to` exclusive. */

@@ -2,10 +2,11 @@
 const TOKEN_KEY = 'qinglang.staffToken';
 
 export class ApiFailure extends Error {
-  constructor(status, code, message) {
+  constructor(status, code, message, details) {
     super(message);
     this.status = status;
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -33,15 +34,17 @@ async function send(path, { method = 'GET', body } = {}) {
   if (!response.ok) {
     let code = `http_${response.status}`;
     let message = response.statusText;
+    let details;
     try {
       const error = await response.json();
       code = error.code ?? code;
+      details = error.details;
       message = Array.isArray(error.message) ? error.message.join('; ') : (error.message ?? message);
     } catch {
       // not JSON: keep the status text
     }
     if (response.status === 401) onUnauthorized(message);
-    throw new ApiFailure(response.status, code, message);
+    throw new ApiFailure(response.status, code, message, details);
   }
   return response;
 }

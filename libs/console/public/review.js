@@ -63,17 +63,24 @@ function fillReasons() {
   showConsequence();
 }
 
+// What the server said a refused confirmation would issue (a category the preview did not cover, or a changed
+// record): the reviewer may tick that instead.
+let refused = null;
+
 /** The sanction the chosen reason would issue now, from the flag's consequence preview. */
 function currentConsequence() {
-  if (!flag || verdict() !== 'confirm' || $('#decision-category').value !== flag.category) return null;
+  if (!flag || verdict() !== 'confirm') return null;
+  const key = `${$('#decision-category').value}:${$('#decision-reason').value}`;
+  if (refused?.key === key) return refused.consequence;
+  if ($('#decision-category').value !== flag.category) return null;
   return flag.consequences?.[$('#decision-reason').value] ?? null;
 }
 
 function describe(c) {
-  if (!c.action) return 'Confirming issues no sanction: every sender was already sanctioned for these lines.';
+  if (!c.action) return 'Confirming issues no sanction: this conduct was already sanctioned under a linked flag.';
   const what = `${c.action.replaceAll('_', ' ')}${c.durationDays ? ` for ${c.durationDays} days` : ''}`;
   const who = c.accounts > 1 ? ` to each of ${c.accounts} accounts` : '';
-  const strike = c.accounts > 1 ? '' : ` (strike ${c.strikeNumber} in ${c.windowDays} days)`;
+  const strike = c.accounts > 1 ? '' : ` (strike ${c.strikeNumber}${c.windowDays ? ` in ${c.windowDays} days` : ''})`;
   const content = c.contentAction ? `; the platform will ${c.contentAction.replaceAll('_', ' ')}` : '';
   const second = c.secondReviewer ? '; a second reviewer must confirm it' : '';
   return `Confirming issues ${what}${who}${strike}${content}${second}.`;
@@ -124,6 +131,7 @@ function tick() {
 
 function show(detail) {
   flag = detail;
+  refused = null;
   shownAt = Date.now();
   $('#flag-none').hidden = true;
   $('#flag-body').hidden = false;
@@ -260,8 +268,18 @@ async function submit(event) {
     await refreshQueue();
   } catch (error) {
     $('#decision-error').textContent = `${error.code}: ${error.message}`;
-    // The account's record changed since the flag was shown: show the preview as it stands now.
-    if (error.code === 'consequence_not_expected') await reload();
+    // The account's record changed since the flag was shown, or the category has no preview: show what the
+    // server says it would issue, and let the reviewer tick that.
+    if (error.code === 'consequence_not_expected') {
+      await reload();
+      const s = error.details?.sanction;
+      if (s)
+        refused = {
+          key: `${$('#decision-category').value}:${$('#decision-reason').value}`,
+          consequence: { ...s, accounts: error.details.accounts ?? 1, windowDays: null, contentAction: null },
+        };
+      showConsequence();
+    }
   } finally {
     busy = false;
     $('#decision-submit').disabled = false;

@@ -41,7 +41,8 @@ export class BankQuery {
 export class BankImportDto {
   @ApiProperty({ description: 'JSON lines: one {"platformId","kind","value","category","reason"} per line' })
   @IsString()
-  @Length(1, 5_000_000)
+  // The API takes JSON bodies up to 2 MB: about 10,000 entries.
+  @Length(1, 2_000_000)
   lines: string;
 }
 

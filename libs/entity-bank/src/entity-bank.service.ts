@@ -6,7 +6,8 @@ import { CLOCK, Clock } from '@qinglang/config';
 import { ApiError } from '@qinglang/operations';
 import { isUniqueViolation, newId } from '@qinglang/persistence';
 import { POLICY_CATEGORIES } from '@qinglang/policy';
-import { ENTITY_KINDS, EntityKind, canonicalEntity } from '@qinglang/text-classifier';
+import { PlatformsService } from '@qinglang/platforms';
+import { ENTITY_KINDS, EntityKind, canonicalEntity, isEntityValue } from '@qinglang/text-classifier';
 import { BankEntry } from './bank-entry.entity';
 import { bankEntryView } from './bank-entry-view';
 
@@ -23,6 +24,7 @@ export interface BankEntryInput {
 export const MAX_IMPORT_LINES = 10_000;
 
 const activeKeyOf = (kind: string, value: string) => `${kind}:${value}`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Checks one entry; returns it in canonical form or the reason it is refused. */
 export function checkBankEntry(input: BankEntryInput): BankEntryInput | string {
@@ -33,9 +35,11 @@ export function checkBankEntry(input: BankEntryInput): BankEntryInput | string {
   if (typeof input.value !== 'string' || typeof input.reason !== 'string') return 'value and reason must be texts';
   const value = canonicalEntity(input.kind as EntityKind, input.value);
   if (!value || value.length > 500) return 'value must be 1 to 500 characters once normalised';
+  // A value no text can carry would never match: refuse it rather than bank something inert.
+  if (!isEntityValue(input.kind as EntityKind, value)) return `"${value}" is not a ${input.kind} value`;
   const reason = input.reason.trim();
   if (!reason || reason.length > 1000) return 'reason must be 1 to 1000 characters';
-  if (typeof input.platformId !== 'string' || !input.platformId) return 'platformId is required';
+  if (typeof input.platformId !== 'string' || !UUID.test(input.platformId)) return 'platformId must be a platform id';
   return { ...input, value, reason };
 }
 
@@ -49,11 +53,13 @@ export class EntityBank {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly platforms: PlatformsService,
   ) {}
 
   async add(staffId: string, input: BankEntryInput): Promise<BankEntry> {
     const checked = checkBankEntry(input);
     if (typeof checked === 'string') throw new ApiError(422, 'invalid_bank_entry', checked);
+    await this.requirePlatforms([checked.platformId]);
     try {
       return await this.dataSource.transaction((manager) => this.insert(manager, staffId, checked));
     } catch (error) {
@@ -129,6 +135,27 @@ export class EntityBank {
       if (typeof checked === 'string') throw new ApiError(422, 'invalid_bank_entry', `Line ${i + 1}: ${checked}`);
       return checked;
     });
+    await this.requirePlatforms(entries.map((e) => e.platformId));
+    try {
+      return await this.importChecked(staffId, entries);
+    } catch (error) {
+      // The same value added at the same moment by someone else: nothing of this import was written.
+      if (isUniqueViolation(error))
+        throw new ApiError(
+          409,
+          'bank_changed',
+          'The bank changed during the import; nothing was written: import again.',
+        );
+      throw error;
+    }
+  }
+
+  private async requirePlatforms(ids: string[]): Promise<void> {
+    for (const id of new Set(ids))
+      if (!(await this.platforms.exists(id))) throw new ApiError(422, 'unknown_platform', `No such platform: ${id}`);
+  }
+
+  private importChecked(staffId: string, entries: BankEntryInput[]): Promise<{ added: number; alreadyBanked: number }> {
     return this.dataSource.transaction(async (manager) => {
       let added = 0;
       let alreadyBanked = 0;

@@ -80,29 +80,47 @@ describe('attribution', () => {
   it.each([
     [{ sourceKind: 'frame', actorRole: 'streamer', actorAccountId: 'host' }, 'owner', true],
     [{ sourceKind: 'frame_text', actorRole: null }, 'owner', true],
-    [{ sourceKind: 'text_line', actorRole: 'streamer', actorAccountId: 'host' }, 'owner', true],
+    [{ sourceKind: 'text_line', actorRole: 'streamer', detail: { kind: 'transcript' } }, 'owner', true],
+    [{ sourceKind: 'text_line', actorRole: 'streamer', detail: { kind: 'chat' } }, 'owner', false],
     [{ sourceKind: 'text_line', actorRole: 'viewer', actorAccountId: 'fan' }, 'viewer', false],
     [{ sourceKind: 'text_line', actorRole: 'viewer', actorAccountId: null }, 'nobody', false],
     [{ sourceKind: 'tip_event', actorRole: 'tipper', actorAccountId: null }, 'owner', false],
     [{ sourceKind: 'post_text', actorRole: 'author', actorAccountId: 'writer' }, 'owner', false],
-  ])('%j answers to %s (the streamer’s own content: %s)', (content, party, own) => {
+  ])('%j answers to %s (may interrupt: %s)', (content, party, own) => {
     expect(answerableParty(content)).toBe(party);
     expect(isStreamersOwnContent(content)).toBe(own);
   });
 });
 
 describe('autoActionHolds', () => {
-  const own = (score: number) => ({ sourceKind: 'frame', actorRole: 'streamer', score });
-  const viewer = (score: number) => ({ sourceKind: 'text_line', actorRole: 'viewer', actorAccountId: 'v', score });
+  let n = 0;
+  const own = (score: number, sourceId = `frame-${n++}`) => ({
+    sourceKind: 'frame',
+    actorRole: 'streamer',
+    score,
+    sourceId,
+  });
+  const viewer = (score: number) => ({
+    sourceKind: 'text_line',
+    actorRole: 'viewer',
+    actorAccountId: 'v',
+    score,
+    sourceId: `line-${n++}`,
+  });
   const rule = { autoActionThreshold: 0.97, autoActionMinSignals: 2 };
   it.each([
     ['two strong frames', [own(0.99), own(0.98)], true],
     ['one frame, below the minimum count', [own(0.999)], false],
+    [
+      'one frame read by two models is one piece',
+      [own(0.99, 'f'), { ...own(0.99, 'f'), sourceKind: 'frame_text' }],
+      false,
+    ],
     ['viewer chat alone, however sure', [viewer(1), viewer(1), viewer(1)], false],
     ['one frame and viewer chat (chat does not count)', [own(0.99), viewer(1)], false],
     ['two frames that add up only together', [own(0.85), own(0.85)], true],
     ['two weak frames', [own(0.5), own(0.5)], false],
-    ['tips', [{ sourceKind: 'tip_event', actorRole: 'tipper', score: 1 }, own(0.99)], false],
+    ['tips', [{ sourceKind: 'tip_event', actorRole: 'tipper', score: 1, sourceId: 't' }, own(0.99)], false],
   ])('%s: %s', (_, evidence, holds) => {
     expect(autoActionHolds(evidence, rule)).toBe(holds);
   });
@@ -140,27 +158,24 @@ describe('floodSignals', () => {
 });
 
 describe('roomAnswersForFlood', () => {
-  const at = (seconds: number, keys: string[]) => ({
-    createdAt: ago(0),
-    detail: { atMs: NOW.getTime() + seconds * 1000 },
-    keys,
-  });
   const keys = (s: { keys: string[] }) => s.keys;
-  const flood = [at(0, ['qq:1']), at(30, ['qq:1'])];
+  const flood = [{ keys: ['qq:1'] }, { keys: ['qq:1', 'line:x'] }];
   const rule = { roomAnswersAfterSeconds: 600, roomAnswersWhenStreamerJoins: true };
+  const running = (seconds: number) => ({ since: ago(seconds), now: NOW });
   it.each([
-    ['the streamer carries the contact', flood, ['qq:1'], rule, 'streamer_took_part'],
-    ['the streamer talks about something else', flood, ['line:cooking'], rule, null],
-    ['the flood ran its time', [at(0, ['qq:1']), at(600, ['qq:1'])], [], rule, 'left_unchecked'],
+    ['the streamer carries the contact', ['qq:1'], rule, running(5), 'streamer_took_part'],
+    ['the streamer talks about something else', ['line:cooking'], rule, running(5), null],
+    ['the flood is still going after its time', [], rule, running(600), 'left_unchecked'],
+    ['not yet its time', [], rule, running(599), null],
     [
       'joining does not count when policy says so',
-      flood,
       ['qq:1'],
       { ...rule, roomAnswersWhenStreamerJoins: false },
+      running(5),
       null,
     ],
-    ['no time limit', [at(0, ['qq:1']), at(6000, ['qq:1'])], [], { ...rule, roomAnswersAfterSeconds: null }, null],
-  ])('%s', (_, floodSignals, own, r, expected) => {
-    expect(roomAnswersForFlood(floodSignals, own, keys, r)).toBe(expected);
+    ['no time limit', [], { ...rule, roomAnswersAfterSeconds: null }, running(6000), null],
+  ])('%s', (_, own, r, since, expected) => {
+    expect(roomAnswersForFlood(flood, own, keys, r, since)).toBe(expected);
   });
 });

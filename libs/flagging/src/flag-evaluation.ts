@@ -55,6 +55,8 @@ export interface AttributedContent {
   sourceKind: string;
   actorRole?: string | null;
   actorAccountId?: string | null;
+  /** A text line's detail says whether it was chat or transcript (`kind`). */
+  detail?: Record<string, unknown> | null;
 }
 
 /**
@@ -67,25 +69,29 @@ export function answerableParty(content: AttributedContent): 'owner' | 'viewer' 
   return content.actorAccountId ? 'viewer' : 'nobody';
 }
 
-/** The streamer's own content, the only evidence that may interrupt a stream before review. */
+/**
+ * What may interrupt a stream before review: the streamer's frames, the text on them and their transcript. Not
+ * chat, not even the streamer's own (it answers for it in review), and never viewers' chat or tips.
+ */
 export const isStreamersOwnContent = (content: AttributedContent): boolean =>
   content.sourceKind === 'frame' ||
   content.sourceKind === 'frame_text' ||
-  (content.sourceKind === 'text_line' && content.actorRole === 'streamer');
+  (content.sourceKind === 'text_line' && content.actorRole === 'streamer' && content.detail?.kind === 'transcript');
 
 /**
- * Whether a flag's evidence allows an interruption before review: only the streamer's own content counts, at least
- * `minSignals` pieces of it, and their noisy-OR must reach the threshold (chat from viewers and tips never do).
+ * Whether a flag's evidence allows an interruption before review: only the streamer's own content counts, from at
+ * least `minSignals` different frames or lines (one frame read by two models is still one frame), and their
+ * noisy-OR (each piece at its strongest) must reach the threshold.
  */
 export function autoActionHolds(
-  evidence: Array<AttributedContent & { score: number }>,
+  evidence: Array<AttributedContent & { score: number; sourceId: string }>,
   rule: { autoActionThreshold: number | null; autoActionMinSignals: number },
 ): boolean {
   if (rule.autoActionThreshold === null) return false;
-  const own = evidence.filter(isStreamersOwnContent);
-  return (
-    own.length >= rule.autoActionMinSignals && combineEvidence(own.map((e) => e.score)) >= rule.autoActionThreshold
-  );
+  const pieces = new Map<string, number>();
+  for (const e of evidence.filter(isStreamersOwnContent))
+    pieces.set(e.sourceId, Math.max(pieces.get(e.sourceId) ?? 0, e.score));
+  return pieces.size >= rule.autoActionMinSignals && combineEvidence([...pieces.values()]) >= rule.autoActionThreshold;
 }
 
 /**
@@ -129,14 +135,15 @@ export interface RoomRule {
 
 /**
  * Whether a room answers for the flood in it, and why: its streamer's own lines (their conduct keys given) carry
- * the flood's line or contact (they take part), or the flood has run for the policy's time (nobody stopped it). Null: the senders
- * alone answer for it.
+ * the flood's line or contact (they take part), or the flood is still going the policy's time after its cluster
+ * opened (nobody stopped it). Null: the senders alone answer for it.
  */
-export function roomAnswersForFlood<S extends { createdAt: Date; detail?: Record<string, unknown> | null }>(
+export function roomAnswersForFlood<S>(
   flood: S[],
   streamersKeys: string[],
   keysOf: (signal: S) => string[],
   rule: RoomRule,
+  running: { since: Date; now: Date },
 ): 'streamer_took_part' | 'left_unchecked' | null {
   if (!flood.length) return null;
   if (rule.roomAnswersWhenStreamerJoins) {
@@ -144,7 +151,7 @@ export function roomAnswersForFlood<S extends { createdAt: Date; detail?: Record
     if (streamersKeys.some((k) => floodKeys.has(k))) return 'streamer_took_part';
   }
   if (rule.roomAnswersAfterSeconds === null) return null;
-  // When the lines were sent, where the platform said; else when they were classified.
-  const times = flood.map((s) => (typeof s.detail?.atMs === 'number' ? s.detail.atMs : s.createdAt.getTime()));
-  return Math.max(...times) - Math.min(...times) >= rule.roomAnswersAfterSeconds * 1000 ? 'left_unchecked' : null;
+  return running.now.getTime() - running.since.getTime() >= rule.roomAnswersAfterSeconds * 1000
+    ? 'left_unchecked'
+    : null;
 }

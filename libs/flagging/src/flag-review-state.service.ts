@@ -110,9 +110,11 @@ export class FlagReviewState {
    * linked to it; false when it was decided meanwhile.
    */
   async resolveAsLinked(manager: EntityManager, flagId: string, linkedTo: string, now: Date): Promise<boolean> {
+    // Only a flag waiting in the queue: one escalated or awaiting a second reviewer stays with them (their
+    // confirmation then issues nothing, the conduct being sanctioned already).
     const result = await manager.update(
       Flag,
-      { id: flagId, status: 'open' },
+      { id: flagId, status: 'open', reviewState: 'pending' },
       {
         status: 'closed',
         openKey: null,
@@ -125,5 +127,24 @@ export class FlagReviewState {
       },
     );
     return result.affected === 1;
+  }
+
+  /** The viewer flags merged into a cluster take the cluster's decision: the same lines, the same verdict. */
+  async settleMerged(
+    manager: EntityManager,
+    clusterId: string,
+    to: 'confirmed' | 'rejected',
+    now: Date,
+  ): Promise<void> {
+    await manager.update(
+      Flag,
+      { linkedTo: clusterId, reviewState: 'merged' },
+      { reviewState: to, decidedAt: now, updatedAt: now },
+    );
+  }
+
+  /** Records which confirmed flag already settled a flag's conduct (its confirmation issued nothing). */
+  async linkTo(manager: EntityManager, flagId: string, linkedTo: string): Promise<void> {
+    await manager.update(Flag, { id: flagId }, { linkedTo });
   }
 }

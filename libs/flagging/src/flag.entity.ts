@@ -6,10 +6,11 @@ import type { FLAG_CATEGORIES } from './category';
 export type FlagSubjectKind = 'stream' | 'post' | 'account' | 'cluster';
 /**
  * Whose conduct a flag is about: the creator's (streamer or author: stream, post and account flags), one viewer's
- * chat (a viewer flag), or a cluster of senders flooding a room with one line or one contact, decided once and
- * each sender sanctioned on the viewer ladder.
+ * chat (a viewer flag), a cluster of senders flooding a room with one line or one contact (decided once, each
+ * sender sanctioned on the viewer ladder), or the room's, when policy holds its streamer answerable for a flood
+ * they joined or let run (a stream flag of its own, confirmed only with the reason `room_flooded`).
  */
-export const FLAG_PARTIES = ['creator', 'viewer', 'cluster'] as const;
+export const FLAG_PARTIES = ['creator', 'viewer', 'cluster', 'room'] as const;
 export type FlagParty = (typeof FLAG_PARTIES)[number];
 export type FlagStatus = 'open' | 'closed';
 /**

@@ -143,12 +143,22 @@ export class FlaggingService {
     const viewers = recent.filter((s) => answerableParty(s) === 'viewer');
     if (!viewers.length) return [];
     const touched: Flag[] = [];
+    // Lines a reviewer already decided on (a decided cluster's, a confirmed viewer flag's) form no new flood: a
+    // flood after a decided one needs its own senders.
+    const decided = await this.unavailableSignals(
+      this.dataSource.manager,
+      CATEGORIES[0],
+      viewers.map((s) => s.id),
+      [],
+      true,
+    );
     // A flood is one conduct whatever its lines advertise (bots mix porn and gambling ads, one contact): one
     // cluster flag per room, under the category most of its lines are evidence for; the reviewer may confirm it
     // as another. Its senders climb the viewer ladder, which counts across categories anyway.
     const evidence = new Map<string, { signal: Signal; category: Category }>();
     for (const category of CATEGORIES)
       for (const signal of signalsInWindow(viewers, category, this.policy.rule(category), now)) {
+        if (decided.has(signal.id)) continue;
         const best = evidence.get(signal.id);
         if (!best || (signal.categories?.[category] ?? 0) > (signal.categories?.[best.category] ?? 0))
           evidence.set(signal.id, { signal, category });
@@ -175,6 +185,8 @@ export class FlaggingService {
             id: stream.id,
             platformId: stream.platformId,
             accountId: flood[0].actorAccountId!,
+            // The room's audience: a flood in front of 100,000 viewers is reviewed before one in front of ten.
+            audience: stream.audience,
             party: 'cluster',
           },
           category,
@@ -191,6 +203,7 @@ export class FlaggingService {
         this.policy.clusters.roomAnswersWhenStreamerJoins ? await this.streamersKeys(stream, since) : [],
         conductKeys,
         this.policy.clusters,
+        { since: cluster?.openedAt ?? now, now },
       );
       if (cluster && because) {
         // Once per cluster: a room flag already decided for this flood is not raised again.
@@ -200,7 +213,7 @@ export class FlaggingService {
             : this.raise(
                 manager,
                 {
-                  subject: { ...stream, kind: 'stream', party: 'creator' },
+                  subject: { ...stream, kind: 'stream', party: 'room' },
                   category: cluster.category,
                   severity: this.policy.rule(cluster.category as Category).severity,
                   source: { kind: 'cluster', id: cluster.id },
@@ -246,20 +259,23 @@ export class FlaggingService {
     const held = new Set(clusterEvidence.map((e) => e.signalId));
     const members = [...new Set(clusterEvidence.map((e) => e.actorAccountId ?? ''))].filter(Boolean);
     if (!members.length) return;
-    const open = await manager.findBy(Flag, {
-      party: 'viewer',
-      status: 'open',
-      subjectId: In(members),
-    });
+    const open: Flag[] = [];
+    // Chunked: SQLite binds at most 999 parameters.
+    for (let i = 0; i < members.length; i += 900)
+      open.push(
+        ...(await manager.findBy(Flag, { party: 'viewer', status: 'open', subjectId: In(members.slice(i, i + 900)) })),
+      );
     for (const flag of open) {
-      if (flag.claimedBy && flag.claimExpiresAt && flag.claimExpiresAt > now) continue; // a reviewer is on it
       const evidence = await manager.findBy(FlagEvidence, { flagId: flag.id });
       if (!evidence.every((e) => held.has(e.signalId))) continue;
-      const result = await manager.update(
-        Flag,
-        { id: flag.id, status: 'open', reviewState: 'pending' },
-        { status: 'closed', openKey: null, reviewState: 'merged', linkedTo: cluster.id, updatedAt: now },
-      );
+      // Not while a reviewer holds it (checked in the update itself, so a claim taken meanwhile wins).
+      const result = await manager
+        .createQueryBuilder()
+        .update(Flag)
+        .set({ status: 'closed', openKey: null, reviewState: 'merged', linkedTo: cluster.id, updatedAt: now })
+        .where({ id: flag.id, status: 'open', reviewState: 'pending' })
+        .andWhere('(claimed_by IS NULL OR claim_expires_at < :now)', { now: now.getTime() })
+        .execute();
       if (result.affected !== 1) continue;
       await this.audit.record(manager, {
         action: 'flag.merged',
@@ -333,9 +349,11 @@ export class FlaggingService {
         .innerJoin(Flag, 'f', 'f.id = e.flag_id')
         .select('e.signal_id', 'signal_id')
         .where('e.signal_id IN (:...ids)', { ids: signalIds.slice(i, i + 900) });
+      // Confirmed evidence was sanctioned, whatever the category it was confirmed as: it never counts again. A
+      // rejection clears it of that category only (a line rejected as porn may still be gambling).
       const decided = anyCategory
         ? 'f.review_state IN (:...decided)'
-        : '(f.category = :category AND f.review_state IN (:...decided))';
+        : "(f.review_state = 'confirmed' OR (f.category = :category AND f.review_state IN (:...decided)))";
       // Held by a flag on such a subject: a stream's or post's in the category; a cluster's whatever the category
       // (a cluster holds a flood of mixed ads as one conduct).
       const held = "(f.subject_kind IN (:...heldBy) AND (f.subject_kind = 'cluster' OR f.category = :category))";

@@ -13,7 +13,7 @@ import { flagView } from './flag-view';
 export class ListFlagsQuery {
   @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
   @IsOptional() @IsIn(FLAG_CATEGORIES) category?: FlagCategory;
-  @IsOptional() @IsIn(['stream', 'post', 'account']) subjectKind?: 'stream' | 'post' | 'account';
+  @IsOptional() @IsIn(['stream', 'post', 'account', 'cluster']) subjectKind?: 'stream' | 'post' | 'account' | 'cluster';
   @IsOptional() @IsString() subjectId?: string;
   @IsOptional() @IsString() before?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;

@@ -62,27 +62,51 @@ export class FlagsService {
     return autoActionHolds(await this.evidenceOf(flag.id, manager), rule);
   }
 
-  /** Other flags holding any of this flag's evidence: the same conduct seen from another subject. */
+  /**
+   * Other flags holding any of this flag's evidence (signals, not the facts a rule flag holds): the same conduct
+   * seen from another subject.
+   */
   async sharingEvidence(flagId: string, manager?: EntityManager): Promise<Flag[]> {
     const repository = manager ? manager.getRepository(FlagEvidence) : this.evidence;
     const rows: Array<{ flag_id: string }> = await repository
       .createQueryBuilder('other')
       .select('DISTINCT other.flag_id', 'flag_id')
       .where('other.flag_id != :flagId', { flagId })
-      .andWhere('other.signal_id IN (SELECT mine.signal_id FROM flag_evidence mine WHERE mine.flag_id = :flagId)', {
-        flagId,
-      })
+      .andWhere(
+        "other.signal_id IN (SELECT mine.signal_id FROM flag_evidence mine WHERE mine.flag_id = :flagId AND mine.model != 'rule')",
+        { flagId },
+      )
       .getRawMany();
-    if (!rows.length) return [];
-    return (manager ? manager.getRepository(Flag) : this.flags).find({
-      where: { id: In(rows.map((r) => r.flag_id)) },
-      order: { openedAt: 'ASC' },
-    });
+    const flags: Flag[] = [];
+    // Chunked: SQLite binds at most 999 parameters.
+    for (let i = 0; i < rows.length; i += 900)
+      flags.push(
+        ...(await (manager ? manager.getRepository(Flag) : this.flags).findBy({
+          id: In(rows.slice(i, i + 900).map((r) => r.flag_id)),
+        })),
+      );
+    return flags.sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime());
   }
 
   /**
-   * A cluster's senders to sanction, and those whose every line in it already stands on another confirmed flag (a
-   * reviewer confirmed their viewer flag first): they are not sanctioned twice for the same lines.
+   * Confirmed flags against this account that hold some of this flag's evidence: its conduct was already
+   * sanctioned there, and confirming this one must not strike again.
+   */
+  async confirmedSharing(flagId: string, accountId: string, manager?: EntityManager): Promise<Flag[]> {
+    return (await this.sharingEvidence(flagId, manager)).filter(
+      (f) => f.reviewState === 'confirmed' && f.accountId === accountId && f.party !== 'cluster',
+    );
+  }
+
+  /** The accounts whose lines a flag holds (a cluster's senders), sorted: the order their locks are taken in. */
+  async evidenceActors(flagId: string, manager?: EntityManager): Promise<string[]> {
+    const evidence = await (manager ? manager.getRepository(FlagEvidence) : this.evidence).findBy({ flagId });
+    return [...new Set(evidence.map((e) => e.actorAccountId ?? ''))].filter(Boolean).sort();
+  }
+
+  /**
+   * A cluster's senders to sanction, and those with any of its lines already on another confirmed flag (a
+   * reviewer confirmed their viewer flag first): that flood already cost them a strike, and it costs only one.
    */
   async clusterSenders(
     flagId: string,
@@ -109,7 +133,7 @@ export class FlagsService {
     const members: string[] = [];
     const alreadySanctioned: string[] = [];
     for (const [accountId, lines] of [...bySender].sort(([a], [b]) => a.localeCompare(b)))
-      (lines.every((e) => confirmedElsewhere.has(e.signalId)) ? alreadySanctioned : members).push(accountId);
+      (lines.some((e) => confirmedElsewhere.has(e.signalId)) ? alreadySanctioned : members).push(accountId);
     return { members, alreadySanctioned };
   }
 

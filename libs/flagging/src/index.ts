@@ -10,3 +10,4 @@ export * from './flag-review-state.service';
 export * from './flag-view';
 export * from './flags.controller';
 export * from './flagging.module';
+export { ROOM_FLOODED } from './flag-evaluation';

@@ -56,6 +56,11 @@ export class PlatformsService {
     return { platform, apiKey };
   }
 
+  /** Whether a platform with this id exists (for staff naming one, as in a bank entry). */
+  exists(id: string): Promise<boolean> {
+    return this.platforms.existsBy({ id });
+  }
+
   findByApiKey(apiKey: string): Promise<Platform | null> {
     return this.platforms.findOneBy({ apiKeyHash: hashApiKey(apiKey) });
   }

@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@qinglang/audit';
 import { CLOCK, Clock } from '@qinglang/config';
-import { FLAG_CATEGORIES, FlagReviewState, FlagsService } from '@qinglang/flagging';
+import { FLAG_CATEGORIES, FlagReviewState, FlagsService, ROOM_FLOODED } from '@qinglang/flagging';
 import type { Flag, FlagCategory, ReviewState } from '@qinglang/flagging';
 import { ApiError } from '@qinglang/operations';
-import { lockForTransaction, newId } from '@qinglang/persistence';
+import { newId } from '@qinglang/persistence';
 import { PolicyService } from '@qinglang/policy';
-import { Sanction, SanctionEngine, accountLock, expectationOf, needsExpectation } from '@qinglang/sanctions';
+import { Sanction, SanctionEngine, expectationOf, needsExpectation } from '@qinglang/sanctions';
 import type { StaffUser } from '@qinglang/staff';
 import { ReviewDecision, ReviewVerdict } from './review-decision.entity';
 import { holdsClaim, reviewTransition } from './review-transition';
@@ -158,7 +158,7 @@ export class ReviewService {
       // The account's lock first, as the sanction engine takes it: the strike count this decision plans with
       // (and so whether a second reviewer is needed) cannot change before its sanction is issued, and an
       // auto-action for the flag cannot slip in between a rejection and the lifting it triggers.
-      await lockForTransaction(manager, accountLock((await this.load(manager, flagId)).accountId));
+      await this.engine.lockAccounts(manager, await this.load(manager, flagId));
       const flag = await this.load(manager, flagId);
       if (flag.status !== 'open')
         throw new ApiError(409, 'flag_already_decided', `Flag ${flagId} was already ${flag.reviewState}.`);
@@ -176,7 +176,9 @@ export class ReviewService {
           ? await this.engine.consequence(manager, flag, category, input.reasonCode, now)
           : null;
       const planned = consequence?.strongest ?? null;
-      if (planned && needsExpectation(planned) && input.expect !== expectationOf(planned.rung)) {
+      // Severe: the echo is required. Given for a milder one, it must still match what would be issued.
+      const mismatch = planned && input.expect !== undefined && input.expect !== expectationOf(planned.rung);
+      if (planned && ((needsExpectation(planned) && input.expect === undefined) || mismatch)) {
         const expected = expectationOf(planned.rung);
         throw new ApiError(
           409,
@@ -239,6 +241,7 @@ export class ReviewService {
           decidedBy: [...(firstConfirmer ? [firstConfirmer] : []), reviewer.id],
         });
       } else if (to === 'rejected') {
+        if (flag.party === 'cluster') await this.states.settleMerged(manager, flagId, 'rejected', now);
         await this.engine.endInterim(manager, flagId, 'lifted', `review rejected the flag (${input.reasonCode})`, {
           kind: 'staff',
           id: reviewer.id,
@@ -289,7 +292,10 @@ export class ReviewService {
     if (flag.status !== 'open') return {};
     const now = this.clock.now();
     const previews: Record<string, ConsequencePreview> = {};
-    for (const reasonCode of Object.keys(this.engine.reasonsFor(flag.category))) {
+    const codes = Object.keys(this.engine.reasonsFor(flag.category)).filter(
+      (code) => (code === ROOM_FLOODED) === (flag.party === 'room'),
+    );
+    for (const reasonCode of codes) {
       const consequence = await this.engine.consequence(this.dataSource.manager, flag, flag.category, reasonCode, now);
       const planned = consequence.strongest;
       previews[reasonCode] = {
@@ -320,6 +326,15 @@ export class ReviewService {
       if ((category === 'ban_evasion') !== (flag.category === 'ban_evasion'))
         throw new ApiError(422, 'category_mismatch', 'Ban evasion is confirmed as ban evasion, and only it.');
       const reasons = this.engine.reasonsFor(category);
+      // A room answers for a flood under its own reason, and that reason is for nothing else.
+      if ((input.reasonCode === ROOM_FLOODED) !== (flag.party === 'room'))
+        throw new ApiError(
+          422,
+          'reason_not_for_flag',
+          flag.party === 'room'
+            ? `A room flag is confirmed with ${ROOM_FLOODED}: the room answers for the flood, not for the lines.`
+            : `${ROOM_FLOODED} is only for a room flag.`,
+        );
       if (!Object.hasOwn(reasons, input.reasonCode))
         throw new ApiError(
           422,

@@ -61,6 +61,10 @@ export interface Consequence {
   alreadySanctioned: string[];
 }
 
+/** The ladder a flag's confirmation climbs: the viewer's for viewer and cluster flags, else the creator's. */
+export const ladderOf = (flag: Pick<Flag, 'party'>): SanctionLadder =>
+  flag.party === 'viewer' || flag.party === 'cluster' ? 'viewer' : 'creator';
+
 /** What the reviewer echoes in `expect` for a sanction (`delisting`, `suspension 30d`, `account_ban`). */
 export const expectationOf = (rung: LadderRung): string => describeRung(rung);
 
@@ -152,11 +156,8 @@ export class SanctionEngine {
     reasonCode: string,
     now: Date,
   ): Promise<Consequence> {
-    const ladder: SanctionLadder = flag.party === 'creator' ? 'creator' : 'viewer';
-    const { members, alreadySanctioned } =
-      flag.party === 'cluster'
-        ? await this.flags.clusterSenders(flag.id, manager)
-        : { members: [flag.accountId], alreadySanctioned: [] };
+    const ladder = ladderOf(flag);
+    const { members, alreadySanctioned } = await this.targetsOf(manager, flag);
     const targets: PlannedTarget[] = [];
     for (const accountId of members)
       targets.push({ accountId, planned: await this.plan(manager, accountId, category, reasonCode, now, ladder) });
@@ -182,15 +183,27 @@ export class SanctionEngine {
         'unknown_reason_code',
         `${reasonCode} is not a reason for ${category}: use one of ${Object.keys(reasons).join(', ')}.`,
       );
-    const ladder: SanctionLadder = flag.party === 'creator' ? 'creator' : 'viewer';
-    const { members } =
-      flag.party === 'cluster' ? await this.flags.clusterSenders(flag.id, manager) : { members: [flag.accountId] };
-    // One account's sanctions are chosen one at a time, so two confirmations can't both see "no strikes yet";
-    // a cluster's accounts are locked in one order (sorted), so two overlapping clusters cannot deadlock.
-    for (const accountId of [...members].sort()) await lockForTransaction(manager, accountLock(accountId));
+    const ladder = ladderOf(flag);
+    // One account's sanctions are chosen one at a time, so two confirmations can't both see "no strikes yet"
+    // (the review took these locks already; taking them again in the same transaction is free).
+    await this.lockAccounts(manager, flag);
+    const { members, alreadySanctioned } = await this.targetsOf(manager, flag);
     const sanctions: Sanction[] = [];
     for (const accountId of members)
       sanctions.push(await this.issueTo(manager, violation, accountId, ladder, reason.label));
+    if (flag.party !== 'cluster' && alreadySanctioned.length) {
+      // Its evidence was sanctioned under another flag: the same conduct, settled there.
+      const [settledBy] = await this.flags.confirmedSharing(flag.id, flag.accountId, manager);
+      await this.reviewStates.linkTo(manager, flag.id, settledBy.id);
+      await this.audit.record(manager, {
+        action: 'flag.resolved_as_linked',
+        actor: { kind: 'staff', id: violation.decidedBy.at(-1)! },
+        platformId: flag.platformId,
+        subject: { kind: 'flag', id: flag.id },
+        data: { linkedTo: settledBy.id, category: flag.category, accountId: flag.accountId, sanctioned: false },
+      });
+    }
+    if (flag.party === 'cluster') await this.reviewStates.settleMerged(manager, flag.id, 'confirmed', this.clock.now());
     await this.endInterim(
       manager,
       flag.id,
@@ -199,8 +212,35 @@ export class SanctionEngine {
       { kind: 'system', id: 'sanction-engine' },
       false,
     );
-    await this.resolveLinked(manager, flag, violation.decidedBy.at(-1)!);
+    await this.resolveLinked(manager, flag, new Set(members), violation.decidedBy.at(-1)!);
     return sanctions;
+  }
+
+  /**
+   * Every account a decision on the flag may sanction, locked in one order (sorted): a cluster's senders all,
+   * before anything is planned, so a member's own flag confirmed at the same moment cannot strike them twice, and
+   * two clusters sharing senders cannot deadlock.
+   */
+  async lockAccounts(manager: EntityManager, flag: Flag): Promise<void> {
+    const accounts =
+      flag.party === 'cluster'
+        ? [...new Set([flag.accountId, ...(await this.flags.evidenceActors(flag.id, manager))])].sort()
+        : [flag.accountId];
+    for (const accountId of accounts) await lockForTransaction(manager, accountLock(accountId));
+  }
+
+  /**
+   * Whom confirming would sanction: a cluster's senders not yet sanctioned for its lines; for any other flag its
+   * account, unless a confirmed flag against the account already holds some of its evidence (no second strike).
+   */
+  private async targetsOf(
+    manager: EntityManager,
+    flag: Flag,
+  ): Promise<{ members: string[]; alreadySanctioned: string[] }> {
+    if (flag.party === 'cluster') return this.flags.clusterSenders(flag.id, manager);
+    if (flag.category !== 'ban_evasion' && (await this.flags.confirmedSharing(flag.id, flag.accountId, manager)).length)
+      return { members: [], alreadySanctioned: [flag.accountId] };
+    return { members: [flag.accountId], alreadySanctioned: [] };
   }
 
   private async issueTo(
@@ -259,9 +299,16 @@ export class SanctionEngine {
    * violation, linked to it, with no sanction of their own. An open cluster is left open when a single viewer's
    * flag is confirmed: its other senders are still to be decided, and that viewer is skipped when it is.
    */
-  private async resolveLinked(manager: EntityManager, flag: Flag, reviewerId: string): Promise<void> {
+  private async resolveLinked(
+    manager: EntityManager,
+    flag: Flag,
+    sanctioned: Set<string>,
+    reviewerId: string,
+  ): Promise<void> {
     for (const linked of await this.flags.sharingEvidence(flag.id, manager)) {
       if (linked.status !== 'open' || (linked.party === 'cluster' && flag.party !== 'cluster')) continue;
+      // Only the conduct of an account this confirmation sanctioned is settled by it.
+      if (!sanctioned.has(linked.accountId)) continue;
       if (!(await this.reviewStates.resolveAsLinked(manager, linked.id, flag.id, this.clock.now()))) continue;
       await this.endInterim(
         manager,
@@ -416,7 +463,10 @@ export class SanctionEngine {
       strike: { number: number; windowDays: number } | null;
     },
   ): Promise<Sanction> {
-    const evidence = await this.flags.evidenceOf(flag.id, manager);
+    // A cluster member's statement shows their own lines, not the other senders'.
+    const evidence = (await this.flags.evidenceOf(flag.id, manager)).filter(
+      (e) => flag.party !== 'cluster' || e.actorAccountId === fields.accountId,
+    );
     const sanction = Object.assign(new Sanction(), {
       id: newId(),
       platformId: flag.platformId,

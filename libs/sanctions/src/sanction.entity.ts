@@ -32,7 +32,7 @@ export class Sanction {
    * One per violation and kind (`<flag id>`, `<flag id>:interim`, `<flag id>:<member account id>` for a cluster's
    * senders): retries and double clicks sanction once.
    */
-  @Column({ name: 'violation_key', type: 'varchar', length: 64 }) violationKey: string;
+  @Column({ name: 'violation_key', type: 'varchar', length: 100 }) violationKey: string;
   @Column({ type: 'varchar', length: 16 }) kind: SanctionKind;
   @Column({ type: 'varchar', length: 16, default: 'creator' }) ladder: SanctionLadder;
   @Column({ type: 'varchar', length: 16 }) category: string;

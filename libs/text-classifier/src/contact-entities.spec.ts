@@ -1,4 +1,4 @@
-import { canonicalEntity, extractEntities } from './contact-entities';
+import { canonicalEntity, extractEntities, isEntityValue } from './contact-entities';
 
 const values = (text: string) => extractEntities(text).map((e) => `${e.kind}:${e.value}`);
 
@@ -43,5 +43,31 @@ describe('extractEntities', () => {
     ['qr', 'https://Example.cc/A', 'https://Example.cc/A'],
   ] as const)('canonical %s %s is %s', (kind, value, canonical) => {
     expect(canonicalEntity(kind, value)).toBe(canonical);
+  });
+});
+
+describe('isEntityValue', () => {
+  it.each([
+    ['wechat', 'lucky_8888', true],
+    ['wechat', 'lucky 8888', false],
+    ['qq', '82345678', true],
+    ['qq', 'abc', false],
+    ['phone', '13812345678', true],
+    ['phone', '12345', false],
+    ['telegram', 'odds_king', true],
+    ['url', 'bet-888.vip/reg?c=9', true],
+    ['url', 'not a url', false],
+    ['domain', 'lucky888.vip', true],
+    ['domain', 'lucky888.vip/reg', false],
+    ['qr', 'https://Example.cc/A', true],
+  ] as const)('%s %s: %s', (kind, value, valid) => {
+    expect(isEntityValue(kind, value)).toBe(valid);
+  });
+
+  it('accepts every value the extractor finds', () => {
+    for (const e of extractEntities(
+      '加微信 abc_12345 QQ 123456789 电话 13912345678 官网 https://www.Lucky888.vip/reg 飞机 @odds_king',
+    ))
+      expect([e.kind, e.value, isEntityValue(e.kind, e.value)]).toEqual([e.kind, e.value, true]);
   });
 });

@@ -68,6 +68,20 @@ export function canonicalEntity(kind: EntityKind, value: string): string {
   return folded.replace(/^@/, '');
 }
 
+// What a canonical value of each kind looks like: what the extractor can produce, so a banked value can match.
+const VALUE_SHAPES: Record<EntityKind, RegExp> = {
+  wechat: /^(?:[a-z][a-z0-9_-]{5,19}|1[3-9]\d{9})$/,
+  qq: /^[1-9]\d{4,10}$/,
+  telegram: /^[a-z0-9_]{5,32}$/,
+  phone: /^1[3-9]\d{9}$/,
+  url: new RegExp(`^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:${TLDS})(?::\\d{2,5})?(?:/[\\w\\-./?%&=#~+]*)?$`),
+  domain: new RegExp(`^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:${TLDS})$`),
+  qr: /^[\s\S]{1,500}$/,
+};
+
+/** Whether a canonical value is one text can carry for its kind (a QQ number is digits, a domain has a known TLD). */
+export const isEntityValue = (kind: EntityKind, value: string): boolean => VALUE_SHAPES[kind].test(value);
+
 /**
  * The contacts and links in a text: WeChat, QQ and Telegram ids after their markers, mainland mobile numbers,
  * URLs and bare domains (each URL also gives its domain). One entry per kind and value.

@@ -31,6 +31,8 @@ export class Attribution1764400000000 implements MigrationInterface {
       new TableColumn({ name: 'ladder', type: 'varchar', length: '16', default: "'creator'" }),
     );
     await queryRunner.createIndex('sanctions', new TableIndex({ name: 'ix_sanctions_flag', columnNames: ['flag_id'] }));
+    // A cluster's sanctions are keyed `<flag id>:<member account id>`: 73 characters.
+    await this.resizeViolationKey(queryRunner, 100);
     await queryRunner.createTable(
       new Table({
         name: 'bank_entries',
@@ -59,6 +61,7 @@ export class Attribution1764400000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropTable('bank_entries');
+    await this.resizeViolationKey(queryRunner, 64);
     await queryRunner.dropIndex('sanctions', 'ix_sanctions_flag');
     await queryRunner.dropColumn('sanctions', 'ladder');
     await queryRunner.dropColumns('flags', ['party', 'linked_to']);
@@ -66,5 +69,20 @@ export class Attribution1764400000000 implements MigrationInterface {
     await queryRunner.dropColumns('flag_evidence', ['actor_role', 'actor_account_id']);
     await queryRunner.dropIndex('signals', 'ix_signals_actor');
     await queryRunner.dropColumns('signals', ['actor_role', 'actor_account_id']);
+  }
+
+  /**
+   * PostgreSQL widens the column in place (TypeORM's changeColumn would drop and re-add it, losing its rows and
+   * its unique index); SQLite does not enforce lengths, and changeColumn rebuilds the table with its rows.
+   */
+  private async resizeViolationKey(queryRunner: QueryRunner, length: number): Promise<void> {
+    if (queryRunner.connection.options.type === 'postgres')
+      await queryRunner.query(`ALTER TABLE "sanctions" ALTER COLUMN "violation_key" TYPE varchar(${length})`);
+    else
+      await queryRunner.changeColumn(
+        'sanctions',
+        'violation_key',
+        new TableColumn({ name: 'violation_key', type: 'varchar', length: String(length) }),
+      );
   }
 }
