@@ -8,7 +8,8 @@ import type { Flag, FlagCategory, ReviewState } from '@qinglang/flagging';
 import { ApiError } from '@qinglang/operations';
 import { newId } from '@qinglang/persistence';
 import { PolicyService } from '@qinglang/policy';
-import { Sanction, SanctionEngine, expectationOf, needsExpectation } from '@qinglang/sanctions';
+import { Sanction, SanctionEngine, expectationOf, ladderOf, needsExpectation } from '@qinglang/sanctions';
+import type { Consequence } from '@qinglang/sanctions';
 import type { StaffUser } from '@qinglang/staff';
 import { ReviewDecision, ReviewVerdict } from './review-decision.entity';
 import { holdsClaim, reviewTransition } from './review-transition';
@@ -295,8 +296,19 @@ export class ReviewService {
     const codes = Object.keys(this.engine.reasonsFor(flag.category)).filter(
       (code) => (code === ROOM_FLOODED) === (flag.party === 'room'),
     );
+    // The viewer ladder takes no reason into account: a cluster of a thousand senders is planned once, not per reason.
+    let viewerConsequence: Consequence | undefined;
     for (const reasonCode of codes) {
-      const consequence = await this.engine.consequence(this.dataSource.manager, flag, flag.category, reasonCode, now);
+      const consequence =
+        ladderOf(flag) === 'viewer'
+          ? (viewerConsequence ??= await this.engine.consequence(
+              this.dataSource.manager,
+              flag,
+              flag.category,
+              reasonCode,
+              now,
+            ))
+          : await this.engine.consequence(this.dataSource.manager, flag, flag.category, reasonCode, now);
       const planned = consequence.strongest;
       previews[reasonCode] = {
         action: planned?.rung.action ?? null,
