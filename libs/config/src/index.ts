@@ -3,3 +3,4 @@ export * from './config.module';
 export * from './clock';
 export * from './address-policy';
 export * from './server-secret';
+export * from './private-files';

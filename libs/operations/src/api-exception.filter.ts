@@ -1,3 +1,4 @@
+import { withoutServerPaths } from './server-paths';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -52,18 +53,24 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof ApiError) {
       return [
         exception.status,
-        { code: exception.code, message: exception.message, details: exception.details, correlationId },
+        {
+          code: exception.code,
+          message: withoutServerPaths(exception.message),
+          details: exception.details,
+          correlationId,
+        },
       ];
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse() as string | { message?: string | string[]; code?: string };
-      const messages =
+      const messages = (
         typeof payload === 'string'
           ? [payload]
           : Array.isArray(payload.message)
             ? payload.message
-            : [payload.message ?? exception.message];
+            : [payload.message ?? exception.message]
+      ).map((m) => withoutServerPaths(String(m)));
       const isValidation = status === 400 && typeof payload === 'object' && Array.isArray(payload.message);
       const code =
         (typeof payload === 'object' && payload.code) ||

@@ -5,3 +5,4 @@ export * from './metrics.service';
 export * from './metrics.controller';
 export * from './json-logger';
 export * from './operations.module';
+export * from './server-paths';

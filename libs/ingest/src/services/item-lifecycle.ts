@@ -1,3 +1,4 @@
+import { withoutServerPaths } from '@qinglang/operations';
 import { In, LessThan, Not, Repository } from 'typeorm';
 import type { Clock } from '@qinglang/config';
 import { ApiError } from '@qinglang/operations';
@@ -81,7 +82,11 @@ export class ItemLifecycle<T extends TrackedItem> {
   }
 
   fail(id: string, code: string, reason: string): Promise<boolean> {
-    return this.advance(id, 'failed', { failureCode: code, failureReason: reason.slice(0, 1000) } as Partial<T>);
+    // Failures come from ffmpeg and drivers and name files; the API shows them, the server's layout it must not.
+    return this.advance(id, 'failed', {
+      failureCode: code,
+      failureReason: withoutServerPaths(reason).slice(0, 1000),
+    } as Partial<T>);
   }
 
   async unfinished(updatedBefore: Date, limit = 500): Promise<T[]> {

@@ -1,3 +1,4 @@
+import { withoutServerPaths } from '@qinglang/operations';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, LessThan, Repository } from 'typeorm';
@@ -187,7 +188,7 @@ export class StreamSourcesService {
         state,
         updatedAt: now,
         ...(state === 'reconnecting' ? { failures: source.failures + 1 } : {}),
-        ...(error !== undefined ? { lastError: error.slice(0, 500) } : {}),
+        ...(error !== undefined ? { lastError: withoutServerPaths(error).slice(0, 500) } : {}),
         ...(ending ? { endedAt: now, leaseOwner: null, leaseUntil: null } : {}),
       },
     );
