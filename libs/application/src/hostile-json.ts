@@ -18,7 +18,7 @@ export function hostileJson(body: unknown): ApiError | undefined {
     if (value === null || typeof value !== 'object') continue;
     if (depth > MAX_JSON_DEPTH)
       return new ApiError(400, 'json_too_deep', `The body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
-    for (const child of Object.values(value as object)) stack.push([child, depth + 1]);
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
   }
   return undefined;
 }
