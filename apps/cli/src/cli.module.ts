@@ -4,6 +4,7 @@ import { dataSourceOptions, typeOrmRoot } from '@qinglang/persistence';
 import { PlatformsModule } from '@qinglang/platforms';
 import { AuditModule } from '@qinglang/audit';
 import { StaffModule } from '@qinglang/staff';
+import { PolicyModule } from '@qinglang/policy';
 import { ENTITIES, MIGRATIONS, MigrationService } from '@qinglang/application';
 
 /** What operator commands need: the database and the services they call; no queue, no workers, no HTTP. */
@@ -18,6 +19,8 @@ export class CliModule {
         PlatformsModule,
         AuditModule,
         StaffModule,
+        // Staff tokens expire by the policy's lifetime.
+        PolicyModule.forRoot(config.policyPath, false),
       ],
       providers: [MigrationService],
     };

@@ -17,6 +17,7 @@ import { AUDIT_TABLES } from '@qinglang/audit';
 import { LIVE_PULL_TABLES } from '@qinglang/live-pull';
 import { ENTITY_BANK_TABLES } from '@qinglang/entity-bank';
 import { Attribution1764400000000 } from './migrations/1764400000000-attribution';
+import { StaffTokens1764410000000 } from './migrations/1764410000000-staff-tokens';
 
 /** Every entity and migration of the service, for the data source and for the migration drift check. */
 export const ENTITIES = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   StreamSources1764300000000,
   LiveWorkers1764310000000,
   Attribution1764400000000,
+  StaffTokens1764410000000,
 ];

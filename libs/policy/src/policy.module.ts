@@ -8,10 +8,10 @@ export class PolicyModule {
    * Loads the policy while the module tree is being described, before Nest opens a database connection or a
    * queue: an invalid file fails the boot at once, with nothing left half-started.
    */
-  static forRoot(path: string): DynamicModule {
+  static forRoot(path: string, announce = true): DynamicModule {
     return {
       module: PolicyModule,
-      providers: [{ provide: PolicyService, useValue: PolicyService.load(path) }],
+      providers: [{ provide: PolicyService, useValue: PolicyService.load(path, announce) }],
       exports: [PolicyService],
     };
   }

@@ -6,10 +6,13 @@ import { Policy, PolicyCategory, parsePolicy } from './policy';
 export class PolicyService {
   constructor(readonly policy: Policy) {}
 
-  /** Reads and validates the file; throws PolicyError (file:line: what is wrong) before anything else starts. */
-  static load(path: string): PolicyService {
+  /**
+   * Reads and validates the file; throws PolicyError (file:line: what is wrong) before anything else starts.
+   * `announce: false` for commands whose stdout is their output.
+   */
+  static load(path: string, announce = true): PolicyService {
     const service = new PolicyService(parsePolicy(readFileSync(path, 'utf8'), path));
-    new Logger('Policy').log({ message: 'policy loaded', path, version: service.version });
+    if (announce) new Logger('Policy').log({ message: 'policy loaded', path, version: service.version });
     return service;
   }
 

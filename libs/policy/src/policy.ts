@@ -104,6 +104,11 @@ export interface ClusterRules {
   roomAnswersWhenStreamerJoins: boolean;
 }
 
+/** Staff access: how long a token is good for before it must be rotated. */
+export interface StaffRules {
+  tokenLifetimeDays: number;
+}
+
 export interface Policy {
   /** SHA-256 of the policy file's bytes (first 16 hex digits): stored with every decision made under it. */
   version: string;
@@ -114,6 +119,7 @@ export interface Policy {
   sampling: SamplingRules;
   viewers: ViewerRules;
   clusters: ClusterRules;
+  staff: StaffRules;
 }
 
 /** Sampling faster than this costs more than it finds: consecutive frames are near-duplicates. */
@@ -218,6 +224,10 @@ export function parsePolicy(content: string, source = 'policy.yaml'): Policy {
       ? read.boolean(clustersNode, 'room_answers_when_streamer_joins', 'clusters', true)
       : true,
   };
+  const staffNode = read.map(root, 'staff', 'staff', true);
+  const staff: StaffRules = {
+    tokenLifetimeDays: staffNode ? read.number(staffNode, 'token_lifetime_days', 'staff', 1, 3650, 90) : 90,
+  };
   return {
     version: createHash('sha256').update(content).digest('hex').slice(0, 16),
     categories,
@@ -227,6 +237,7 @@ export function parsePolicy(content: string, source = 'policy.yaml'): Policy {
     sampling,
     viewers,
     clusters,
+    staff,
   };
 }
 

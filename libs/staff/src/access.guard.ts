@@ -39,8 +39,7 @@ export class AccessGuard implements CanActivate {
         'platform_key_not_allowed',
         'This endpoint is for reviewers and compliance officers, not platforms.',
       );
-    const user = await this.staff.findByToken(token);
-    if (!user) throw new ApiError(401, 'invalid_staff_token', 'The staff token is not valid.');
+    const user = await this.staff.authenticate(token);
     if (!roles.includes(user.role))
       throw new ApiError(
         403,

@@ -15,4 +15,8 @@ export class StaffUser {
   @Column({ name: 'token_hash', type: 'varchar', length: 64 }) tokenHash: string;
   @Column({ name: 'token_prefix', type: 'varchar', length: 16 }) tokenPrefix: string;
   @InstantColumn({ name: 'created_at' }) createdAt: Date;
+  /** When the current token was issued (null: at creation); it expires the policy's lifetime after. */
+  @InstantColumn({ name: 'token_issued_at', nullable: true }) tokenIssuedAt: Date | null;
+  /** Set when an operator revoked the person's access: their token stops working at once. */
+  @InstantColumn({ name: 'revoked_at', nullable: true }) revokedAt: Date | null;
 }

@@ -25,4 +25,32 @@ export function registerStaffCommands(program: Command): void {
           `${user.role} ${user.name} (${user.id})\ntoken: ${token}\nStore the token now: it is not shown again.\n`,
         );
     });
+  staff
+    .command('rotate <name>')
+    .description('Issue a new token (shown once); the old one stops working at once')
+    .option('--json', 'print JSON')
+    .action(async (name: string, options: { json?: boolean }) => {
+      const { StaffInputError, StaffService } = await import('@qinglang/staff');
+      const { user, token } = await withContext((get) => get(StaffService).rotate(name)).catch((error: unknown) => {
+        throw error instanceof StaffInputError ? new CliError(error.message) : error;
+      });
+      if (options.json) process.stdout.write(`${JSON.stringify({ id: user.id, name: user.name, token })}\n`);
+      else
+        process.stdout.write(
+          `${user.name} (${user.id})\ntoken: ${token}\nStore the token now: it is not shown again.\n`,
+        );
+    });
+  staff
+    .command('revoke <name>')
+    .description("End a person's access at once (rotate gives it back with a new token)")
+    .option('--json', 'print JSON')
+    .action(async (name: string, options: { json?: boolean }) => {
+      const { StaffInputError, StaffService } = await import('@qinglang/staff');
+      const user = await withContext((get) => get(StaffService).revoke(name)).catch((error: unknown) => {
+        throw error instanceof StaffInputError ? new CliError(error.message) : error;
+      });
+      if (options.json)
+        process.stdout.write(`${JSON.stringify({ id: user.id, name: user.name, revokedAt: user.revokedAt })}\n`);
+      else process.stdout.write(`${user.name} (${user.id}): access revoked\n`);
+    });
 }
