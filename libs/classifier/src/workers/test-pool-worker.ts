@@ -8,8 +8,6 @@ export type TestRequest =
   | { kind: 'crash-once'; marker: string }
   | { kind: 'crash' };
 
-const crashedFor = new Set<string>();
-
 serveWorkerPool<TestRequest, { value?: number; threadId: number }>({
   async init(data) {
     if ((data as { failInit?: boolean } | undefined)?.failInit) throw new Error('no model here');
@@ -20,7 +18,7 @@ serveWorkerPool<TestRequest, { value?: number; threadId: number }>({
     if (request.kind === 'crash-once') {
       // Threads share nothing: a marker file tells the fresh thread that the first one died on this task.
       const { existsSync, writeFileSync } = await import('node:fs');
-      if (!existsSync(request.marker) && !crashedFor.has(request.marker)) {
+      if (!existsSync(request.marker)) {
         writeFileSync(request.marker, 'crashed');
         process.exit(4);
       }
