@@ -80,3 +80,18 @@ describe('hostile input and hygiene', () => {
     expect(JSON.stringify(done)).not.toContain(join(t.config.dataDir, ''));
   });
 });
+
+describe('metrics behind a token', () => {
+  const fixture = useEmbeddedApp({ METRICS_TOKEN: 'scrape-token-for-tests-0001' });
+
+  it('answers /metrics only with the token', async () => {
+    const t = fixture.app;
+    const without = await t.http().get('/metrics');
+    expect(without.status).toBe(401);
+    expect(without.body.code).toBe('metrics_token_required');
+    expect((await t.http().get('/metrics').set('Authorization', 'Bearer wrong-token-000000000')).status).toBe(401);
+    const allowed = await t.http().get('/metrics').set('Authorization', 'Bearer scrape-token-for-tests-0001');
+    expect(allowed.status).toBe(200);
+    expect(allowed.text).toContain('qinglang_');
+  });
+});

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createServer } from 'node:http';
 import { EnvironmentError, loadConfig } from '@qinglang/config';
 import { PolicyError } from '@qinglang/policy';
-import { MetricsService } from '@qinglang/operations';
+import { MetricsService, metricsAllowed } from '@qinglang/operations';
 import { createWorkerContext } from '@qinglang/application';
 
 /**
@@ -17,6 +17,8 @@ async function main(): Promise<void> {
     const metrics = context.get(MetricsService);
     createServer((request, response) => {
       if (request.url !== '/metrics') return void response.writeHead(404).end();
+      if (!metricsAllowed(request.headers.authorization, config.metricsToken))
+        return void response.writeHead(401, { 'WWW-Authenticate': 'Bearer' }).end();
       metrics.registry.metrics().then(
         (body) => response.writeHead(200, { 'Content-Type': metrics.registry.contentType }).end(body),
         () => response.writeHead(500).end(),

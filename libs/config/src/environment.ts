@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, validateSync } from 'class-validator';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
@@ -25,6 +25,7 @@ export class ServerEnvironment {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() LOG_JSON?: boolean;
   @IsOptional() @IsString() POLICY_PATH?: string;
+  @IsOptional() @IsString() @Length(16, 200) METRICS_TOKEN?: string;
 }
 
 export class DatabaseEnvironment {
@@ -106,6 +107,8 @@ export interface AppConfig {
   dataDir: string;
   /** config/policy.yaml unless POLICY_PATH says otherwise. */
   policyPath: string;
+  /** When set, `/metrics` (API and workers) answers only `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
   database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
   queue: { driver: 'in-process' } | { driver: 'bullmq'; url: string; prefix: string };
   queueLockMs: number;
@@ -200,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logJson: server.LOG_JSON ?? true,
     dataDir,
     policyPath: resolve(server.POLICY_PATH ?? 'config/policy.yaml'),
+    metricsToken: server.METRICS_TOKEN ?? null,
     database: db.DATABASE_URL
       ? { type: 'postgres', url: db.DATABASE_URL }
       : { type: 'sqlite', path: resolve(dataDir, 'qinglang.sqlite') },

@@ -6,3 +6,4 @@ export * from './metrics.controller';
 export * from './json-logger';
 export * from './operations.module';
 export * from './server-paths';
+export * from './metrics-access';
