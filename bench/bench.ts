@@ -614,6 +614,7 @@ async function main(): Promise<void> {
     Object.assign(figures, await benchFrameText(samplesDir));
     Object.assign(figures, await benchModels(config, ffmpeg.path, workDir));
     Object.assign(figures, benchText());
+    Object.assign(figures, await benchChat([]));
     Object.assign(figures, await benchAuditVerify(workDir));
     // Equal to the share of the pipeline's wall time the model alone would need for the frames it classified.
     const ratio = Number(figures.pipelineFramesClassifiedPerSecond) / Number(figures.rawModelFramesPerSecond);
