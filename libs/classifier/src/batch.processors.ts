@@ -40,6 +40,7 @@ export class TextBatchProcessor implements ReconcilableJobHandler<'text-batch.pr
   ) {}
 
   async handle({ batchId }: JobPayloads['text-batch.process']): Promise<void> {
+    let newSignals: number | undefined;
     const batch = await this.batches.textLifecycle.runStage(batchId, {
       from: 'unfinished',
       pending: UNPROCESSED,
@@ -64,6 +65,8 @@ export class TextBatchProcessor implements ReconcilableJobHandler<'text-batch.pr
         const signals = [...this.text.toSignals(items), ...(await this.bankSignals.forItems(items))];
         await this.attributeViewers(b.platformId, signals, lines);
         await this.signals.recordNew(signals);
+        // The streamer's own lines count even when they are no evidence (they may repeat a flood's contact).
+        newSignals = items.some((i) => i.actor.role === 'streamer') ? undefined : signals.length;
       },
     });
     if (!batch) return;
@@ -71,6 +74,7 @@ export class TextBatchProcessor implements ReconcilableJobHandler<'text-batch.pr
       subjectKind: 'stream',
       subjectId: batch.streamId,
       item: { kind: 'text_batch', id: batchId },
+      ...(newSignals !== undefined ? { newSignals } : {}),
     });
   }
 
@@ -117,12 +121,15 @@ export class TipBatchProcessor implements ReconcilableJobHandler<'tip-batch.proc
   ) {}
 
   async handle({ batchId }: JobPayloads['tip-batch.process']): Promise<void> {
+    let newSignals: number | undefined;
     const batch = await this.batches.tipLifecycle.runStage(batchId, {
       from: 'unfinished',
       pending: UNPROCESSED,
       done: 'flagging',
       work: async (b) => {
-        await this.signals.recordNew(await this.tips.forEvents(await this.batches.events(b.id)));
+        const signals = await this.tips.forEvents(await this.batches.events(b.id));
+        await this.signals.recordNew(signals);
+        newSignals = signals.length;
       },
     });
     if (!batch) return;
@@ -130,6 +137,7 @@ export class TipBatchProcessor implements ReconcilableJobHandler<'tip-batch.proc
       subjectKind: 'stream',
       subjectId: batch.streamId,
       item: { kind: 'tip_batch', id: batchId },
+      ...(newSignals !== undefined ? { newSignals } : {}),
     });
   }
 

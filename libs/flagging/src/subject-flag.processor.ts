@@ -26,12 +26,17 @@ export class SubjectFlagProcessor implements JobHandler<'subject.flag'> {
     private readonly queue: JobQueue,
   ) {}
 
-  async handle({ subjectKind, subjectId, item }: Payload): Promise<void> {
+  async handle({ subjectKind, subjectId, item, newSignals }: Payload): Promise<void> {
     const lifecycle = this.items.of(item.kind);
     const row = await lifecycle.get(item.id);
     if (!row || row.stage !== 'flagging') return;
+    // Nothing new against the subject (a batch of ordinary chat): its flags are as they were.
     const owner =
-      subjectKind === 'stream' ? await this.streams.findById(subjectId) : await this.posts.lifecycle.get(subjectId);
+      newSignals === 0
+        ? null
+        : subjectKind === 'stream'
+          ? await this.streams.findById(subjectId)
+          : await this.posts.lifecycle.get(subjectId);
     if (owner) {
       const live = 'status' in owner && owner.status === 'live';
       const audience = 'viewerCount' in owner ? owner.viewerCount : 0;

@@ -18,7 +18,16 @@ export interface JobPayloads {
   'text-batch.process': { batchId: string };
   'tip-batch.process': { batchId: string };
   /** Re-evaluates a subject's flags after an item added signals to it; the item is finished once this is done. */
-  'subject.flag': { subjectKind: 'stream' | 'post'; subjectId: string; item: FlaggedItem };
+  'subject.flag': {
+    subjectKind: 'stream' | 'post';
+    subjectId: string;
+    item: FlaggedItem;
+    /**
+     * How many signals the item recorded, when the step that recorded them enqueued this (a hint, not state): 0
+     * means nothing changed, so there is nothing to evaluate (most chat is no evidence). Absent: evaluate.
+     */
+    newSignals?: number;
+  };
   /** A flag past its category's auto-action threshold: interrupt the live stream before review. */
   'flag.auto-action': { flagId: string };
 }
