@@ -44,6 +44,8 @@ export interface LiveRun {
   backlogStart: number;
   backlogEnd: number;
   backlogGrows: boolean;
+  /** Jobs waiting, delayed or running per queue at the window's end: which stage holds the backlog. */
+  queuesAtEnd: Record<string, number>;
   serviceCores: number;
   mainThreadCores: number;
   ffmpegCores: number;
@@ -267,6 +269,9 @@ async function runLive(streamsWanted: number, options: LiveOptions, workDir: str
     const cpu = cpuBetween(cpuStart, cpuSnapshot(), sourcePids);
     loop.disable();
     const backlogEnd = await backlog();
+    const queuesAtEnd = Object.fromEntries(
+      Object.entries(await driver.counts()).map(([queue, c]) => [queue, c.waiting + c.delayed + c.active]),
+    );
 
     // Frames live at the source in the window (all but its last 3 s, which may rightly be in flight).
     const frames: FrameRow[] = await db.query(
@@ -343,6 +348,7 @@ async function runLive(streamsWanted: number, options: LiveOptions, workDir: str
       backlogStart,
       backlogEnd,
       backlogGrows,
+      queuesAtEnd,
       serviceCores: round(cpu.serviceCores),
       mainThreadCores: round(cpu.mainThreadCores),
       ffmpegCores: round(cpu.ffmpegCores),
@@ -389,7 +395,7 @@ function describe(run: LiveRun): void {
     `live N=${run.streams}: ${run.holds ? 'HOLDS' : 'does not hold'} (${run.why})\n` +
       `  frames sampled ${run.framesSampledPerSecond}/s (${run.framesSampled} of ${run.framesDue} due at the 5 s tier), classified ${run.framesClassifiedPerSecond}/s, near-duplicates ${(100 * run.nearDuplicateShare).toFixed(0)}%\n` +
       `  frame→signal p50 / p95 ${run.p50FrameToSignalMs} / ${run.p95FrameToSignalMs} ms; frame→flag ${flag}; ${run.streamsFlagged} streams flagged\n` +
-      `  backlog ${run.backlogStart} → ${run.backlogEnd} jobs (grows: ${run.backlogGrows}); ${run.unfinishedFrames} frames unfinished; ${run.reconnects} reconnects\n` +
+      `  backlog ${run.backlogStart} → ${run.backlogEnd} jobs (grows: ${run.backlogGrows}; at the end by queue, running included: ${JSON.stringify(run.queuesAtEnd)}); ${run.unfinishedFrames} frames unfinished; ${run.reconnects} reconnects\n` +
       `  CPU: service ${run.serviceCores} cores (main thread ${run.mainThreadCores}, its ffmpeg ${run.ffmpegCores}), ${run.cpuPercentPerStream}% per stream; sources ${run.sourceCores} cores (not counted); RSS ${run.rssMb} MB; event loop p99 delay ${run.eventLoopP99Ms} ms`,
   );
   const a = run.analysis;
