@@ -22,8 +22,13 @@ export class FrameAnalysisService implements OnApplicationBootstrap, OnApplicati
     private readonly models: ModelRegistry,
   ) {}
 
+  /**
+   * A worker process starts its threads (and their models) before it takes a job, so a slow start cannot cost it
+   * job locks. The embedded process (role `all`) starts them with its first frames instead: its in-process queue
+   * holds no locks, and the API is up at once (most of its e2e suites never score a frame).
+   */
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.role === 'api') return;
+    if (this.config.role !== 'worker') return;
     await this.ready();
   }
 
