@@ -122,11 +122,6 @@ export class FlaggingService {
   }
 
   /**
-   * Viewers' chat in a stream: lines that flood the room (the same line or contact from at least the policy's
-   * number of senders) go to the room's cluster flag, decided once; each other sender's lines, across every room,
-   * go to that viewer's own flag. Neither is ever against the streamer.
-   */
-  /**
    * A stream's flags from one read of its signals: the streamer's own (which may interrupt it), then its viewers'
    * (clusters and viewer flags, which never touch the streamer unless policy holds the room answerable).
    */
@@ -137,6 +132,11 @@ export class FlaggingService {
     return own;
   }
 
+  /**
+   * Viewers' chat in a stream: lines that flood the room (the same line or contact from at least the policy's
+   * number of senders) go to the room's cluster flag, decided once; each other sender's lines, across every room,
+   * go to that viewer's own flag. Neither is ever against the streamer.
+   */
   async evaluateViewers(stream: FlagSubject, now = this.clock.now(), signals?: Signal[]): Promise<Flag[]> {
     const since = this.since(now);
     const recent = signals ?? (await this.signals.forSubject('stream', stream.id, since));
@@ -226,7 +226,12 @@ export class FlaggingService {
         if (room) touched.push(room);
       }
     }
-    const senders = [...new Set(viewers.map((s) => s.actorAccountId!))];
+    // Only senders with lines outside the flood and undecided can have a viewer flag to open or grow here: a
+    // thousand-bot flood costs one cluster, not a thousand look-ups.
+    const inFlood = new Set(flood.map((s) => s.id));
+    const senders = [
+      ...new Set(viewers.filter((s) => !inFlood.has(s.id) && !decided.has(s.id)).map((s) => s.actorAccountId!)),
+    ];
     for (const accountId of senders) {
       const own = (await this.signals.forActor(accountId, since)).filter((s) => answerableParty(s) === 'viewer');
       touched.push(
