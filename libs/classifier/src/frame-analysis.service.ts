@@ -16,6 +16,7 @@ export class FrameAnalysisService implements OnApplicationBootstrap, OnApplicati
   private readonly logger = new Logger('FrameAnalysis');
   private pool?: WorkerPool<FrameAnalysisRequest, FrameAnalysisReply>;
   private starting?: Promise<boolean>;
+  private closing = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -34,6 +35,7 @@ export class FrameAnalysisService implements OnApplicationBootstrap, OnApplicati
 
   /** True when frames go to the pool; starts it on first call (where the model runs on onnxruntime-node). */
   ready(): Promise<boolean> {
+    if (this.closing) return Promise.resolve(false);
     this.starting ??= this.start();
     return this.starting;
   }
@@ -70,7 +72,12 @@ export class FrameAnalysisService implements OnApplicationBootstrap, OnApplicati
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    // A start still under way (the first frames came just before shutdown) finishes first, then its threads end
+    // too: a pool created after this would keep the process alive.
+    await this.starting?.catch(() => false);
     await this.pool?.close();
+    this.pool = undefined;
   }
 
   private async start(): Promise<boolean> {
@@ -95,6 +102,10 @@ export class FrameAnalysisService implements OnApplicationBootstrap, OnApplicati
         message: 'frame analysis threads failed to start; scoring on this thread',
         error: String(error),
       });
+      await pool.close();
+      return false;
+    }
+    if (this.closing) {
       await pool.close();
       return false;
     }
