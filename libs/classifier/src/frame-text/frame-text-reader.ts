@@ -126,7 +126,7 @@ export class FrameTextReader {
     // Let the OCR jobs reach the worker thread before this thread is busy with the QR search.
     if (ocr) await new Promise((resolve) => setImmediate(resolve));
     const qrStarted = performance.now();
-    const qrCodes = options.qr === false ? [] : searchQr(frame, options.within);
+    const qrCodes = options.qr === false ? [] : await searchQr(frame, options.within);
     if (options.qr !== false) timings.qr = Math.round(performance.now() - qrStarted);
     const regions: RegionText[] = [];
     for (const { region, ms, found } of await reads) {
@@ -203,12 +203,12 @@ export class FrameTextReader {
 }
 
 /** QR codes in the frame, or only in `within.area`, keeping the earlier read's codes outside it. */
-function searchQr(frame: RgbaImage, within: ReadOptions['within']): DecodedQrCode[] {
+async function searchQr(frame: RgbaImage, within: ReadOptions['within']): Promise<DecodedQrCode[]> {
   if (!within) return decodeQrCodes(frame);
   const crop = cropRgba(frame, within.area);
   return [
     ...within.qrCodes.filter((code) => !intersects(code.box, crop.box)),
-    ...decodeQrCodes(crop.image).map((code) => ({ ...code, box: moved(code.box, crop.box) })),
+    ...(await decodeQrCodes(crop.image)).map((code) => ({ ...code, box: moved(code.box, crop.box) })),
   ];
 }
 

@@ -26,8 +26,8 @@ function frameWith(codes: Array<{ text: string; x: number; y: number; modulePixe
 }
 
 describe('decodeQrCodes', () => {
-  it('finds a code and gives its box in frame pixels', () => {
-    const [code, ...rest] = decodeQrCodes(
+  it('finds a code and gives its box in frame pixels', async () => {
+    const [code, ...rest] = await decodeQrCodes(
       frameWith([{ text: 'https://bet.example/r?ref=1', x: 400, y: 100, modulePixels: 4 }]),
     );
     expect(rest).toEqual([]);
@@ -43,8 +43,8 @@ describe('decodeQrCodes', () => {
     expect(code.box.y).toBeLessThanOrEqual(118);
   });
 
-  it('finds every code in a frame, not just the first', () => {
-    const codes = decodeQrCodes(
+  it('finds every code in a frame, not just the first', async () => {
+    const codes = await decodeQrCodes(
       frameWith([
         { text: 'https://one.example/', x: 20, y: 20, modulePixels: 3 },
         { text: 'weixin://contact/bjl8888', x: 420, y: 180, modulePixels: 3 },
@@ -53,16 +53,23 @@ describe('decodeQrCodes', () => {
     expect(codes.map((code) => code.data).sort()).toEqual(['https://one.example/', 'weixin://contact/bjl8888']);
   });
 
-  it('reads a code at two pixels a module', () => {
+  it('reads a code at two pixels a module', async () => {
     expect(
-      decodeQrCodes(frameWith([{ text: 'bet-888.example/go', x: 300, y: 200, modulePixels: 2 }])).map(
+      (await decodeQrCodes(frameWith([{ text: 'bet-888.example/go', x: 300, y: 200, modulePixels: 2 }]))).map(
         (code) => code.host,
       ),
     ).toEqual(['bet-888.example']);
   });
 
-  it('finds nothing in a frame without a code', () => {
-    expect(decodeQrCodes(frameWith([]))).toEqual([]);
+  it('reads a light-on-dark (inverted) code', async () => {
+    const frame = frameWith([{ text: 'https://inverted.example/', x: 200, y: 60, modulePixels: 3 }]);
+    for (let i = 0; i < frame.data.length; i += 4)
+      for (let c = 0; c < 3; c++) frame.data[i + c] = 255 - frame.data[i + c];
+    expect((await decodeQrCodes(frame)).map((code) => code.host)).toEqual(['inverted.example']);
+  });
+
+  it('finds nothing in a frame without a code', async () => {
+    expect(await decodeQrCodes(frameWith([]))).toEqual([]);
   });
 });
 
