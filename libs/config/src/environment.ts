@@ -3,6 +3,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, validateSync } from 'class-validator';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { AuditConfig, AuditEnvironment, auditConfig } from './audit-environment';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toNumber = toInt;
@@ -88,8 +89,6 @@ export class LiveEnvironment {
 }
 
 export class SanctionsEnvironment {
-  @IsOptional() @IsString() AUDIT_KEY_PATH?: string;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) AUDIT_CHECKPOINT_EVERY?: number;
   @IsOptional() @IsString() SECRET_KEY_PATH?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() WEBHOOK_ALLOW_PRIVATE?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000) WEBHOOK_TIMEOUT_MS?: number;
@@ -157,8 +156,8 @@ export interface AppConfig {
     /** Private networks pulled from nonetheless (a platform's CDN inside its own network). */
     allowedNetworks: string[];
   };
-  /** Ed25519 key that signs audit checkpoints (created on first start), and a checkpoint every N entries. */
-  audit: { keyPath: string; checkpointEvery: number };
+  /** Ed25519 key that signs audit checkpoints, how often they are made, and the witness they are copied to. */
+  audit: AuditConfig;
   /** The server secret that webhook signing secrets and identity keys derive from (created on first start). */
   secretKeyPath: string;
   delivery: { allowPrivate: boolean; timeoutMs: number; maxAttempts: number; retryBaseMs: number; pollMs: number };
@@ -247,10 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         .map((n) => n.trim())
         .filter(Boolean),
     },
-    audit: {
-      keyPath: resolve(sanctions.AUDIT_KEY_PATH ?? resolve(dataDir, 'keys', 'audit-ed25519.pem')),
-      checkpointEvery: sanctions.AUDIT_CHECKPOINT_EVERY ?? 1000,
-    },
+    audit: auditConfig(validateNamespace(AuditEnvironment, env), dataDir),
     secretKeyPath: resolve(sanctions.SECRET_KEY_PATH ?? resolve(dataDir, 'keys', 'server-secret.key')),
     delivery: {
       allowPrivate: sanctions.WEBHOOK_ALLOW_PRIVATE ?? false,

@@ -4,3 +4,4 @@ export * from './clock';
 export * from './address-policy';
 export * from './server-secret';
 export * from './private-files';
+export * from './audit-environment';
