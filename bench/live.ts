@@ -402,7 +402,7 @@ function describe(run: LiveRun): void {
   if (a && a.frames) {
     const per = (ms: number) => (ms / a.frames).toFixed(1);
     console.log(
-      `  analysis threads, ms per frame: read ${per(a.readMs)}, decode ${per(a.decodeMs)}, porn model ${per(a.modelMs)}, OCR ${per(a.ocrMs)}, QR ${per(a.qrMs)}` +
+      `  analysis threads, ms per frame: read ${per(a.readMs)}, decode ${per(a.decodeMs)} (${a.decoded} of ${a.frames} JPEGs decoded), porn model ${per(a.modelMs)}, OCR ${per(a.ocrMs)}, QR ${per(a.qrMs)}` +
         ` (OCR reads: ${a.ocr.none} whole, ${a.ocr.partial} changed part only, ${a.ocr.all} unchanged; QR: ${a.qr.none} / ${a.qr.partial} / ${a.qr.all})`,
     );
   }

@@ -50,6 +50,8 @@ export class FrameAnalysisService implements OnApplicationBootstrap, OnApplicati
     frames: 0,
     readMs: 0,
     decodeMs: 0,
+    /** Frames whose JPEG had to be decoded: their raw pixels were gone (or never written). */
+    decoded: 0,
     modelMs: 0,
     ocrMs: 0,
     qrMs: 0,
@@ -63,7 +65,8 @@ export class FrameAnalysisService implements OnApplicationBootstrap, OnApplicati
     const totals = this.totals;
     totals.tasks++;
     totals.frames += request.frames.length;
-    for (const key of ['readMs', 'decodeMs', 'modelMs', 'ocrMs', 'qrMs'] as const) totals[key] += reply.timings[key];
+    for (const key of ['readMs', 'decodeMs', 'modelMs', 'ocrMs', 'qrMs', 'decoded'] as const)
+      totals[key] += reply.timings[key];
     for (const text of reply.texts) {
       if (text?.reuse.ocr) totals.ocr[text.reuse.ocr]++;
       if (text?.reuse.qr) totals.qr[text.reuse.qr]++;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
-import { Frame, FramesService, hammingDistance } from '@qinglang/media';
+import { Frame, FramesService, hammingDistance, rawFramePath } from '@qinglang/media';
 import { FrameTextService } from './frame-text.service';
 import { MetricsService } from '@qinglang/operations';
 import { newId } from '@qinglang/persistence';
@@ -94,8 +94,11 @@ export class FrameClassifier {
         (manager) => this.signals.record(manager, [...rows, ...textSignals]),
       );
       this.metrics.frames.inc({ outcome: 'classified' }, batch.length);
+      await this.dropRawPixels(batch);
     }
     await this.frames.markNearDuplicates(duplicates);
+    const setAside = new Set(duplicates.map((d) => d.id));
+    await this.dropRawPixels(pending.filter((frame) => setAside.has(frame.id)));
     this.metrics.frames.inc({ outcome: 'near_duplicate' }, duplicates.length);
     return { classified: toClassify.length, nearDuplicates: duplicates.length };
   }
@@ -136,7 +139,11 @@ export class FrameClassifier {
   ): Promise<{ scores: NsfwScores[]; reads: Array<FrameTextResult | null> }> {
     const reply = await this.analysis.analyse({
       streamKey: subject.kind === 'stream' ? subject.id : undefined,
-      frames: batch.map((frame) => ({ path: this.storage.absolute(frame.imagePath), ...plan.get(frame.id)! })),
+      frames: batch.map((frame) => ({
+        path: this.storage.absolute(frame.imagePath),
+        raw: { path: this.storage.absolute(rawFramePath(frame.imagePath)), width: frame.width, height: frame.height },
+        ...plan.get(frame.id)!,
+      })),
     });
     return { scores: reply.scores, reads: reply.texts };
   }
@@ -155,6 +162,14 @@ export class FrameClassifier {
     }
     const scores = await model.classify(jpegs.map((jpeg) => model.decode(jpeg)));
     return { scores, reads };
+  }
+
+  /**
+   * The raw pixels the sampler wrote beside each JPEG are only for scoring: gone once the frame is scored or set
+   * aside as a near-duplicate (the JPEG stays, as evidence). A failed job's retry decodes the JPEG instead.
+   */
+  private async dropRawPixels(frames: Frame[]): Promise<void> {
+    await Promise.all(frames.map((frame) => rm(this.storage.absolute(rawFramePath(frame.imagePath)), { force: true })));
   }
 
   /** What the overlays of the planned frames say goes through the text classifier like chat, tied to the frame. */

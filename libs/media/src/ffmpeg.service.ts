@@ -11,7 +11,12 @@ export class FfmpegService {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.binary = locateFfmpeg(config.media.ffmpegPath);
-    this.sampler = new FrameSampler({ ffmpegPath: this.binary.path, timeoutMs: config.media.ffmpegTimeoutMs });
+    // Raw pixels beside each JPEG: the frame analysis threads read them instead of decoding the JPEG again.
+    this.sampler = new FrameSampler({
+      ffmpegPath: this.binary.path,
+      timeoutMs: config.media.ffmpegTimeoutMs,
+      rawFrames: true,
+    });
     new Logger('Ffmpeg').log({ message: 'ffmpeg located', ...this.binary });
   }
 }

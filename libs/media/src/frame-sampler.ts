@@ -31,6 +31,11 @@ export interface SamplerOptions {
   timeoutMs: number;
   /** Longest side of the JPEG kept as evidence. */
   maxEvidenceWidth?: number;
+  /**
+   * Also write each frame's pixels, RGBA at the evidence size, beside its JPEG (`rawFramePath`): the frame
+   * analysis threads read them instead of decoding the JPEG again, and the classifier deletes them once scored.
+   */
+  rawFrames?: boolean;
 }
 
 export interface VideoLimits {
@@ -57,6 +62,15 @@ const UNBOUNDED_HASH_OUTPUT = 64 * 1024 * 1024;
 // The muxer names each JPEG by its pts in this time base: the frame's time comes from ffmpeg's output itself.
 const MS_TIME_BASE = '1:1000';
 const FRAME_FILE = /^(-?\d+)\.jpg$/;
+const RAW_EXTENSION = '.rgba';
+
+/**
+ * Where the sampler put the raw pixels of the frame whose evidence JPEG is `imagePath`: width × height × 4 bytes
+ * (RGBA, rows top to bottom, the JPEG's size), until the classifier has scored the frame and deletes them.
+ */
+export function rawFramePath(imagePath: string): string {
+  return imagePath.replace(/\.jpg$/, RAW_EXTENSION);
+}
 
 /**
  * Samples frames with ffmpeg: one every `intervalSeconds`, decoding only keyframes where their spacing allows.
@@ -135,15 +149,35 @@ export class FrameSampler {
       : mode.firstAtMs
         ? `select='if(isnan(prev_selected_t),gte(t,${(mode.firstAtMs / 1000 - 0.001).toFixed(3)}),gte(t-prev_selected_t,${spacing}))'`
         : `select='isnan(prev_selected_t)+gte(t-prev_selected_t,${spacing})'`;
+    const raw = this.options.rawFrames ?? false;
     const graph = [
       `[0:v:0]${select},split=2[keep][hash]`,
-      `[keep]scale='min(${width},iw)':-2[jpeg]`,
+      raw
+        ? `[keep]scale='min(${width},iw)':-2,split=2[jpeg][pixels];[pixels]format=rgba[raw]`
+        : `[keep]scale='min(${width},iw)':-2[jpeg]`,
       `[hash]scale=${HASH_INPUT_SIZE}:${HASH_INPUT_SIZE}:flags=area,format=gray[grey]`,
     ].join(';');
     // Decoding stops a little past the limit, so a container that understates its length cannot run long.
     const readSeconds =
       mode.maxDurationSeconds === undefined ? undefined : mode.maxDurationSeconds + 2 * mode.intervalSeconds;
     const frameLimit = mode.single ? ['-frames:v', '1'] : [];
+    // The same frames as the JPEGs (one scale, then a split), named by the same pts.
+    const rawOutput = raw
+      ? [
+          '-map',
+          '[raw]',
+          '-c:v',
+          'rawvideo',
+          '-enc_time_base',
+          MS_TIME_BASE,
+          '-frame_pts',
+          '1',
+          ...frameLimit,
+          '-f',
+          'image2',
+          join(outputDir, `%010d${RAW_EXTENSION}`),
+        ]
+      : [];
     const args = [
       '-hide_banner',
       '-nostdin',
@@ -169,6 +203,7 @@ export class FrameSampler {
       '-f',
       'image2',
       join(outputDir, '%010d.jpg'),
+      ...rawOutput,
       '-map',
       '[grey]',
       // The same time base on the hash copy, so no two selected frames share a timestamp and get dropped there.
