@@ -14,6 +14,7 @@ import { Signal } from './signal.entity';
 import { SignalsService } from './signals.service';
 import { TextSignals } from './text-signals.service';
 import { BankSignals } from './bank-signals.service';
+import { OverlaySlots } from './frame-text/overlay-slots';
 
 /** NSFWJS's classes mapped onto the porn category: explicit photos and explicit drawings; "sexy" is not porn. */
 export function pornCategoryScore(scores: NsfwScores): Record<string, number> {
@@ -32,6 +33,9 @@ export interface FrameClassification {
  */
 @Injectable()
 export class FrameClassifier {
+  /** Which frames of each stream get their overlays read (see planOverlayReading). */
+  private slots?: { seconds: { ocr: number; qr: number }; ocr: OverlaySlots; qr: OverlaySlots };
+
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -104,29 +108,30 @@ export class FrameClassifier {
   }
 
   /**
-   * Which frames get their overlays read. OCR (~300 ms a frame) and the QR search (~100 ms) cost more than the
-   * model, and overlays stay on screen for a long time, so a stream gets one OCR per OCR_INTERVAL_SECONDS and one
-   * QR search per QR_INTERVAL_SECONDS of its time: the first classified frame of each such slot. A post's images
-   * are all read: they are few, and text on them is common.
+   * Which frames get their overlays read. OCR and the QR search cost more than the model, and overlays stay on
+   * screen for a long time, so a stream gets one OCR per OCR_INTERVAL_SECONDS and one QR search per
+   * QR_INTERVAL_SECONDS of its time: the first classified frame of each such slot, remembered across calls (a
+   * pulled stream comes one piece at a time; see OverlaySlots). A post's images are all read: they are few, and
+   * text on them is common.
    */
   private planOverlayReading(frames: Frame[]): Map<string, { ocr: boolean; qr: boolean }> {
     const { ocrSeconds, qrSeconds } = this.frameText.intervals;
+    if (this.slots?.seconds.ocr !== ocrSeconds || this.slots.seconds.qr !== qrSeconds)
+      this.slots = {
+        seconds: { ocr: ocrSeconds, qr: qrSeconds },
+        ocr: new OverlaySlots(ocrSeconds),
+        qr: new OverlaySlots(qrSeconds),
+      };
+    const { ocr, qr } = this.slots;
     const plan = new Map<string, { ocr: boolean; qr: boolean }>();
-    const seen = { ocr: new Set<number>(), qr: new Set<number>() };
-    const firstInSlot = (kind: 'ocr' | 'qr', seconds: number, timeMs: number) => {
-      if (seconds <= 0) return false;
-      const slot = Math.floor(timeMs / (seconds * 1000));
-      if (seen[kind].has(slot)) return false;
-      seen[kind].add(slot);
-      return true;
-    };
     for (const frame of frames) {
+      if (frame.sourceKind === 'post_image') {
+        plan.set(frame.id, { ocr: ocrSeconds > 0, qr: qrSeconds > 0 });
+        continue;
+      }
+      const key = frame.streamId ?? frame.sourceId;
       const time = frame.streamTimeMs ?? frame.positionMs;
-      const always = frame.sourceKind === 'post_image';
-      plan.set(frame.id, {
-        ocr: (always && ocrSeconds > 0) || firstInSlot('ocr', ocrSeconds, time),
-        qr: (always && qrSeconds > 0) || firstInSlot('qr', qrSeconds, time),
-      });
+      plan.set(frame.id, { ocr: ocr.claim(key, frame.id, time), qr: qr.claim(key, frame.id, time) });
     }
     return plan;
   }
