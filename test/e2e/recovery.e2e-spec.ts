@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { SegmentsService } from '@qinglang/ingest';
 import { FIXTURES, TestBackends, embeddedBackends, startTestApp, waitForTerminal } from '../helpers/test-app';
 
 /**
@@ -36,6 +37,41 @@ describe('restart on the embedded defaults', () => {
       expect(done.results.summary).toEqual({ framesSampled: 2, framesClassified: 1, nearDuplicates: 1 });
     } finally {
       await second.close();
+    }
+  });
+
+  it('calls an item stuck by its stage deadline: a minute waiting for a job, two while one works on it', async () => {
+    const app = await startTestApp(backends);
+    try {
+      const { apiKey } = await app.createPlatform();
+      const auth = { Authorization: `Bearer ${apiKey}` };
+      const stream = await app.http().post('/v1/streams').set(auth).send({ externalId: 'deadlines', streamerId: 's' });
+      const ids: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        const upload = await app
+          .http()
+          .post(`/v1/streams/${stream.body.id}/segments`)
+          .set(auth)
+          .attach('file', join(FIXTURES, 'segment-flv.flv'));
+        await waitForTerminal(app.http, apiKey, `/v1/segments/${upload.body.id}`);
+        ids.push(upload.body.id);
+      }
+      const db = app.app.get(DataSource);
+      const now = Date.now();
+      const set = (id: string, stage: string, agoMs: number) =>
+        db.query(`UPDATE segments SET stage = ?, finished_at = NULL, updated_at = ? WHERE id = ?`, [
+          stage,
+          now - agoMs,
+          id,
+        ]);
+      await set(ids[0], 'queued', 61_000); // waiting past its minute: stuck
+      await set(ids[1], 'sampling', 61_000); // worked on, within its two minutes: not yet
+      await set(ids[2], 'classifying', 121_000); // worked on past two minutes: stuck
+      await set(ids[3], 'sampled', 30_000); // waiting, within its minute: not yet
+      const stuck = await app.app.get(SegmentsService).lifecycle.unfinished(new Date(now - 60_000));
+      expect(stuck.map((s) => s.id).sort()).toEqual([ids[0], ids[2]].sort());
+    } finally {
+      await app.close();
     }
   });
 });

@@ -18,6 +18,7 @@ import { ClassifyTextController } from './classify-text.controller';
 import { PlatformsModule } from '@qinglang/platforms';
 import { EntityBankModule } from '@qinglang/entity-bank';
 import { BankSignals } from './bank-signals.service';
+import { ClassifierReadiness } from './classifier-readiness';
 
 // Global so ingest's controllers can read results through ITEM_RESULTS without importing this module (which
 // depends on ingest): the dependency points downstream only.
@@ -38,6 +39,7 @@ import { BankSignals } from './bank-signals.service';
     PostClassifyProcessor,
     TextBatchProcessor,
     TipBatchProcessor,
+    ClassifierReadiness,
     { provide: ITEM_RESULTS, useClass: ItemResultsService },
   ],
   exports: [ModelRegistry, FrameAnalysisService, SignalsService, TextSignals, BankSignals, ITEM_RESULTS],

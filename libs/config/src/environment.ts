@@ -26,6 +26,7 @@ export class ServerEnvironment {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() LOG_JSON?: boolean;
   @IsOptional() @IsString() POLICY_PATH?: string;
+  @IsOptional() @IsString() TENANTS_PATH?: string;
   @IsOptional() @IsString() @Length(16, 200) METRICS_TOKEN?: string;
 }
 
@@ -48,6 +49,7 @@ export class RedisEnvironment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) QUEUE_LOCK_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64) MEDIA_CONCURRENCY?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) STUCK_AFTER_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000) ENQUEUE_TIMEOUT_MS?: number;
 }
 
 export class MediaEnvironment {
@@ -112,7 +114,12 @@ export interface AppConfig {
   queue: { driver: 'in-process' } | { driver: 'bullmq'; url: string; prefix: string };
   queueLockMs: number;
   mediaConcurrency: number;
+  /** An item that has not moved for this long at a stage waiting for its job is enqueued again (twice this while a job works on it). */
   stuckAfterMs: number;
+  /** How long an API call waits on the queue to take an accepted item's first job before leaving it to the reconciler. */
+  enqueueTimeoutMs: number;
+  /** config/tenants.yaml unless TENANTS_PATH says otherwise: rate limits and queue quotas per platform. */
+  tenantsPath: string;
   media: {
     ffmpegPath?: string;
     frameIntervalSeconds: number;
@@ -212,7 +219,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queueLockMs: redis.QUEUE_LOCK_MS ?? 30_000,
     // Each sample is an ffmpeg child process: one per core keeps the cores busy without the API waiting on them.
     mediaConcurrency: redis.MEDIA_CONCURRENCY ?? availableParallelism(),
-    stuckAfterMs: redis.STUCK_AFTER_MS ?? 10 * 60_000,
+    stuckAfterMs: redis.STUCK_AFTER_MS ?? 60_000,
+    enqueueTimeoutMs: redis.ENQUEUE_TIMEOUT_MS ?? 2000,
+    tenantsPath: resolve(server.TENANTS_PATH ?? 'config/tenants.yaml'),
     media: {
       ffmpegPath: media.FFMPEG_PATH || undefined,
       frameIntervalSeconds: media.FRAME_INTERVAL_SECONDS ?? 2,

@@ -3,6 +3,10 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { ApiError } from './api-error';
+import { isOutage } from './outage';
+
+/** Long enough for a database restart or a Redis failover, short enough that a client does not sit idle. */
+const RETRY_AFTER_OUTAGE_SECONDS = 5;
 
 const CODES_BY_STATUS: Record<number, string> = {
   400: 'bad_request',
@@ -35,7 +39,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = context.getResponse<Response>();
     const correlationId = (request.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
     const [status, body] = this.describe(exception, correlationId);
-    if (status >= 500) {
+    if (status === 503 && !(exception instanceof ApiError)) {
+      this.logger.warn({
+        message: 'dependency unavailable',
+        correlationId,
+        path: request.url,
+        error: String(exception),
+      });
+    } else if (status >= 500) {
       this.logger.error({
         message: 'unhandled error',
         correlationId,
@@ -46,6 +57,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (response.headersSent) return;
     response.setHeader('X-Request-Id', correlationId);
+    if (status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_OUTAGE_SECONDS));
     response.status(status).json(body);
   }
 
@@ -87,6 +99,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (typeof maybe?.status === 'number' && maybe.status >= 400 && maybe.status < 500) {
       const code = CODES_BY_STATUS[maybe.status] ?? 'bad_request';
       return [maybe.status, { code, message: maybe.message ?? 'Bad request', correlationId }];
+    }
+    if (isOutage(exception)) {
+      return [
+        503,
+        {
+          code: 'unavailable',
+          message: 'A service Qinglang depends on is not answering; retry after the time in Retry-After.',
+          correlationId,
+        },
+      ];
     }
     return [
       500,

@@ -7,3 +7,4 @@ export * from './json-logger';
 export * from './operations.module';
 export * from './server-paths';
 export * from './metrics-access';
+export * from './outage';

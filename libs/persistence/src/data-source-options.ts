@@ -14,7 +14,14 @@ export function dataSourceOptions(
 ): DataSourceOptions {
   const common = { entities, migrations, migrationsRun: false, synchronize: false, logging: ['error'] as 'error'[] };
   if (config.database.type === 'postgres') {
-    return { ...common, type: 'postgres', url: config.database.url, extra: { max: 10 } };
+    // A connection that cannot be made in 5 s fails (the API answers 503) rather than holding the request; a
+    // query stuck on a lock ends after a minute instead of holding its pool slot for good.
+    return {
+      ...common,
+      type: 'postgres',
+      url: config.database.url,
+      extra: { max: 10, connectionTimeoutMillis: 5000, query_timeout: 60_000 },
+    };
   }
   mkdirSync(dirname(config.database.path), { recursive: true });
   return {

@@ -23,13 +23,29 @@ export class BullmqQueueDriver implements QueueDriver {
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void> {
     const definition = JOBS[name];
-    await this.queues[definition.queue].add(name, payload, {
+    const queue = this.queues[definition.queue];
+    const id = jobId(name, payload);
+    await this.clearFinished(queue, id);
+    await queue.add(name, payload, {
       ...definition.options,
-      jobId: jobId(name, payload),
+      jobId: id,
       // Forget finished jobs after a while; the database row, not the job, is the record of the work.
       removeOnComplete: { age: 3600, count: 10_000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     });
+  }
+
+  /**
+   * A job kept as completed or failed still holds its id, and BullMQ ignores an add under a held id: an item whose
+   * job spent its retries while the database was down could then never be driven again. Work is enqueued again
+   * only when it is still to do (the reconciler, a stage handing on), so a finished job under the id is removed
+   * first; a job waiting, delayed or running keeps it, and the add is the no-op that dedupes.
+   */
+  private async clearFinished(queue: Queue, id: string): Promise<void> {
+    const earlier = await queue.getJob(id);
+    if (!earlier) return;
+    const state = await earlier.getState();
+    if (state === 'completed' || state === 'failed') await earlier.remove().catch(() => undefined);
   }
 
   async startWorkers(runner: JobRunner, concurrency: Partial<Record<QueueName, number>>): Promise<void> {

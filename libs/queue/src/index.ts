@@ -6,3 +6,6 @@ export * from './job-queue.service';
 export * from './worker.service';
 export * from './queue.module';
 export * from './periodic-pass';
+export * from './worker-readiness';
+export * from './with-timeout';
+export * from './bullmq.driver';

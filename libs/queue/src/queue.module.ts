@@ -10,13 +10,14 @@ import { BullmqQueueDriver } from './bullmq.driver';
 import { JobHandlerRegistry } from './job-handler.registry';
 import { JobQueue } from './job-queue.service';
 import { WorkerService } from './worker.service';
+import { WorkerReadiness } from './worker-readiness';
 
 @Global()
 @Module({})
 export class QueueModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const common = [JobHandlerRegistry, JobQueue, WorkerService];
-    const exports = [QUEUE_DRIVER, JobQueue, WorkerService];
+    const common = [JobHandlerRegistry, JobQueue, WorkerService, WorkerReadiness];
+    const exports = [QUEUE_DRIVER, JobQueue, WorkerService, WorkerReadiness];
     if (config.queue.driver === 'in-process') {
       return {
         module: QueueModule,

@@ -3,21 +3,26 @@ import { APP_CONFIG, AppConfig } from '@qinglang/config';
 import { MetricsService } from '@qinglang/operations';
 import { JobHandlerRegistry, isReconcilable } from './job-handler.registry';
 import { QUEUE_DRIVER, QueueDriver } from './queue-driver';
+import { WorkerReadiness } from './worker-readiness';
 
 /**
  * Starts the queue workers in processes whose role runs them, and reconciles: any item that is not terminal
- * and has not moved for a while is enqueued again at its entry job (every step is idempotent, job ids dedupe).
+ * and has not moved for STUCK_AFTER_MS (a minute; longer while a job works on it) is enqueued again at its entry
+ * job (every step is idempotent, job ids dedupe, and a finished job no longer holds its id: see the drivers).
  * This is what makes "nothing lost" hold when a process dies between committing a row and enqueueing its job.
  */
 @Injectable()
 export class WorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Worker');
   private timer?: NodeJS.Timeout;
+  private starting?: Promise<void>;
+  private stopped = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(QUEUE_DRIVER) private readonly driver: QueueDriver,
     private readonly registry: JobHandlerRegistry,
+    private readonly readiness: WorkerReadiness,
     metrics: MetricsService,
   ) {
     metrics.setJobCountSource(() => this.driver.counts());
@@ -30,6 +35,21 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     if (!this.runsWorkers) return;
     this.registry.resolve();
+    // On Redis a job holds a lock that a worker busy loading its models would lose (and the job run twice), so a
+    // worker takes jobs only once its models are ready. The embedded process (in-process queue, no locks) starts
+    // at once and its first frames wait for the model; a process that also serves the API listens meanwhile.
+    if (this.driver.name === 'in-process') return this.start([]);
+    if (this.config.role === 'worker') return this.start(await this.readiness.ready());
+    this.starting = this.readiness
+      .ready()
+      .then((ready) => this.start(ready))
+      .catch((error: unknown) =>
+        this.logger.error({ message: 'workers not started; taking no jobs', error: String(error) }),
+      );
+  }
+
+  private async start(ready: string[]): Promise<void> {
+    if (this.stopped) return;
     await this.driver.startWorkers(this.registry.run, {
       media: this.config.mediaConcurrency,
       // Two jobs per analysis thread: one thread's batch is scored while the other job writes its rows.
@@ -44,10 +64,10 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     );
     this.timer = setInterval(
       () => void this.reconcile(new Date(Date.now() - this.config.stuckAfterMs)),
-      Math.max(1000, this.config.stuckAfterMs / 2),
+      Math.min(30_000, Math.max(1000, this.config.stuckAfterMs / 2)),
     );
     this.timer.unref();
-    this.logger.log({ message: 'workers started', driver: this.driver.name });
+    this.logger.log({ message: 'workers started', driver: this.driver.name, ready });
   }
 
   async reconcile(updatedBefore: Date): Promise<number> {
@@ -68,6 +88,8 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await this.starting;
     if (this.timer) clearInterval(this.timer);
     await this.driver.close();
   }

@@ -2,7 +2,10 @@ import { withoutServerPaths } from '@qinglang/operations';
 import { In, LessThan, Not, Repository } from 'typeorm';
 import type { Clock } from '@qinglang/config';
 import { ApiError } from '@qinglang/operations';
-import { ItemStage, TERMINAL_STAGES } from '../entities/item-status';
+import { HANDOFF_STAGES, ItemStage, TERMINAL_STAGES, WORKING_STAGES } from '../entities/item-status';
+
+/** How much longer than a waiting item a worked-on one may go without moving before the reconciler re-drives it. */
+const WORKING_GRACE_MS = 60_000;
 import type { TrackedItem } from '../entities/tracked-item';
 
 /** The lifecycle columns of an item just accepted: queued, nothing failed, not finished. */
@@ -89,9 +92,17 @@ export class ItemLifecycle<T extends TrackedItem> {
     } as Partial<T>);
   }
 
+  /**
+   * Items stuck short of a terminal stage: waiting for a job since before `updatedBefore`, or worked on since a
+   * minute before that (see WORKING_STAGES). Re-enqueuing one whose job is still waiting or running is a no-op.
+   */
   async unfinished(updatedBefore: Date, limit = 500): Promise<T[]> {
+    const workingBefore = new Date(updatedBefore.getTime() - WORKING_GRACE_MS);
     return this.repository.find({
-      where: { stage: Not(In(TERMINAL_STAGES)), updatedAt: LessThan(updatedBefore) } as never,
+      where: [
+        { stage: In(HANDOFF_STAGES), updatedAt: LessThan(updatedBefore) },
+        { stage: In(WORKING_STAGES), updatedAt: LessThan(workingBefore) },
+      ] as never,
       order: { updatedAt: 'ASC' } as never,
       take: limit,
     });

@@ -1,0 +1,72 @@
+import { Queue } from 'bullmq';
+import { randomBytes } from 'node:crypto';
+import { BullmqQueueDriver, PermanentJobError, QUEUE_NAMES, QueueName } from '@qinglang/queue';
+import { waitFor } from '../helpers/test-app';
+
+/**
+ * BullMQ keeps a finished job under its id (for an hour, a failed one for a week) and ignores an add under a held
+ * id. Work that is to be done again (an item whose job spent its retries while the database was down) must run
+ * again when the reconciler enqueues it, and work still waiting must not run twice.
+ */
+describe('re-driving work on BullMQ (Redis)', () => {
+  const connection = { url: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', maxRetriesPerRequest: null };
+  const prefix = `qltest-redrive-${randomBytes(4).toString('hex')}`;
+  let queues: Record<QueueName, Queue>;
+  let driver: BullmqQueueDriver;
+  const runs: string[] = [];
+  let failNext = true;
+
+  beforeAll(async () => {
+    queues = Object.fromEntries(QUEUE_NAMES.map((name) => [name, new Queue(name, { connection, prefix })])) as Record<
+      QueueName,
+      Queue
+    >;
+    driver = new BullmqQueueDriver(queues, { lockDurationMs: 5000 });
+    await driver.startWorkers(
+      async (_name, payload) => {
+        runs.push((payload as { segmentId: string }).segmentId);
+        if (failNext) {
+          failNext = false;
+          throw new PermanentJobError('database_down', 'the database was away');
+        }
+      },
+      { media: 1 },
+    );
+  });
+  afterAll(async () => {
+    await driver?.close();
+    for (const queue of Object.values(queues ?? {})) {
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
+  });
+
+  it('runs a job again after it failed for good, and after it completed', async () => {
+    await driver.enqueue('segment.sample', { segmentId: 'a' });
+    const failed = await waitFor(
+      async () => ((await queues.media.getJobCounts('failed')).failed === 1 ? true : undefined),
+      'the first run to fail',
+      20_000,
+    );
+    expect(failed).toBe(true);
+
+    await driver.enqueue('segment.sample', { segmentId: 'a' });
+    await waitFor(async () => (runs.length === 2 ? true : undefined), 'the failed job to run again', 20_000);
+    await waitFor(
+      async () => ((await queues.media.getJobCounts('completed')).completed === 1 ? true : undefined),
+      'the second run to complete',
+      20_000,
+    );
+
+    await driver.enqueue('segment.sample', { segmentId: 'a' });
+    await waitFor(async () => (runs.length === 3 ? true : undefined), 'the completed job to run again', 20_000);
+    expect(runs).toEqual(['a', 'a', 'a']);
+  });
+
+  it('does not add work twice while it is still waiting', async () => {
+    await driver.close();
+    await driver.enqueue('segment.sample', { segmentId: 'b' });
+    await driver.enqueue('segment.sample', { segmentId: 'b' });
+    expect((await queues.media.getJobCounts('waiting')).waiting).toBe(1);
+  });
+});
