@@ -1,5 +1,5 @@
 import { ctcGreedyDecode, paddleClasses } from './paddle-ctc-decoder';
-import { joinRows, wordLike } from './paddle-ocr';
+import { joinRows, similarWidths, wordLike } from './paddle-ocr';
 import { findTextBoxes } from './paddle-text-boxes';
 
 describe('findTextBoxes (DB post-processing)', () => {
@@ -71,5 +71,19 @@ describe('joinRows and wordLike', () => {
     expect(wordLike('■ ■')).toBe(false);
     expect(wordLike('■ 1')).toBe(false);
     expect(wordLike('加微信 bjl8888')).toBe(true);
+  });
+});
+
+describe('similarWidths (recogniser batches)', () => {
+  const widths = (batches: Array<Array<{ width: number }>>) => batches.map((batch) => batch.map((e) => e.width));
+
+  it('keeps short boxes out of a long caption’s batch, whose padding they would pay', () => {
+    const sorted = [39, 62, 83, 274, 464, 520].map((width) => ({ width }));
+    expect(widths(similarWidths(sorted))).toEqual([[39], [62], [83], [274], [464, 520]]);
+  });
+
+  it('batches lines of like width, at most 8 a batch', () => {
+    const sorted = Array.from({ length: 10 }, (_, i) => ({ width: 400 + i }));
+    expect(widths(similarWidths(sorted)).map((batch) => batch.length)).toEqual([8, 2]);
   });
 });

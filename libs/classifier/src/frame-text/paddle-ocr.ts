@@ -33,8 +33,11 @@ export function bundledPaddleModels(): PaddleModelPaths {
   };
 }
 
-// Lines batched per recogniser call, sorted by width so little of each batch is padding.
+// Lines batched per recogniser call, sorted by width; a batch holds only lines within WIDTH_SPREAD of its narrowest,
+// since every line costs the widest one's width: six lines 39-520 px wide took 298 ms as one batch of 520-px
+// inputs and 107 ms one by one (a caption and a few short boxes is the common case).
 const RECOGNITION_BATCH = 8;
+const WIDTH_SPREAD = 1.25;
 
 interface Loaded {
   detection: InferenceSession;
@@ -78,8 +81,7 @@ export class PaddleOcr {
       .map((box, i) => ({ box, i, width: recognitionWidth(box) }))
       .filter((entry) => !texts[entry.i])
       .sort((a, b) => a.width - b.width);
-    for (let start = 0; start < order.length; start += RECOGNITION_BATCH) {
-      const batch = order.slice(start, start + RECOGNITION_BATCH);
+    for (const batch of similarWidths(order)) {
       const input = recognitionInput(
         image,
         batch.map((entry) => entry.box),
@@ -147,6 +149,17 @@ export class PaddleOcr {
     ]);
     return { detection, recognition, classes };
   }
+}
+
+/** Lines (sorted by width) in batches of at most RECOGNITION_BATCH, each within WIDTH_SPREAD of its narrowest. */
+export function similarWidths<T extends { width: number }>(sorted: T[]): T[][] {
+  const batches: T[][] = [];
+  for (const entry of sorted) {
+    const last = batches.at(-1);
+    if (last && last.length < RECOGNITION_BATCH && entry.width <= last[0].width * WIDTH_SPREAD) last.push(entry);
+    else batches.push([entry]);
+  }
+  return batches;
 }
 
 function frameBox(box: FrameBox): FrameBox {
