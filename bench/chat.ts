@@ -31,10 +31,13 @@ function chatLines(): string[] {
 }
 
 /**
- * `npm run bench -- chat [--seconds S] [--clients C] [--batch B] [--live N]`: C clients POST chat batches of B
- * lines over HTTP to the app on its embedded defaults for S seconds, while N pulled live streams (OCR and QR on)
- * keep the frame threads busy. Lines per second end to end is every line accepted over the time from the first
- * POST until the last batch is classified (through its flag hop); POST latency is each request's round trip.
+ * `npm run bench -- chat [--seconds S] [--clients C] [--batch B] [--live N] [--rate R]`: C clients POST chat
+ * batches of B lines over HTTP to the app on its embedded defaults for S seconds, while N pulled live streams (OCR
+ * and QR on) keep the frame threads busy. Each client sends its next batch when the last one is answered (as fast
+ * as the app takes them); with `--rate R` the batches go out on a clock instead, R lines a second in all, whether
+ * or not earlier ones were answered (the latency at a given load, not at saturation). Lines per second end to end
+ * is every line accepted over the time from the first POST until the last batch is classified (through its flag
+ * hop); POST latency is each request's round trip; a batch's latency is from its acceptance to `classified`.
  */
 export async function benchChat(argv: string[]): Promise<Record<string, number>> {
   const value = (name: string, fallback: number) => {
@@ -45,6 +48,7 @@ export async function benchChat(argv: string[]): Promise<Record<string, number>>
   const clients = value('--clients', 8);
   const batchSize = value('--batch', 200);
   const liveStreams = value('--live', 6);
+  const rate = value('--rate', 0);
   const workDir = await mkdtemp(join(tmpdir(), 'qinglang-bench-chat-'));
   const ffmpeg = locateFfmpeg(process.env.FFMPEG_PATH).path;
   const config = loadConfig({
@@ -86,28 +90,40 @@ export async function benchChat(argv: string[]): Promise<Record<string, number>>
     let failures = 0;
     const started = Date.now();
     const stopAt = started + seconds * 1000;
-    await Promise.all(
-      Array.from({ length: clients }, async (_, client) => {
-        for (let n = 0; Date.now() < stopAt; n++) {
-          const at = new Date().toISOString();
-          const lines = Array.from({ length: batchSize }, (_, i) => ({
-            at,
-            senderId: `fan-${(client * 7919 + n * 31 + i) % 5000}`,
-            text: texts[(client * 131 + n * batchSize + i) % texts.length],
-          }));
-          const sent = performance.now();
-          const response = await fetch(`${base}/v1/streams/${stream.id}/chat`, {
-            method: 'POST',
-            headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
-            body: JSON.stringify({ lines }),
-          });
-          await response.arrayBuffer();
-          latencies.push(performance.now() - sent);
-          if (response.status === 202) linesSent += batchSize;
-          else failures++;
-        }
-      }),
-    );
+    const post = async (client: number, n: number) => {
+      const at = new Date().toISOString();
+      const lines = Array.from({ length: batchSize }, (_, i) => ({
+        at,
+        senderId: `fan-${(client * 7919 + n * 31 + i) % 5000}`,
+        text: texts[(client * 131 + n * batchSize + i) % texts.length],
+      }));
+      const sent = performance.now();
+      const response = await fetch(`${base}/v1/streams/${stream.id}/chat`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ lines }),
+      });
+      await response.arrayBuffer();
+      latencies.push(performance.now() - sent);
+      if (response.status === 202) linesSent += batchSize;
+      else failures++;
+    };
+    if (rate > 0) {
+      // On a clock: batch k leaves at k·B/R seconds, each from the next client in turn.
+      const inFlight: Array<Promise<void>> = [];
+      for (let k = 0; ; k++) {
+        const due = started + (k * batchSize * 1000) / rate;
+        if (due >= stopAt) break;
+        if (due > Date.now()) await sleep(due - Date.now());
+        inFlight.push(post(k % clients, Math.floor(k / clients)));
+      }
+      await Promise.all(inFlight);
+    } else
+      await Promise.all(
+        Array.from({ length: clients }, async (_, client) => {
+          for (let n = 0; Date.now() < stopAt; n++) await post(client, n);
+        }),
+      );
     const postedFor = (Date.now() - started) / 1000;
     let finishedAt = Date.now();
     for (;;) {
@@ -124,6 +140,9 @@ export async function benchChat(argv: string[]): Promise<Record<string, number>>
       `SELECT COALESCE(SUM(line_count), 0) AS classified FROM text_batches WHERE stage = 'classified'`,
     );
     const [{ after }] = await countRows(db, `SELECT COUNT(*) AS after FROM frames WHERE status = 'classified'`);
+    const batchLatencies = (
+      await countRows(db, `SELECT finished_at - created_at AS ms FROM text_batches WHERE stage = 'classified'`)
+    ).map((row) => Number(row.ms));
     const endToEnd = Number(classified) / ((finishedAt - started) / 1000);
     const figures = {
       chatLinesAccepted: linesSent,
@@ -133,12 +152,15 @@ export async function benchChat(argv: string[]): Promise<Record<string, number>>
       chatPostP50Ms: Math.round(percentile(latencies, 50)),
       chatPostP95Ms: Math.round(percentile(latencies, 95)),
       chatPostFailures: failures,
+      chatBatchP50AcceptedToClassifiedMs: Math.round(percentile(batchLatencies, 50)),
+      chatBatchP95AcceptedToClassifiedMs: Math.round(percentile(batchLatencies, 95)),
+      chatOfferedLinesPerSecond: rate,
       chatFramesClassifiedMeanwhile: Number(after) - Number(before),
     };
     console.log(
-      `chat: ${clients} clients × batches of ${batchSize} for ${seconds} s, ${liveStreams} live streams pulled meanwhile (${figures.chatFramesClassifiedMeanwhile} frames classified)\n` +
+      `chat: ${rate > 0 ? `${rate} lines/s offered by ` : ''}${clients} clients × batches of ${batchSize} for ${seconds} s, ${liveStreams} live streams pulled meanwhile (${figures.chatFramesClassifiedMeanwhile} frames classified)\n` +
         `  ${figures.chatLinesPerSecondAccepted} lines/s accepted, ${figures.chatLinesPerSecondEndToEnd} lines/s accepted → classified end to end (${figures.chatLinesClassified} of ${linesSent})\n` +
-        `  POST p50 / p95 ${figures.chatPostP50Ms} / ${figures.chatPostP95Ms} ms; ${failures} not 202`,
+        `  POST p50 / p95 ${figures.chatPostP50Ms} / ${figures.chatPostP95Ms} ms; ${failures} not 202; a batch accepted → classified p50 / p95 ${figures.chatBatchP50AcceptedToClassifiedMs} / ${figures.chatBatchP95AcceptedToClassifiedMs} ms`,
     );
     return figures;
   } finally {

@@ -34,7 +34,10 @@ export class BankSignals {
   ) {}
 
   async forItems(items: TextItem[], now = this.clock.now()): Promise<Signal[]> {
-    const found = items.map((item) => ({ item, entities: [...extractEntities(item.text), ...qrPayloads(item)] }));
+    const found = items.map((item) => ({
+      item,
+      entities: [...(item.entities ?? extractEntities(item.text)), ...qrPayloads(item)],
+    }));
     const withEntities = found.filter((f) => f.entities.length);
     if (!withEntities.length) return [];
     const signals: Signal[] = [];

@@ -46,8 +46,12 @@ export class TextBatchProcessor implements ReconcilableJobHandler<'text-batch.pr
       pending: UNPROCESSED,
       done: 'flagging',
       work: async (b) => {
-        const lines = await this.batches.lines(b.id);
-        const streamer = await this.streamerOf(b.streamId);
+        const lines = await this.batches.linesToClassify(b.id);
+        // The lines are classified on the text screening thread, not on the event loop, while the streamer is read.
+        const [screened, streamer] = await Promise.all([
+          this.text.screen(lines.map((line) => line.text)),
+          this.streamerOf(b.streamId),
+        ]);
         const items = lines.map((line) => ({
           sourceKind: 'text_line' as const,
           sourceId: line.id,
@@ -62,7 +66,12 @@ export class TextBatchProcessor implements ReconcilableJobHandler<'text-batch.pr
           },
           actor: lineActor(b, line, streamer),
         }));
-        const signals = [...this.text.toSignals(items), ...(await this.bankSignals.forItems(items))];
+        const text = this.text.fromScreening(items, screened);
+        // Only lines with a contact or link can match the entity bank.
+        const signals = [
+          ...text.signals,
+          ...(await this.bankSignals.forItems(text.items.filter((i) => i.entities?.length))),
+        ];
         await this.attributeViewers(b.platformId, signals, lines);
         await this.signals.recordNew(signals);
         // The streamer's own lines count even when they are no evidence (they may repeat a flood's contact).
@@ -91,13 +100,16 @@ export class TextBatchProcessor implements ReconcilableJobHandler<'text-batch.pr
    */
   private async attributeViewers(platformId: string, signals: Signal[], lines: TextLine[]): Promise<void> {
     const senders = new Map(lines.map((l) => [l.id, l.senderId]));
-    const accounts = new Map<string, string>();
-    for (const signal of signals) {
-      const senderId = senders.get(signal.sourceId);
-      if (signal.actorRole !== 'viewer' || !senderId) continue;
-      if (!accounts.has(senderId)) accounts.set(senderId, (await this.accounts.findOrCreate(platformId, senderId)).id);
-      signal.actorAccountId = accounts.get(senderId)!;
-    }
+    const viewers = signals.filter((s) => s.actorRole === 'viewer' && senders.get(s.sourceId));
+    // All at once: on SQLite they queue as one, on PostgreSQL they share the pool (findOrCreate is safe so).
+    const accounts = new Map(
+      await Promise.all(
+        [...new Set(viewers.map((s) => senders.get(s.sourceId)!))].map(
+          async (senderId) => [senderId, (await this.accounts.findOrCreate(platformId, senderId)).id] as const,
+        ),
+      ),
+    );
+    for (const signal of viewers) signal.actorAccountId = accounts.get(senders.get(signal.sourceId)!)!;
   }
 
   async onFailed({ batchId }: JobPayloads['text-batch.process'], failure: JobFailure): Promise<void> {

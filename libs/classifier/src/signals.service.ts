@@ -43,7 +43,15 @@ export class SignalsService {
   async recordNew(signals: Signal[]): Promise<void> {
     if (!signals.length) return;
     await this.signals.manager.transaction(async (manager) => {
-      const existing = await manager.findBy(Signal, { sourceId: In(signals.map((s) => s.sourceId)) });
+      // By source kind too, so the look-up uses the (source_kind, source_id, model) key instead of reading the
+      // whole table; only the key's columns are read.
+      const existing = await manager.find(Signal, {
+        select: { id: true, sourceKind: true, sourceId: true, model: true },
+        where: {
+          sourceKind: In([...new Set(signals.map((s) => s.sourceKind))]),
+          sourceId: In(signals.map((s) => s.sourceId)),
+        },
+      });
       const seen = new Set(existing.map((s) => `${s.sourceKind}:${s.sourceId}:${s.model}`));
       await this.record(
         manager,

@@ -1,20 +1,25 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
 import { JsonObject, newId } from '@qinglang/persistence';
 import { PolicyService } from '@qinglang/policy';
 import { ActorRole, Signal } from './signal.entity';
 import {
+  CategoryScores,
+  ContactEntity,
   DEFAULT_LEXICON_DIR,
   DEFAULT_TEXT_MODEL_PATH,
+  ScreenedText,
   TEXT_CATEGORIES,
   TextClassification,
   TextClassifier,
   createTextClassifier,
-  extractEntities,
+  screenTexts,
 } from '@qinglang/text-classifier';
+import { WorkerPool } from './workers/worker-pool';
+import type { TextScreeningReply, TextScreeningRequest, TextScreeningWorkerData } from './workers/text-screening';
 
 export interface TextItem {
   sourceKind: Signal['sourceKind'];
@@ -27,7 +32,12 @@ export interface TextItem {
   context?: JsonObject;
   /** Who wrote or said it; left out, the subject's owner (streamer or author) is recorded. */
   actor?: { role: ActorRole; accountId: string | null };
+  /** Its contacts and links, when already extracted (by `screenItems`); else they are extracted where needed. */
+  entities?: ContactEntity[];
 }
+
+/** Texts screened on the calling thread (no screening thread) per turn of the event loop. */
+const TEXTS_PER_TURN = 100;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir)
@@ -38,17 +48,23 @@ function filesUnder(dir: string): string[] {
 /**
  * The text classifier as the pipeline and the API use it: one instance per process, its version the hash of the
  * lexicon files and the learned model's weights, and signals only for texts that are evidence for some category (most chat is not, and a
- * signal per line would bury the ones that matter).
+ * signal per line would bury the ones that matter). Chat and transcript batches are screened on a worker thread
+ * of their own (`screen`), so the API's event loop does not classify lines; with CLASSIFY_WORKERS=0, or if
+ * that thread cannot start, on this thread, a slice at a time.
  */
 @Injectable()
-export class TextSignals {
+export class TextSignals implements OnApplicationShutdown {
   readonly model = 'qinglang-text';
   readonly version: string;
   private readonly classifier: TextClassifier;
+  private readonly logger = new Logger('TextSignals');
+  private pool?: WorkerPool<TextScreeningRequest, TextScreeningReply>;
+  private starting?: Promise<WorkerPool<TextScreeningRequest, TextScreeningReply> | undefined>;
+  private closing = false;
 
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly policy: PolicyService,
   ) {
     this.classifier = createTextClassifier({ policyPath: config.policyPath });
@@ -64,11 +80,108 @@ export class TextSignals {
   }
 
   toSignals(items: TextItem[], now = this.clock.now()): Signal[] {
+    return this.signalsOf(
+      items,
+      screenTexts(
+        this.classifier,
+        items.map((i) => i.text),
+        this.evidenceThresholds(),
+      ),
+      now,
+    );
+  }
+
+  /**
+   * Screens texts off the event loop, on the text screening thread (see the class): which are evidence (with their
+   * scores and spans), and which carry contacts and links. `fromScreening` turns the result into signals.
+   */
+  async screen(texts: string[]): Promise<ScreenedText[]> {
+    const evidenceThresholds = this.evidenceThresholds();
+    const pool = await this.ready();
+    if (pool) return (await pool.run({ texts, evidenceThresholds })).screened;
+    const screened: ScreenedText[] = [];
+    for (let from = 0; from < texts.length; from += TEXTS_PER_TURN) {
+      if (from) await new Promise((resolve) => setImmediate(resolve));
+      const slice = screenTexts(this.classifier, texts.slice(from, from + TEXTS_PER_TURN), evidenceThresholds);
+      screened.push(...slice.map((s) => ({ ...s, index: s.index + from })));
+    }
+    return screened;
+  }
+
+  /**
+   * The signals of screened items (`screen` over their texts, in order), and the items with their contacts and
+   * links (for the entity bank); what `toSignals` gives, without classifying on this thread.
+   */
+  fromScreening(
+    items: TextItem[],
+    screened: ScreenedText[],
+    now = this.clock.now(),
+  ): { signals: Signal[]; items: TextItem[] } {
+    const entities = new Map(screened.map((s) => [s.index, s.entities]));
+    return {
+      signals: this.signalsOf(items, screened, now),
+      items: items.map((item, i) => ({ ...item, entities: entities.get(i) ?? [] })),
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    await this.starting;
+    await this.pool?.close();
+    this.pool = undefined;
+  }
+
+  private evidenceThresholds(): CategoryScores {
+    return {
+      gambling: this.policy.rule('gambling').evidenceThreshold,
+      porn: this.policy.rule('porn').evidenceThreshold,
+      tipping: this.policy.rule('tipping').evidenceThreshold,
+    };
+  }
+
+  /** The screening thread, started on first use; undefined where texts are screened on this thread. */
+  private ready(): Promise<WorkerPool<TextScreeningRequest, TextScreeningReply> | undefined> {
+    if (this.closing) return Promise.resolve(undefined);
+    this.starting ??= this.start();
+    return this.starting;
+  }
+
+  private async start(): Promise<WorkerPool<TextScreeningRequest, TextScreeningReply> | undefined> {
+    if (this.config.ml.workers === 0) return undefined;
+    // Beside this file: .js once built, .ts under ts-node and Jest (the pool loads it through ts-node then).
+    const file = join(__dirname, 'workers', `text-screening-worker${extname(__filename)}`);
+    const workerData: TextScreeningWorkerData = { policyPath: this.config.policyPath };
+    // One thread: at 5,000 lines a second the classifier needs about a quarter of a core, and the frame analysis
+    // threads want the rest.
+    const pool = new WorkerPool<TextScreeningRequest, TextScreeningReply>({
+      name: 'text screening thread',
+      file,
+      size: 1,
+      workerData,
+    });
+    try {
+      await pool.start();
+    } catch (error) {
+      this.logger.warn({
+        message: 'text screening thread failed to start; screening on this thread',
+        error: String(error),
+      });
+      await pool.close();
+      return undefined;
+    }
+    if (this.closing) {
+      await pool.close();
+      return undefined;
+    }
+    this.pool = pool;
+    return pool;
+  }
+
+  private signalsOf(items: TextItem[], screened: ScreenedText[], now: Date): Signal[] {
     const signals: Signal[] = [];
-    for (const item of items) {
-      const result = this.classifier.classify(item.text);
-      const isEvidence = TEXT_CATEGORIES.some((c) => result.scores[c] >= this.policy.rule(c).evidenceThreshold);
-      if (!isEvidence) continue;
+    for (const { index, classification: result, entities } of screened) {
+      if (!result) continue;
+      const item = items[index];
       const top = TEXT_CATEGORIES.reduce((best, c) => (result.scores[c] > result.scores[best] ? c : best));
       signals.push(
         Object.assign(new Signal(), {
@@ -88,7 +201,7 @@ export class TextSignals {
             text: item.text,
             spans: result.evidence as unknown as object,
             // Contacts and links: what ties the line to an operator (floods, the bank), shown to the reviewer.
-            entities: extractEntities(item.text) as unknown as object,
+            entities: entities as unknown as object,
           },
           streamTimeMs: item.streamTimeMs ?? null,
           createdAt: now,

@@ -260,7 +260,11 @@ export class FlaggingService {
    * the cluster), so the flood is one decision; one with other lines too stays open, linked by its evidence.
    */
   private async mergeIntoCluster(manager: EntityManager, cluster: Flag, now: Date): Promise<void> {
-    const clusterEvidence = await manager.findBy(FlagEvidence, { flagId: cluster.id });
+    // Only the columns compared here: a flood's evidence rows carry each line's detail, read back for nothing.
+    const clusterEvidence = await manager.find(FlagEvidence, {
+      select: { signalId: true, actorAccountId: true },
+      where: { flagId: cluster.id },
+    });
     const held = new Set(clusterEvidence.map((e) => e.signalId));
     const members = [...new Set(clusterEvidence.map((e) => e.actorAccountId ?? ''))].filter(Boolean);
     if (!members.length) return;
@@ -271,7 +275,7 @@ export class FlaggingService {
         ...(await manager.findBy(Flag, { party: 'viewer', status: 'open', subjectId: In(members.slice(i, i + 900)) })),
       );
     for (const flag of open) {
-      const evidence = await manager.findBy(FlagEvidence, { flagId: flag.id });
+      const evidence = await manager.find(FlagEvidence, { select: { signalId: true }, where: { flagId: flag.id } });
       if (!evidence.every((e) => held.has(e.signalId))) continue;
       // Not while a reviewer holds it (checked in the update itself, so a claim taken meanwhile wins).
       const result = await manager
@@ -467,9 +471,12 @@ export class FlaggingService {
       }
     }
     const known = new Set(
-      (await manager.findBy(FlagEvidence, { flagId: flag.id, signalId: In(evidence.map((s) => s.id)) })).map(
-        (e) => e.signalId,
-      ),
+      (
+        await manager.find(FlagEvidence, {
+          select: { signalId: true },
+          where: { flagId: flag.id, signalId: In(evidence.map((s) => s.id)) },
+        })
+      ).map((e) => e.signalId),
     );
     const fresh = evidence.filter((s) => !known.has(s.id));
     if (fresh.length) {

@@ -12,3 +12,4 @@ export * from './text-benchmark';
 export * from './ngram-features';
 export * from './model-scorer';
 export * from './contact-entities';
+export * from './text-screening';

@@ -1,26 +1,29 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPlatform, Platform } from '@qinglang/platforms';
-import { LineBatchDto, TipBatchDto } from '../dto/batch.dto';
+import { LineBatch, LineBatchDto, LineBatchPipe, TipBatchDto } from '../dto/batch.dto';
 import { BatchesService } from '../services/batches.service';
 import { textBatchView, tipBatchView } from '../views';
 import { IdempotencyKey } from './idempotency-key.decorator';
 import type { TextKind } from '../entities/text-batch.entity';
+import { AcceptsWork } from './accepts-work.guard';
 
 @ApiTags('chat, transcripts and tips')
 @ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false })
+@AcceptsWork()
 @Controller('v1')
 export class BatchesController {
   constructor(private readonly batches: BatchesService) {}
 
   @Post('streams/:streamId/chat')
   @ApiOperation({ summary: 'A batch of chat (danmaku) lines, each with its time and sender; 202 queued' })
+  @ApiBody({ type: LineBatchDto })
   chat(
     @CurrentPlatform() p: Platform,
     @Param('streamId') streamId: string,
-    @Body() body: LineBatchDto,
+    @Body(LineBatchPipe) body: LineBatch,
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) r: Response,
   ) {
@@ -29,10 +32,11 @@ export class BatchesController {
 
   @Post('streams/:streamId/transcripts')
   @ApiOperation({ summary: 'A batch of transcript lines (speech to text), each with its time and speaker; 202 queued' })
+  @ApiBody({ type: LineBatchDto })
   transcript(
     @CurrentPlatform() p: Platform,
     @Param('streamId') streamId: string,
-    @Body() body: LineBatchDto,
+    @Body(LineBatchPipe) body: LineBatch,
     @IdempotencyKey() key: string | undefined,
     @Res({ passthrough: true }) r: Response,
   ) {
@@ -77,11 +81,11 @@ export class BatchesController {
     p: Platform,
     streamId: string,
     kind: TextKind,
-    body: LineBatchDto,
+    body: LineBatch,
     key: string | undefined,
     r: Response,
   ) {
-    const lines = body.lines.map((l) => ({ sentAt: new Date(l.at), senderId: l.senderId, text: l.text }));
+    const lines = body.lines.map((l) => ({ sentAt: new Date(l.at), senderId: l.senderId ?? undefined, text: l.text }));
     const { batch, created } = await this.batches.acceptLines(p.id, streamId, kind, lines, key);
     r.status(created ? 202 : 200);
     return textBatchView(batch);

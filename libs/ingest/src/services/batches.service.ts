@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, Clock } from '@qinglang/config';
+import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Between, DataSource, Repository } from 'typeorm';
+import type { Database, Statement } from 'better-sqlite3';
+import { Between, DataSource, EntityManager, Repository } from 'typeorm';
 import { newId } from '@qinglang/persistence';
 import { MetricsService } from '@qinglang/operations';
 import { JobQueue } from '@qinglang/queue';
@@ -30,11 +31,25 @@ export interface TipInput {
 
 const ROWS_PER_INSERT = 1000;
 
+/** Lines of batches accepted here and not yet classified, kept for the classifier (oldest dropped past this). */
+const HANDED_OVER_LINES_MAX = 50_000;
+
+const INSERT_TEXT_LINE =
+  'INSERT INTO text_lines (id, batch_id, stream_id, position, sent_at, sender_id, text) VALUES (?, ?, ?, ?, ?, ?, ?)';
+
 /** Chat, transcript and tip batches: written whole in one transaction with their lines or events, or not at all. */
 @Injectable()
 export class BatchesService {
   readonly textLifecycle: ItemLifecycle<TextBatch>;
   readonly tipLifecycle: ItemLifecycle<TipBatch>;
+  /**
+   * A process that also classifies (not a separate API process) hands the lines it accepted to the classifier in
+   * memory, so they are not read back a moment after they were written; the classifier reads them from the
+   * database when they are not here (another process accepted them, a retry, a restart).
+   */
+  private readonly handedOver = new Map<string, TextLine[]>();
+  private handedOverLines = 0;
+  private lineInsert?: { db: Database; statement: Statement };
 
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
@@ -46,6 +61,7 @@ export class BatchesService {
     private readonly streams: StreamsService,
     private readonly queue: JobQueue,
     private readonly metrics: MetricsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.textLifecycle = new ItemLifecycle(textBatches, 'batch_not_found', this.clock);
     this.tipLifecycle = new ItemLifecycle(tipBatches, 'batch_not_found', this.clock);
@@ -78,7 +94,11 @@ export class BatchesService {
             text: line.text,
           }),
         );
-        await this.insertWithRows(TextBatch, batch, TextLine, rows);
+        await this.dataSource.transaction(async (manager) => {
+          await manager.insert(TextBatch, batch);
+          await this.insertLines(manager, rows);
+        });
+        this.handOver(batch.id, rows);
         return batch;
       },
     });
@@ -126,6 +146,24 @@ export class BatchesService {
     return { batch, created };
   }
 
+  /**
+   * The ids of a stream's chat and transcript batches waiting for their flag hop (stage `flagging`: their signals
+   * are stored), so one evaluation of the stream can finish all of them.
+   */
+  async textBatchesAwaitingFlags(streamId: string): Promise<string[]> {
+    const rows = await this.textBatches.find({ select: { id: true }, where: { streamId, stage: 'flagging' } });
+    return rows.map((row) => row.id);
+  }
+
+  /** A batch's lines for the classifier: those this process accepted, else read back (in position order). */
+  async linesToClassify(batchId: string): Promise<TextLine[]> {
+    const kept = this.handedOver.get(batchId);
+    if (!kept) return this.lines(batchId);
+    this.handedOver.delete(batchId);
+    this.handedOverLines -= kept.length;
+    return kept;
+  }
+
   lines(batchId: string): Promise<TextLine[]> {
     return this.textLines.find({ where: { batchId }, order: { position: 'ASC' } });
   }
@@ -160,6 +198,35 @@ export class BatchesService {
 
   events(batchId: string): Promise<TipEvent[]> {
     return this.tipEvents.find({ where: { batchId }, order: { position: 'ASC' } });
+  }
+
+  private handOver(batchId: string, rows: TextLine[]): void {
+    if (this.config.role === 'api') return;
+    this.handedOver.set(batchId, rows);
+    this.handedOverLines += rows.length;
+    for (const [id, lines] of this.handedOver) {
+      if (this.handedOverLines <= HANDED_OVER_LINES_MAX) break;
+      this.handedOver.delete(id);
+      this.handedOverLines -= lines.length;
+    }
+  }
+
+  /**
+   * A batch's lines, in its transaction. On SQLite one prepared statement run per line (TypeORM's multi-row insert
+   * builds and escapes a statement of thousands of parameters, on the event loop); on PostgreSQL multi-row inserts.
+   */
+  private async insertLines(manager: EntityManager, rows: TextLine[]): Promise<void> {
+    if (manager.connection.options.type !== 'better-sqlite3') {
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
+        await manager.insert(TextLine, rows.slice(i, i + ROWS_PER_INSERT));
+      return;
+    }
+    // The transaction's own connection (SQLite has one): the statements run inside its BEGIN ... COMMIT.
+    const db = (await manager.queryRunner!.connect()) as Database;
+    if (this.lineInsert?.db !== db) this.lineInsert = { db, statement: db.prepare(INSERT_TEXT_LINE) };
+    const { statement } = this.lineInsert;
+    for (const row of rows)
+      statement.run(row.id, row.batchId, row.streamId, row.position, row.sentAt.getTime(), row.senderId, row.text);
   }
 
   /** A batch and its rows in one transaction. */
