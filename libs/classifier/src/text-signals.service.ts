@@ -18,7 +18,7 @@ import {
   createTextClassifier,
   screenTexts,
 } from '@qinglang/text-classifier';
-import { WorkerPool } from './workers/worker-pool';
+import { WorkerPool, WorkerPoolClosedError } from './workers/worker-pool';
 import type { TextScreeningReply, TextScreeningRequest, TextScreeningWorkerData } from './workers/text-screening';
 
 export interface TextItem {
@@ -98,7 +98,17 @@ export class TextSignals implements OnApplicationShutdown {
   async screen(texts: string[]): Promise<ScreenedText[]> {
     const evidenceThresholds = this.evidenceThresholds();
     const pool = await this.ready();
-    if (pool) return (await pool.run({ texts, evidenceThresholds })).screened;
+    if (pool) {
+      try {
+        return (await pool.run({ texts, evidenceThresholds })).screened;
+      } catch (error) {
+        // A pool whose thread could not be started again closes itself; from then on, this thread screens.
+        if (!(error instanceof WorkerPoolClosedError) || this.closing) throw error;
+        this.logger.warn({ message: 'text screening thread gone; screening on this thread', error: String(error) });
+        this.pool = undefined;
+        this.starting = Promise.resolve(undefined);
+      }
+    }
     const screened: ScreenedText[] = [];
     for (let from = 0; from < texts.length; from += TEXTS_PER_TURN) {
       if (from) await new Promise((resolve) => setImmediate(resolve));
