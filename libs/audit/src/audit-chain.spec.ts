@@ -62,4 +62,16 @@ describe('audit chain', () => {
     verifier.feed(entries);
     expect(verifier.problem).toMatchObject({ seq: 4, problem: 'link_broken' });
   });
+
+  it('checks from a trusted point: the entries after it, linked to its hash', () => {
+    const entries = chain(10);
+    const verifier = new ChainVerifier({ seq: 6, hash: entries[5].hash });
+    expect(verifier.feed(entries.slice(6))).toBe(true);
+    expect(verifier.count).toBe(4);
+    expect(verifier.headSeq).toBe(10);
+    const elsewhere = new ChainVerifier({ seq: 6, hash: entries[4].hash });
+    elsewhere.feed(entries.slice(6));
+    expect(elsewhere.problem).toMatchObject({ seq: 7, problem: 'link_broken' });
+    expect(elsewhere.headSeq).toBe(6);
+  });
 });

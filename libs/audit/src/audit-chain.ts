@@ -55,19 +55,37 @@ export interface StoredEntry extends ChainedContent {
 
 export interface ChainProblem {
   seq: number;
-  problem: 'missing' | 'content_altered' | 'link_broken';
+  /**
+   * `missing`: a gap, or the end cut off below a checkpoint; `content_altered`: an entry no longer matches its hash
+   * or a signed checkpoint; `link_broken`: an entry does not link to the one before; `witness_mismatch`: the log's
+   * hash at a witnessed checkpoint is not the witness's (rewritten, every later hash recomputed);
+   * `witness_signature_invalid`: a witness line that decides something is not signed by the audit key.
+   */
+  problem: 'missing' | 'content_altered' | 'link_broken' | 'witness_mismatch' | 'witness_signature_invalid';
   message: string;
+}
+
+/** A point of the chain: entry `seq` has hash `hash` (seq 0 is the genesis). */
+export interface ChainPoint {
+  seq: number;
+  hash: string;
 }
 
 /**
  * Checks entries in sequence order, page after page, holding only the last hash: names the first entry that
  * is missing (a gap), whose content no longer matches its hash, or that does not link to the one before.
+ * From the genesis, or from a point already trusted (a witnessed checkpoint): then the entries after it.
  */
 export class ChainVerifier {
-  private expectedSeq = 1;
-  private previousHash = GENESIS_HASH;
+  private expectedSeq: number;
+  private previousHash: string;
   private checked = 0;
   problem: ChainProblem | null = null;
+
+  constructor(from: ChainPoint = { seq: 0, hash: GENESIS_HASH }) {
+    this.expectedSeq = from.seq + 1;
+    this.previousHash = from.hash;
+  }
 
   /** Feeds the next entries; returns false once a problem is found. */
   feed(entries: StoredEntry[]): boolean {
@@ -104,8 +122,14 @@ export class ChainVerifier {
     return true;
   }
 
+  /** Entries checked and found sound. */
   get count(): number {
     return this.checked;
+  }
+
+  /** The seq of the last sound entry (the start point's when none was fed). */
+  get headSeq(): number {
+    return this.expectedSeq - 1;
   }
 
   get headHash(): string {
