@@ -7,7 +7,7 @@ import { ApiExceptionFilter, MetricsController, OperationsModule } from '@qingla
 import { QueueModule } from '@qinglang/queue';
 import { StorageModule } from '@qinglang/storage';
 import { PlatformsModule } from '@qinglang/platforms';
-import { IngestModule } from '@qinglang/ingest';
+import { AcceptsWorkGuard, IngestModule } from '@qinglang/ingest';
 import { MediaModule } from '@qinglang/media';
 import { ClassifierModule } from '@qinglang/classifier';
 import { FlaggingModule } from '@qinglang/flagging';
@@ -61,6 +61,8 @@ export class AppModule {
       providers: [
         MigrationService,
         { provide: APP_GUARD, useClass: AccessGuard },
+        // After access: the platform is known, and a platform over its queue quota is refused before its upload is read.
+        { provide: APP_GUARD, useExisting: AcceptsWorkGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],
     };

@@ -14,6 +14,8 @@ import { SegmentsService } from './services/segments.service';
 import { PostsService } from './services/posts.service';
 import { BatchesService } from './services/batches.service';
 import { TrackedItems } from './services/tracked-items.service';
+import { QueueQuotas } from './services/queue-quotas.service';
+import { AcceptsWorkGuard } from './controllers/accepts-work.guard';
 import { StreamsController } from './controllers/streams.controller';
 import { SegmentsController } from './controllers/segments.controller';
 import { PostsController } from './controllers/posts.controller';
@@ -29,6 +31,8 @@ const SERVICES = [
   PostsService,
   BatchesService,
   TrackedItems,
+  QueueQuotas,
+  AcceptsWorkGuard,
 ];
 
 @Module({

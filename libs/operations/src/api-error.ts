@@ -9,3 +9,16 @@ export class ApiError extends Error {
     super(message);
   }
 }
+
+/** An error the client should retry after a while (429, 503): the response carries `Retry-After`. */
+export class RetryLaterError extends ApiError {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+    details?: unknown,
+  ) {
+    super(status, code, message, details);
+  }
+}

@@ -2,7 +2,7 @@ import { withoutServerPaths } from './server-paths';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { ApiError } from './api-error';
+import { ApiError, RetryLaterError } from './api-error';
 import { isOutage } from './outage';
 
 /** Long enough for a database restart or a Redis failover, short enough that a client does not sit idle. */
@@ -57,7 +57,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (response.headersSent) return;
     response.setHeader('X-Request-Id', correlationId);
-    if (status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_OUTAGE_SECONDS));
+    if (exception instanceof RetryLaterError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    else if (status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_OUTAGE_SECONDS));
     response.status(status).json(body);
   }
 

@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { ApiError, PUBLIC_ROUTE } from '@qinglang/operations';
 import { Platform } from './platform.entity';
 import { PlatformsService } from './platforms.service';
+import { RateLimiter } from './limits/rate-limiter.service';
 
 type RequestWithPlatform = Request & { platform?: Platform };
 
@@ -13,6 +14,7 @@ export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly platforms: PlatformsService,
     private readonly reflector: Reflector,
+    private readonly rateLimiter: RateLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -26,6 +28,7 @@ export class ApiKeyGuard implements CanActivate {
     if (!match) throw new ApiError(401, 'malformed_authorization', 'The Authorization header must be "Bearer <key>".');
     const platform = await this.platforms.findByApiKey(match[1]);
     if (!platform) throw new ApiError(401, 'invalid_api_key', 'The API key is not valid.');
+    this.rateLimiter.take(platform);
     request.platform = platform;
     return true;
   }

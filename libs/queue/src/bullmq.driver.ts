@@ -1,7 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
 import { JOBS, JobName, JobPayloads, QUEUE_NAMES, QueueName, jobId } from './job-map';
-import type { JobCounts, JobRunner, QueueDriver } from './queue-driver';
+import type { EnqueueOptions, JobCounts, JobRunner, QueueDriver } from './queue-driver';
+import { runAsTenant } from './tenant-context';
+
+const TENANT_KEY = '_tenant';
+/** BullMQ's lowest priority. */
+const PRIORITY_LIMIT = 2 ** 21 - 1;
+type StoredPayload = JobPayloads[JobName] & { [TENANT_KEY]?: string };
 
 export interface BullmqDriverOptions {
   lockDurationMs: number;
@@ -21,13 +27,16 @@ export class BullmqQueueDriver implements QueueDriver {
     private readonly options: BullmqDriverOptions,
   ) {}
 
-  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void> {
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
     const definition = JOBS[name];
     const queue = this.queues[definition.queue];
     const id = jobId(name, payload);
     await this.clearFinished(queue, id);
-    await queue.add(name, payload, {
+    // The tenant rides in the job's data (payloads are ids only, and it is not one of them); see startWorkers.
+    const data: StoredPayload = options.tenant ? { ...payload, [TENANT_KEY]: options.tenant } : payload;
+    await queue.add(name, data, {
       ...definition.options,
+      ...(options.priority ? { priority: Math.min(PRIORITY_LIMIT, Math.max(1, Math.round(options.priority))) } : {}),
       jobId: id,
       // Forget finished jobs after a while; the database row, not the job, is the record of the work.
       removeOnComplete: { age: 3600, count: 10_000 },
@@ -53,11 +62,15 @@ export class BullmqQueueDriver implements QueueDriver {
       const queue = this.queues[queueName];
       const worker = new Worker(
         queueName,
-        async (job: Job) =>
-          runner(job.name as JobName, job.data as JobPayloads[JobName], {
-            made: job.attemptsMade,
-            max: job.opts.attempts ?? 1,
-          }),
+        async (job: Job) => {
+          const { [TENANT_KEY]: tenant, ...payload } = job.data as StoredPayload;
+          return runAsTenant(tenant, () =>
+            runner(job.name as JobName, payload, {
+              made: job.attemptsMade,
+              max: job.opts.attempts ?? 1,
+            }),
+          );
+        },
         {
           connection: queue.opts.connection,
           prefix: queue.opts.prefix,

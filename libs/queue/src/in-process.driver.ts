@@ -1,17 +1,21 @@
 import { Logger } from '@nestjs/common';
 import { JOBS, JobName, JobPayloads, QUEUE_NAMES, QueueName, jobId } from './job-map';
 import { isPermanent } from './job-handler';
-import type { JobCounts, JobRunner, QueueDriver } from './queue-driver';
+import type { EnqueueOptions, JobCounts, JobRunner, QueueDriver } from './queue-driver';
+import { runAsTenant } from './tenant-context';
+import { TenantRoundRobin } from './tenant-round-robin';
 
 interface PendingJob {
   id: string;
   name: JobName;
   payload: JobPayloads[JobName];
   attemptsMade: number;
+  tenant?: string;
 }
 
 interface LocalQueue {
-  waiting: PendingJob[];
+  /** One lane per platform, taken in turn: a platform's backlog does not hold another's jobs back. */
+  waiting: TenantRoundRobin<PendingJob>;
   active: number;
   delayed: number;
   completed: number;
@@ -30,7 +34,7 @@ export class InProcessQueueDriver implements QueueDriver {
   private readonly queues = new Map<QueueName, LocalQueue>(
     QUEUE_NAMES.map((queue) => [
       queue,
-      { waiting: [], active: 0, delayed: 0, completed: 0, failed: 0, concurrency: 1 },
+      { waiting: new TenantRoundRobin<PendingJob>(), active: 0, delayed: 0, completed: 0, failed: 0, concurrency: 1 },
     ]),
   );
   /** Ids of jobs waiting, delayed or running: enqueuing one of them again is a no-op, as in BullMQ. */
@@ -39,11 +43,11 @@ export class InProcessQueueDriver implements QueueDriver {
   private runner?: JobRunner;
   private closed = false;
 
-  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void> {
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
     const id = jobId(name, payload);
     if (this.live.has(id) || this.closed) return;
     this.live.add(id);
-    this.queue(name).waiting.push({ id, name, payload, attemptsMade: 0 });
+    this.queue(name).waiting.push(options.tenant, { id, name, payload, attemptsMade: 0, tenant: options.tenant });
     this.pump(JOBS[name].queue);
   }
 
@@ -95,7 +99,9 @@ export class InProcessQueueDriver implements QueueDriver {
   private async run(q: LocalQueue, job: PendingJob): Promise<void> {
     const { attempts = 1, backoff } = JOBS[job.name].options;
     try {
-      await this.runner!(job.name, job.payload, { made: job.attemptsMade, max: attempts });
+      await runAsTenant(job.tenant, () =>
+        this.runner!(job.name, job.payload, { made: job.attemptsMade, max: attempts }),
+      );
       q.completed++;
       this.live.delete(job.id);
     } catch (error) {
@@ -118,7 +124,7 @@ export class InProcessQueueDriver implements QueueDriver {
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         q.delayed--;
-        q.waiting.push(job);
+        q.waiting.push(job.tenant, job);
         this.pump(JOBS[job.name].queue);
       }, delay);
       timer.unref();

@@ -9,3 +9,4 @@ export * from './periodic-pass';
 export * from './worker-readiness';
 export * from './with-timeout';
 export * from './bullmq.driver';
+export * from './tenant-context';

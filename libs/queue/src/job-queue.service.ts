@@ -2,12 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@qinglang/config';
 import { withTimeout } from './with-timeout';
 import type { JobName, JobPayloads } from './job-map';
-import { QUEUE_DRIVER, QueueDriver } from './queue-driver';
+import { EnqueueOptions, QUEUE_DRIVER, QueueDriver } from './queue-driver';
+import { currentTenant } from './tenant-context';
 
 /** What the rest of the code uses to hand work on: a typed enqueue and nothing else. */
 @Injectable()
 export class JobQueue {
   private readonly logger = new Logger('JobQueue');
+  private queuedItems?: (tenant: string) => Promise<number>;
 
   constructor(
     @Inject(QUEUE_DRIVER) private readonly driver: QueueDriver,
@@ -18,9 +20,10 @@ export class JobQueue {
    * For the first job of an item just committed: the row is the promise, so if the queue is down the platform
    * still gets its 202 and the reconciler enqueues the item later.
    */
-  async enqueueAccepted<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void> {
+  async enqueueAccepted<N extends JobName>(name: N, payload: JobPayloads[N], tenant: string): Promise<void> {
     // Bounded: while Redis is away its client queues commands without end, and the platform must not wait on that.
-    await withTimeout(this.driver.enqueue(name, payload), this.config.enqueueTimeoutMs).catch((error) =>
+    const enqueue = async () => this.driver.enqueue(name, payload, await this.optionsFor(tenant));
+    await withTimeout(enqueue(), this.config.enqueueTimeoutMs, 'the queue').catch((error) =>
       this.logger.error({
         message: 'enqueue failed; the reconciler will enqueue the item',
         job: name,
@@ -30,7 +33,23 @@ export class JobQueue {
     );
   }
 
-  enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void> {
-    return this.driver.enqueue(name, payload);
+  /** A job handing an item on; it is the platform's whose job is running (tenant-context) unless told otherwise. */
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], tenant = currentTenant()): Promise<void> {
+    return this.driver.enqueue(name, payload, await this.optionsFor(tenant));
+  }
+
+  /**
+   * Fair scheduling on BullMQ: a job's priority is 1 + the platform's unfinished items, so a platform with nothing
+   * queued goes before the thousandth item of one with a backlog (as in start-time fair queueing). The in-process
+   * driver takes platforms in turn instead and needs no count.
+   */
+  measureTenantsWith(queuedItems: (tenant: string) => Promise<number>): void {
+    this.queuedItems = queuedItems;
+  }
+
+  private async optionsFor(tenant: string | undefined): Promise<EnqueueOptions> {
+    if (!tenant || this.driver.name !== 'bullmq' || !this.queuedItems) return { tenant };
+    const queued = await this.queuedItems(tenant).catch(() => 0);
+    return { tenant, priority: 1 + queued };
   }
 }

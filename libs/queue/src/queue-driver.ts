@@ -14,9 +14,17 @@ export type JobCounts = Record<QueueName, Record<string, number>>;
 /** The queue behind a small interface: BullMQ on Redis in production, in-process for the embedded default. */
 export interface QueueDriver {
   readonly name: 'bullmq' | 'in-process';
-  enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void>;
+  enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options?: EnqueueOptions): Promise<void>;
   startWorkers(runner: JobRunner, concurrency: Partial<Record<QueueName, number>>): Promise<void>;
   counts(): Promise<JobCounts>;
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Whose work a job is, for fair scheduling between platforms. */
+export interface EnqueueOptions {
+  /** The platform; the job runs as it (see tenant-context), so what it enqueues is that platform's too. */
+  tenant?: string;
+  /** On BullMQ: 1 for a platform with nothing queued, more the more it has (lower runs first). */
+  priority?: number;
 }

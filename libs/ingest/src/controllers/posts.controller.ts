@@ -10,11 +10,13 @@ import { ITEM_RESULTS, ItemResultsReader } from '../services/item-results';
 import { UploadedMedia } from '../services/upload-checks';
 import { postView } from '../views';
 import type { Post as PostEntity } from '../entities/post.entity';
+import { AcceptsWork } from './accepts-work.guard';
 
 export const MAX_POST_IMAGES = 9;
 
 @ApiTags('posts')
 @ApiBearerAuth()
+@AcceptsWork()
 @Controller('v1/posts')
 export class PostsController {
   constructor(

@@ -10,9 +10,11 @@ import { ITEM_RESULTS, ItemResultsReader } from '../services/item-results';
 import { UploadedMedia } from '../services/upload-checks';
 import { segmentView } from '../views';
 import { IdempotencyKey } from './idempotency-key.decorator';
+import { AcceptsWork } from './accepts-work.guard';
 
 @ApiTags('segments')
 @ApiBearerAuth()
+@AcceptsWork()
 @Controller('v1')
 export class SegmentsController {
   constructor(

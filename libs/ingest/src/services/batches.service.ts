@@ -104,7 +104,7 @@ export class BatchesService {
     });
     if (created) {
       this.metrics.itemsIngested.inc({ kind });
-      await this.queue.enqueueAccepted('text-batch.process', { batchId: batch.id });
+      await this.queue.enqueueAccepted('text-batch.process', { batchId: batch.id }, batch.platformId);
     }
     return { batch, created };
   }
@@ -141,7 +141,7 @@ export class BatchesService {
     });
     if (created) {
       this.metrics.itemsIngested.inc({ kind: 'tips' });
-      await this.queue.enqueueAccepted('tip-batch.process', { batchId: batch.id });
+      await this.queue.enqueueAccepted('tip-batch.process', { batchId: batch.id }, batch.platformId);
     }
     return { batch, created };
   }

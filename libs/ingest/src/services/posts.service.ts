@@ -72,7 +72,7 @@ export class PostsService {
       });
       if (created) {
         this.metrics.itemsIngested.inc({ kind: 'post' });
-        await this.queue.enqueueAccepted('post.sample', { postId: post.id });
+        await this.queue.enqueueAccepted('post.sample', { postId: post.id }, post.platformId);
       }
       return { post, created };
     } finally {

@@ -164,7 +164,7 @@ export class SegmentsService {
     });
     if (created) {
       this.metrics.itemsIngested.inc({ kind: 'segment' });
-      await this.queue.enqueueAccepted('segment.sample', { segmentId: segment.id });
+      await this.queue.enqueueAccepted('segment.sample', { segmentId: segment.id }, segment.platformId);
     }
     return { segment, created };
   }
