@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
-import { BullmqQueueDriver, PermanentJobError, QUEUE_NAMES, QueueName } from '@qinglang/queue';
+import { BullmqQueueDriver, PermanentJobError, QUEUE_NAMES, QueueName, currentTenant } from '@qinglang/queue';
 import { waitFor } from '../helpers/test-app';
 
 /**
@@ -15,6 +15,8 @@ describe('re-driving work on BullMQ (Redis)', () => {
   let driver: BullmqQueueDriver;
   const runs: string[] = [];
   let failNext = true;
+  const tenants = new Map<string, string | undefined>();
+  const payloads = new Map<string, unknown>();
 
   beforeAll(async () => {
     queues = Object.fromEntries(QUEUE_NAMES.map((name) => [name, new Queue(name, { connection, prefix })])) as Record<
@@ -24,7 +26,10 @@ describe('re-driving work on BullMQ (Redis)', () => {
     driver = new BullmqQueueDriver(queues, { lockDurationMs: 5000 });
     await driver.startWorkers(
       async (_name, payload) => {
-        runs.push((payload as { segmentId: string }).segmentId);
+        const { segmentId } = payload as { segmentId: string };
+        runs.push(segmentId);
+        tenants.set(segmentId, currentTenant());
+        payloads.set(segmentId, payload);
         if (failNext) {
           failNext = false;
           throw new PermanentJobError('database_down', 'the database was away');
@@ -61,6 +66,16 @@ describe('re-driving work on BullMQ (Redis)', () => {
     await driver.enqueue('segment.sample', { segmentId: 'a' });
     await waitFor(async () => (runs.length === 3 ? true : undefined), 'the completed job to run again', 20_000);
     expect(runs).toEqual(['a', 'a', 'a']);
+  });
+
+  it('keeps the tenant with the job and orders jobs by the priority given (fair scheduling)', async () => {
+    await driver.enqueue('segment.sample', { segmentId: 't' }, { tenant: 'platform-a', priority: 7 });
+    await waitFor(async () => (runs.includes('t') ? true : undefined), 'the tenant job to run', 20_000);
+    expect(tenants.get('t')).toBe('platform-a');
+    const job = await queues.media.getJob('segment.sample_t');
+    expect(job?.opts.priority).toBe(7);
+    // The payload the handler saw carries no trace of the tenant.
+    expect(payloads.get('t')).toEqual({ segmentId: 't' });
   });
 
   it('does not add work twice while it is still waiting', async () => {
