@@ -22,14 +22,13 @@ import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import {
   AUDIT_TABLES,
-  AuditLog,
   AuditSigner,
   GENESIS_HASH,
   canonicalJson,
   checkpointMessage,
   entryHash,
+  standaloneAuditLog,
 } from '@qinglang/audit';
-import { systemClock } from '@qinglang/config';
 import { benchLive } from './live';
 import { benchChat } from './chat';
 
@@ -542,7 +541,7 @@ async function benchAuditVerify(workDir: string): Promise<Figures> {
     db.close();
     console.log(`audit: ${AUDIT_ENTRIES} chained entries written in ${seconds(writing).toFixed(1)} s (not a figure)`);
 
-    const result = await new AuditLog(dataSource, config, systemClock).verify();
+    const result = await standaloneAuditLog(dataSource, { dataDir: workDir, audit: config.audit }).verify();
     if (!result.ok || result.entries !== AUDIT_ENTRIES) throw new Error(`audit verification failed: ${result.message}`);
     const perSecond = AUDIT_ENTRIES / result.seconds;
     console.log(
