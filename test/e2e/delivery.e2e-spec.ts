@@ -1,7 +1,7 @@
 import { verifySignature } from '@qinglang/delivery';
 import { TestApp, useEmbeddedApp, waitFor } from '../helpers/test-app';
 import { GAMBLING_LINES, ReviewFixture } from '../helpers/review-client';
-import { WebhookReceiver } from '../helpers/webhook-receiver';
+import { Reply, WebhookReceiver } from '../helpers/webhook-receiver';
 
 /** Sanctions reach the platform: a signed webhook retried until acknowledged, failures kept for replay, and the poll feed. */
 describe('delivery of sanctions to platforms', () => {
@@ -23,7 +23,7 @@ describe('delivery of sanctions to platforms', () => {
     for (const receiver of receivers) await receiver.stop();
   });
 
-  async function platformWithWebhook(respond: (n: number) => number) {
+  async function platformWithWebhook(respond: (n: number) => Reply) {
     const receiver = new WebhookReceiver(respond);
     receivers.push(receiver);
     const f = new ReviewFixture(t, (await t.createPlatform()).apiKey);
@@ -135,6 +135,39 @@ describe('delivery of sanctions to platforms', () => {
       .set({ Authorization: `Bearer ${other.apiKey}` });
     expect(foreign.status).toBe(404);
   });
+
+  it("delivers to a platform while another platform's webhook is slow, and reads a huge reply no further than its cap", async () => {
+    const slow = await platformWithWebhook(() => ({ status: 200, delayMs: 20_000 }));
+    const huge = await platformWithWebhook(() => ({ status: 200, bodyBytes: 300 * 1024 * 1024 }));
+    const quick = await platformWithWebhook(() => 200);
+    await sanctionOnce(slow.f, 'slow-room');
+    await waitFor(async () => (slow.receiver.calls.length ? true : undefined), 'the slow webhook to be called', 10_000);
+    // The slow endpoint now holds a call for up to the time limit (10 s); the others' sanctions come meanwhile.
+    const rssBefore = process.memoryUsage().rss;
+    await sanctionOnce(huge.f, 'huge-room');
+    const issued = Date.now();
+    await sanctionOnce(quick.f, 'quick-room');
+    await waitFor(async () => (quick.receiver.acknowledged.length ? true : undefined), 'the quick webhook', 10_000);
+    expect(Date.now() - issued).toBeLessThan(5000);
+    expect(slow.receiver.acknowledged).toHaveLength(0);
+    await waitFor(async () => (huge.receiver.calls.length ? true : undefined), 'the huge webhook', 10_000);
+    const deliveries = async () =>
+      (
+        await t
+          .http()
+          .get('/v1/deliveries')
+          .set({ Authorization: `Bearer ${huge.f.apiKey}` })
+      ).body.deliveries as Array<{
+        status: string;
+      }>;
+    await waitFor(
+      async () => ((await deliveries())[0]?.status === 'delivered' ? true : undefined),
+      'the huge reply to count as delivered',
+      10_000,
+    );
+    // 64 KiB of the 300 MiB reply were read: the process did not grow by the reply.
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * 1024 * 1024);
+  }, 60_000);
 
   it('refuses a webhook URL that is not http(s)', async () => {
     const f = new ReviewFixture(t, (await t.createPlatform()).apiKey);

@@ -78,7 +78,7 @@ describe('tenants: rate limits, queue quotas and fair scheduling', () => {
   it('refuses new work past the queue quota before reading it, and takes it again once work has finished', async () => {
     const busy = await platform('busy');
     const quiet = await platform('quiet-2');
-    const post = (who: { auth: object; streamId: string }) =>
+    const post = (who: { auth: { Authorization: string }; streamId: string }) =>
       app.http().post(`/v1/streams/${who.streamId}/segments`).set(who.auth).send({ url: hangingUrl });
     expect((await post(busy)).status).toBe(202);
     expect((await post(busy)).status).toBe(202);
@@ -111,7 +111,7 @@ describe('tenants: rate limits, queue quotas and fair scheduling', () => {
   it("classifies another platform's segment between a backlog's, not after it", async () => {
     const backlog = await platform('backlog');
     const quiet = await platform('quiet-3');
-    const upload = (who: { auth: object; streamId: string }) =>
+    const upload = (who: { auth: { Authorization: string }; streamId: string }) =>
       app
         .http()
         .post(`/v1/streams/${who.streamId}/segments`)

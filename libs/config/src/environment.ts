@@ -97,6 +97,8 @@ export class SanctionsEnvironment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) WEBHOOK_MAX_ATTEMPTS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(3_600_000) WEBHOOK_RETRY_BASE_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(3_600_000) DELIVERY_POLL_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000) WEBHOOK_CONNECT_TIMEOUT_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(256) WEBHOOK_CONCURRENCY?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(3_600_000) SANCTION_SWEEP_MS?: number;
 }
 
@@ -167,7 +169,19 @@ export interface AppConfig {
   audit: AuditConfig;
   /** The server secret that webhook signing secrets and identity keys derive from (created on first start). */
   secretKeyPath: string;
-  delivery: { allowPrivate: boolean; timeoutMs: number; maxAttempts: number; retryBaseMs: number; pollMs: number };
+  delivery: {
+    allowPrivate: boolean;
+    timeoutMs: number;
+    /** A webhook host that does not accept the connection within this is treated as down for this attempt. */
+    connectTimeoutMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    pollMs: number;
+    /** Platforms whose webhooks one process calls at once (each platform's events go one after another). */
+    concurrency: number;
+    /** Of a webhook's reply, at most this much is read; the status is what counts. */
+    maxReplyBytes: number;
+  };
   /** How often due suspensions are ended and expired claims swept. */
   sanctionSweepMs: number;
 }
@@ -263,6 +277,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxAttempts: sanctions.WEBHOOK_MAX_ATTEMPTS ?? 12,
       retryBaseMs: sanctions.WEBHOOK_RETRY_BASE_MS ?? 5000,
       pollMs: sanctions.DELIVERY_POLL_MS ?? 1000,
+      connectTimeoutMs: sanctions.WEBHOOK_CONNECT_TIMEOUT_MS ?? 3000,
+      concurrency: sanctions.WEBHOOK_CONCURRENCY ?? 16,
+      maxReplyBytes: 64 * 1024,
     },
     sanctionSweepMs: sanctions.SANCTION_SWEEP_MS ?? 30_000,
   };

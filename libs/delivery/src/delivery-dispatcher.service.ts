@@ -9,13 +9,15 @@ import { OutboxEvent } from './outbox-event.entity';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { WebhooksService } from './webhooks.service';
 import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature';
+import { postWebhook } from './webhook-post';
 
 const BATCH = 20;
 const MAX_BACKOFF_MS = 3600_000;
 
 /**
- * Posts outbox events to platform webhooks until each is acknowledged with a 2xx. Several dispatchers (one per
- * worker process) share the work through leases: an event is taken with a compare-and-set on its lease, so two
+ * Posts outbox events to platform webhooks until each is acknowledged with a 2xx. Each platform has a lane of
+ * its own (one at a time per process, its events in order), so a slow or broken endpoint delays only its own
+ * platform's events. Several dispatchers (one per worker process) share the work through leases: an event is taken with a compare-and-set on its lease, so two
  * never send it at once, and an event whose dispatcher died is taken again when the lease runs out. Delivery is
  * at least once: a platform dedupes by the event id.
  */
@@ -23,6 +25,8 @@ const MAX_BACKOFF_MS = 3600_000;
 export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Delivery');
   private readonly periodic = new PeriodicPass('Delivery', () => this.dispatchDue());
+  /** Platforms being delivered to by this process, and the lane doing it (resolves with how many it delivered). */
+  private readonly lanes = new Map<string, Promise<number>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -37,35 +41,82 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     if (this.config.role !== 'api') this.periodic.start(this.config.delivery.pollMs);
   }
 
-  onApplicationShutdown(): Promise<void> {
-    return this.periodic.stop();
+  async onApplicationShutdown(): Promise<void> {
+    await this.periodic.stop();
+    await this.drain();
   }
 
-  /** Sends every due event of platforms that have a webhook; returns how many were delivered. */
+  /**
+   * Starts a lane for each platform with due events (and a webhook) that has none running here, up to
+   * WEBHOOK_CONCURRENCY lanes at once, and returns how many it started. Lanes are not awaited: a platform whose
+   * endpoint is slow holds its own lane only, and the next pass serves every other platform meanwhile.
+   */
   async dispatchDue(): Promise<number> {
-    const now = this.clock.now();
+    const room = this.config.delivery.concurrency - this.lanes.size;
+    if (room <= 0) return 0;
+    const now = this.clock.now().getTime();
+    const busy = [...this.lanes.keys()];
     // Only platforms with a webhook: the events of platforms that poll stay pending for ever and must not fill
-    // every pass.
-    const due = await this.dataSource
+    // every pass. The platform whose events have waited longest goes first.
+    const query = this.dataSource
       .getRepository(OutboxEvent)
       .createQueryBuilder('e')
+      .select('e.platform_id', 'platformId')
       .innerJoin(WebhookEndpoint, 'w', 'w.platform_id = e.platform_id')
       .where({ status: 'pending' })
       // Instants are epoch milliseconds; find operators skip the column transformer in query builders.
-      .andWhere('e.next_attempt_at <= :now AND (e.lease_until IS NULL OR e.lease_until < :now)', { now: now.getTime() })
-      .orderBy('e.next_attempt_at', 'ASC')
-      .addOrderBy('e.sequence', 'ASC')
-      .limit(BATCH)
-      .getMany();
-    const endpoints = await this.webhooks.endpointsOf([...new Set(due.map((e) => e.platformId))]);
-    let delivered = 0;
-    for (const event of due) {
-      // The lease starts when the send does: a pass of slow sends must not hand out leases already run out.
-      const lease = await this.lease(event, this.clock.now());
-      if (!lease || !endpoints.has(event.platformId)) continue;
-      if (await this.send(event, endpoints.get(event.platformId)!, lease)) delivered++;
+      .andWhere('e.next_attempt_at <= :now AND (e.lease_until IS NULL OR e.lease_until < :now)', { now })
+      .groupBy('e.platform_id')
+      .orderBy('MIN(e.next_attempt_at)', 'ASC')
+      .limit(room);
+    if (busy.length) query.andWhere('e.platform_id NOT IN (:...busy)', { busy });
+    const platforms = (await query.getRawMany<{ platformId: string }>()).map((row) => row.platformId);
+    for (const platformId of platforms) {
+      const lane = this.runLane(platformId).finally(() => this.lanes.delete(platformId));
+      this.lanes.set(platformId, lane);
     }
-    return delivered;
+    return platforms.length;
+  }
+
+  /** Waits for the lanes running now (tests, shutdown); returns how many events they delivered. */
+  async drain(): Promise<number> {
+    const delivered = await Promise.all(this.lanes.values());
+    return delivered.reduce((sum, n) => sum + n, 0);
+  }
+
+  /**
+   * One platform's due events, one after another in their order. The first that fails ends the lane: its
+   * endpoint is not answering well, and its other events wait for their own retry rather than each spend a time
+   * limit now.
+   */
+  private async runLane(platformId: string): Promise<number> {
+    try {
+      const due = await this.dataSource
+        .getRepository(OutboxEvent)
+        .createQueryBuilder('e')
+        .where({ status: 'pending', platformId })
+        .andWhere('e.next_attempt_at <= :now AND (e.lease_until IS NULL OR e.lease_until < :now)', {
+          now: this.clock.now().getTime(),
+        })
+        .orderBy('e.next_attempt_at', 'ASC')
+        .addOrderBy('e.sequence', 'ASC')
+        .limit(BATCH)
+        .getMany();
+      const endpoint = (await this.webhooks.endpointsOf([platformId])).get(platformId);
+      if (!endpoint) return 0;
+      let delivered = 0;
+      for (const event of due) {
+        // The lease starts when the send does: a lane of slow sends must not hand out leases already run out.
+        const lease = await this.lease(event, this.clock.now());
+        if (!lease) continue;
+        if (!(await this.send(event, endpoint, lease))) break;
+        delivered++;
+      }
+      return delivered;
+    } catch (error) {
+      this.logger.error({ message: 'delivery lane failed', platformId, error: String(error) });
+      return 0;
+    }
   }
 
   /** Takes the event until a time, if nobody holds it; returns that time, or null. */
@@ -94,22 +145,20 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     );
     let error: string | null = null;
     try {
-      const response = await fetch(endpoint.url, {
-        method: 'POST',
-        body: event.payload,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.delivery.timeoutMs),
-        headers: {
+      const status = await postWebhook(
+        endpoint.url,
+        event.payload,
+        {
           'content-type': 'application/json',
           [SIGNATURE_HEADER]: signature,
           'qinglang-event-id': event.id,
           'qinglang-event-type': event.type,
         },
-      });
-      await response.arrayBuffer().catch(() => undefined);
-      if (response.status < 200 || response.status >= 300) error = `HTTP ${response.status}`;
+        this.config.delivery,
+      );
+      if (status < 200 || status >= 300) error = `HTTP ${status}`;
     } catch (failure) {
-      error = String((failure as Error)?.cause ?? failure).slice(0, 900);
+      error = String(failure).slice(0, 900);
     }
     const now = this.clock.now();
     // Results are written only while this send still holds the event: a replay, or another dispatcher that took

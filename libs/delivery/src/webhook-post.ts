@@ -1,0 +1,66 @@
+import * as http from 'node:http';
+import * as https from 'node:https';
+
+export interface WebhookPostLimits {
+  /** To have the connection accepted. */
+  connectTimeoutMs: number;
+  /** For the whole exchange, from the first byte sent to the reply's status (and what of its body is read). */
+  timeoutMs: number;
+  /** Of the reply body, at most this much is read; then the connection is closed. */
+  maxReplyBytes: number;
+}
+
+/**
+ * POSTs one event to a platform's webhook and resolves with the reply's status, or rejects with why not. Bounded
+ * every way a receiver can misbehave: a host that never accepts (connect timeout), one that never answers (total
+ * timeout), one that answers with an endless or huge body (read up to the cap, then cut). Redirects are not
+ * followed (a 3xx is a failed attempt), and each call has a connection of its own, so no receiver's socket is
+ * reused for another's.
+ */
+export function postWebhook(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  limits: WebhookPostLimits,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const client = target.protocol === 'https:' ? https : http;
+    let settled = false;
+    const finish = (error: Error | null, status?: number) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(total);
+      clearTimeout(connecting);
+      request.destroy();
+      if (error) reject(error);
+      else resolve(status!);
+    };
+    const request = client.request(target, {
+      method: 'POST',
+      agent: false,
+      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+    });
+    const total = setTimeout(() => finish(new Error(`no answer within ${limits.timeoutMs} ms`)), limits.timeoutMs);
+    let connecting: NodeJS.Timeout | undefined;
+    request.on('socket', (socket) => {
+      if (!socket.connecting) return;
+      connecting = setTimeout(
+        () => finish(new Error(`connection not accepted within ${limits.connectTimeoutMs} ms`)),
+        limits.connectTimeoutMs,
+      );
+      socket.once('connect', () => clearTimeout(connecting));
+    });
+    request.on('response', (response) => {
+      let read = 0;
+      response.on('data', (chunk: Buffer) => {
+        read += chunk.length;
+        if (read > limits.maxReplyBytes) finish(null, response.statusCode);
+      });
+      response.on('end', () => finish(null, response.statusCode));
+      response.on('error', () => finish(null, response.statusCode));
+    });
+    request.on('error', (error) => finish(error));
+    request.end(body);
+  });
+}
