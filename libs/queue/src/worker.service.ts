@@ -4,6 +4,7 @@ import { MetricsService } from '@qinglang/operations';
 import { JobHandlerRegistry, isReconcilable } from './job-handler.registry';
 import { QUEUE_DRIVER, QueueDriver } from './queue-driver';
 import { WorkerReadiness } from './worker-readiness';
+import { withTimeout } from './with-timeout';
 
 /**
  * Starts the queue workers in processes whose role runs them, and reconciles: any item that is not terminal
@@ -25,7 +26,8 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     private readonly readiness: WorkerReadiness,
     metrics: MetricsService,
   ) {
-    metrics.setJobCountSource(() => this.driver.counts());
+    // Bounded like /health: with Redis away, /metrics answers without the job counts rather than hangs.
+    metrics.setJobCountSource(() => withTimeout(this.driver.counts(), 1500, 'Redis'));
   }
 
   get runsWorkers(): boolean {
