@@ -22,6 +22,9 @@ export function lineActor(
   return { role: 'viewer', accountId: null };
 }
 
+/** Lines one run of the text processor classifies at most (its own batch and queued ones of its stream). */
+const LINES_PER_RUN = 5000;
+
 /** A batch is processed in one step; once at `flagging` only the hand-off to flagging remains. */
 const UNPROCESSED: ItemStage[] = ['queued', 'sampling', 'sampled', 'classifying'];
 
@@ -39,52 +42,121 @@ export class TextBatchProcessor implements ReconcilableJobHandler<'text-batch.pr
     private readonly bankSignals: BankSignals,
   ) {}
 
+  /** Batches whose job runs in this process, and batches taken into another one's run (until it is done). */
+  private readonly active = new Set<string>();
+  private readonly inHand = new Map<string, Promise<unknown>>();
+
   async handle({ batchId }: JobPayloads['text-batch.process']): Promise<void> {
-    let newSignals: number | undefined;
-    const batch = await this.batches.textLifecycle.runStage(batchId, {
-      from: 'unfinished',
-      pending: UNPROCESSED,
-      done: 'flagging',
-      work: async (b) => {
-        const lines = await this.batches.linesToClassify(b.id);
-        // The lines are classified on the text screening thread, not on the event loop, while the streamer is read.
-        const [screened, streamer] = await Promise.all([
-          this.text.screen(lines.map((line) => line.text)),
-          this.streamerOf(b.streamId),
-        ]);
-        const items = lines.map((line) => ({
-          sourceKind: 'text_line' as const,
-          sourceId: line.id,
-          platformId: b.platformId,
-          text: line.text,
-          subject: { kind: 'stream' as const, id: b.streamId },
-          context: {
-            kind: b.kind,
-            senderId: line.senderId,
-            at: line.sentAt.toISOString(),
-            atMs: line.sentAt.getTime(),
-          },
-          actor: lineActor(b, line, streamer),
-        }));
-        const text = this.text.fromScreening(items, screened);
-        // Only lines with a contact or link can match the entity bank.
-        const signals = [
-          ...text.signals,
-          ...(await this.bankSignals.forItems(text.items.filter((i) => i.entities?.length))),
-        ];
-        await this.attributeViewers(b.platformId, signals, lines);
-        await this.signals.recordNew(signals);
-        // The streamer's own lines count even when they are no evidence (they may repeat a flood's contact).
-        newSignals = items.some((i) => i.actor.role === 'streamer') ? undefined : signals.length;
-      },
-    });
-    if (!batch) return;
-    await this.queue.enqueue('subject.flag', {
-      subjectKind: 'stream',
-      subjectId: batch.streamId,
-      item: { kind: 'text_batch', id: batchId },
-      ...(newSignals !== undefined ? { newSignals } : {}),
-    });
+    // Taken into another batch's run in this process: wait for it; the batch is then at `flagging` or later.
+    const taken = this.inHand.get(batchId);
+    this.active.add(batchId);
+    try {
+      if (taken) await taken.catch(() => undefined);
+      const hints = new Map<string, number | undefined>();
+      let companions: TextBatch[] = [];
+      const batch = await this.batches.textLifecycle.runStage(batchId, {
+        from: 'unfinished',
+        pending: UNPROCESSED,
+        done: 'flagging',
+        work: async (b) => {
+          companions = await this.companionsOf(b);
+          if (!companions.length) return void (await this.classify([b], hints));
+          const run = this.classify([b, ...companions], hints);
+          const held = companions;
+          for (const c of held) this.inHand.set(c.id, run);
+          try {
+            await run;
+            // Their signals are stored: they are where their own runs would have left them.
+            for (const c of companions) await this.batches.textLifecycle.advance(c.id, 'flagging');
+          } catch {
+            // One of them may be what fails: this batch alone, and the others by their own jobs.
+            companions = [];
+            hints.clear();
+            await this.classify([b], hints);
+          } finally {
+            for (const c of held) this.inHand.delete(c.id);
+          }
+        },
+      });
+      if (!batch) return;
+      for (const b of [batch, ...companions]) {
+        const newSignals = hints.get(b.id);
+        await this.queue.enqueue('subject.flag', {
+          subjectKind: 'stream',
+          subjectId: b.streamId,
+          item: { kind: 'text_batch', id: b.id },
+          ...(newSignals !== undefined ? { newSignals } : {}),
+        });
+      }
+    } finally {
+      this.active.delete(batchId);
+    }
+  }
+
+  /**
+   * More of the stream's batches still queued, not in hand here, up to LINES_PER_RUN lines with this one's: when
+   * a room's batches wait, one run classifies several (one screening call, one look-up of the streamer, the bank
+   * and the viewers, one write of the signals) instead of a round of reads and writes each.
+   */
+  private async companionsOf(batch: TextBatch): Promise<TextBatch[]> {
+    const queued = await this.batches.queuedTextBatches(batch.streamId, LINES_PER_RUN);
+    const companions: TextBatch[] = [];
+    let lines = batch.lineCount;
+    for (const other of queued) {
+      if (other.id === batch.id || this.active.has(other.id) || this.inHand.has(other.id)) continue;
+      if (lines + other.lineCount > LINES_PER_RUN) break;
+      lines += other.lineCount;
+      companions.push(other);
+    }
+    return companions;
+  }
+
+  /** Batches of one stream through the text classifier; their signals stored, each one's count in `hints`. */
+  private async classify(batches: TextBatch[], hints: Map<string, number | undefined>): Promise<void> {
+    const { streamId, platformId } = batches[0];
+    const lineSets = await Promise.all(batches.map((b) => this.batches.linesToClassify(b.id)));
+    const lines = lineSets.flat();
+    // The lines are classified on the text screening thread, not on the event loop, while the streamer is read.
+    const [screened, streamer] = await Promise.all([
+      this.text.screen(lines.map((line) => line.text)),
+      this.streamerOf(streamId),
+    ]);
+    const items = batches.flatMap((b, i) =>
+      lineSets[i].map((line) => ({
+        sourceKind: 'text_line' as const,
+        sourceId: line.id,
+        platformId,
+        text: line.text,
+        subject: { kind: 'stream' as const, id: streamId },
+        context: {
+          kind: b.kind,
+          senderId: line.senderId,
+          at: line.sentAt.toISOString(),
+          atMs: line.sentAt.getTime(),
+        },
+        actor: lineActor(b, line, streamer),
+      })),
+    );
+    const text = this.text.fromScreening(items, screened);
+    // Only lines with a contact or link can match the entity bank.
+    const signals = [
+      ...text.signals,
+      ...(await this.bankSignals.forItems(text.items.filter((i) => i.entities?.length))),
+    ];
+    await this.attributeViewers(platformId, signals, lines);
+    await this.signals.recordNew(signals);
+    const batchOf = new Map(batches.flatMap((b, i) => lineSets[i].map((line) => [line.id, b.id] as const)));
+    let from = 0;
+    for (const [i, b] of batches.entries()) {
+      const own = items.slice(from, (from += lineSets[i].length));
+      // The streamer's own lines count even when they are no evidence (they may repeat a flood's contact).
+      hints.set(
+        b.id,
+        own.some((item) => item.actor.role === 'streamer')
+          ? undefined
+          : signals.filter((s) => batchOf.get(s.sourceId) === b.id).length,
+      );
+    }
   }
 
   private async streamerOf(streamId: string): Promise<{ accountId: string; externalId: string | null } | null> {

@@ -155,6 +155,26 @@ export class BatchesService {
     return rows.map((row) => row.id);
   }
 
+  /**
+   * A stream's chat and transcript batches not yet picked up (stage `queued`), oldest first, as many as hold about
+   * `maxLines` lines: the classifier takes several of a busy room's batches in one run.
+   */
+  async queuedTextBatches(streamId: string, maxLines: number): Promise<TextBatch[]> {
+    const queued = await this.textBatches.find({
+      where: { streamId, stage: 'queued' },
+      order: { createdAt: 'ASC' },
+      take: Math.max(1, Math.ceil(maxLines / 20)),
+    });
+    const taken: TextBatch[] = [];
+    let lines = 0;
+    for (const batch of queued) {
+      if (lines + batch.lineCount > maxLines) break;
+      lines += batch.lineCount;
+      taken.push(batch);
+    }
+    return taken;
+  }
+
   /** A batch's lines for the classifier: those this process accepted, else read back (in position order). */
   async linesToClassify(batchId: string): Promise<TextLine[]> {
     const kept = this.handedOver.get(batchId);
