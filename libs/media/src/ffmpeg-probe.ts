@@ -18,6 +18,11 @@ export async function probeDurationMs(ffmpegPath: string, timeoutMs: number, inp
   } catch (error) {
     throw classifyFfmpegFailure(error);
   }
+  return durationFromLog(head);
+}
+
+/** The input's duration in ms from the header ffmpeg logs when it opens it (any run's), or null. */
+export function durationFromLog(head: string): number | null {
   const match = DURATION.exec(head);
   if (!match) return null;
   return Math.round((Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3])) * 1000);

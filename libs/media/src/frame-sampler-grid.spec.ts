@@ -31,6 +31,31 @@ describe('FrameSampler with a first due time', () => {
     expect(result.frames).toEqual([]);
   });
 
+  it('samples a piece of known length in one run, as with the probe', async () => {
+    const fixture = join(FIXTURES, 'segment-10s.ts');
+    const probed = await sampler.sampleVideo(fixture, 'mpegts', 4, join(dir, 'c'), { firstAtMs: 3000 });
+    const known = await sampler.sampleVideo(fixture, 'mpegts', 4, join(dir, 'd'), {
+      firstAtMs: 3000,
+      expectedDurationMs: 10_000,
+    });
+    expect(known.frames.map((f) => f.positionMs)).toEqual(probed.frames.map((f) => f.positionMs));
+    expect(known.durationMs).toBe(probed.durationMs);
+    const none = await sampler.sampleVideo(fixture, 'mpegts', 30, join(dir, 'e'), {
+      firstAtMs: 20_000,
+      expectedDurationMs: 10_000,
+    });
+    expect(none.frames).toEqual([]);
+  });
+
+  it('refuses a piece longer than allowed from the log of its one run, as the probe would', async () => {
+    await expect(
+      sampler.sampleVideo(join(FIXTURES, 'segment-10s.ts'), 'mpegts', 2, join(dir, 'f'), {
+        maxDurationSeconds: 5,
+        expectedDurationMs: 2000,
+      }),
+    ).rejects.toMatchObject({ code: 'media_too_long' });
+  });
+
   it('puts the due time on the next multiple of the interval in stream time', () => {
     expect(dueOffsetMs(0, 5000)).toBe(0);
     expect(dueOffsetMs(12_000, 5000)).toBe(3000);

@@ -1,7 +1,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runFfmpeg } from './ffmpeg-runner';
-import { probeDurationMs } from './ffmpeg-probe';
+import { durationFromLog, probeDurationMs } from './ffmpeg-probe';
 import { readJpegSizes } from './jpeg-size';
 import { InvalidMediaError, classifyFfmpegFailure } from './media-errors';
 import { HASH_INPUT_SIZE, perceptualHash } from './perceptual-hash';
@@ -47,6 +47,13 @@ export interface VideoLimits {
    * a piece that holds no such time is not decoded at all. Default 0.
    */
   firstAtMs?: number;
+  /**
+   * The caller's own measure of the input's length (a pulled piece: what its puller measured or was told). When
+   * set, no probe runs first (each ffmpeg start blocks the event loop while the process forks: ~10–100 ms in a
+   * 1 GB process, half the media stage's main-thread time with a probe per piece): the one run reads at most this
+   * plus two intervals, and the duration ffmpeg logs on opening the input is checked as the probe's would be.
+   */
+  expectedDurationMs?: number;
 }
 
 interface RunMode {
@@ -55,6 +62,8 @@ interface RunMode {
   single?: boolean;
   maxDurationSeconds?: number;
   firstAtMs?: number;
+  /** Read no further than this (s); default: the longest allowed. */
+  readSeconds?: number;
 }
 
 const HASH_BYTES = HASH_INPUT_SIZE * HASH_INPUT_SIZE;
@@ -88,27 +97,35 @@ export class FrameSampler {
     outputDir: string,
     limits: VideoLimits = {},
   ): Promise<SampleResult> {
-    const { maxDurationSeconds } = limits;
+    const { maxDurationSeconds, expectedDurationMs } = limits;
     const firstAtMs = Math.max(0, limits.firstAtMs ?? 0);
     await mkdir(outputDir, { recursive: true });
-    const durationMs = await probeDurationMs(
-      this.options.ffmpegPath,
-      this.options.timeoutMs,
-      input(inputPath, container),
-    );
-    const tooLong = durationProblem(durationMs, maxDurationSeconds);
+    const probed =
+      expectedDurationMs === undefined
+        ? await probeDurationMs(this.options.ffmpegPath, this.options.timeoutMs, input(inputPath, container))
+        : undefined;
+    const tooLong = probed === undefined ? undefined : durationProblem(probed, maxDurationSeconds);
     if (tooLong) throw tooLong;
     // No time of the interval grid inside this piece: nothing to sample, nothing to decode.
-    if (firstAtMs > 0 && durationMs !== null && firstAtMs >= durationMs)
-      return { frames: [], durationMs, keyframesOnly: true };
-    const mode = { intervalSeconds, maxDurationSeconds, firstAtMs };
+    if (firstAtMs > 0 && probed != null && firstAtMs >= probed)
+      return { frames: [], durationMs: probed, keyframesOnly: true };
+    const readSeconds = expectedDurationMs === undefined ? undefined : expectedDurationMs / 1000 + 2 * intervalSeconds;
+    const mode = { intervalSeconds, maxDurationSeconds, firstAtMs, readSeconds };
     let keyframesOnly = true;
-    let frames = await this.run(inputPath, container, outputDir, { ...mode, keyframesOnly });
+    const first = await this.run(inputPath, container, outputDir, { ...mode, keyframesOnly });
+    const durationMs = probed === undefined ? first.durationMs : probed;
+    if (probed === undefined) {
+      const late = durationProblem(durationMs, maxDurationSeconds);
+      if (late) throw late;
+      if (firstAtMs > 0 && durationMs !== null && firstAtMs >= durationMs)
+        return { frames: [], durationMs, keyframesOnly: true };
+    }
+    let frames = first.frames;
     if (!evenlySpaced(frames, durationMs, intervalSeconds, firstAtMs)) {
       // Keyframes too far apart for the interval (or none decodable on their own): decode every frame, keep one per interval.
       await this.clear(outputDir);
       keyframesOnly = false;
-      frames = await this.run(inputPath, container, outputDir, { ...mode, keyframesOnly });
+      frames = (await this.run(inputPath, container, outputDir, { ...mode, keyframesOnly })).frames;
     }
     const problem = coverageProblem({
       positionsMs: frames.length || !firstAtMs ? frames.map((f) => f.positionMs) : [firstAtMs],
@@ -121,7 +138,7 @@ export class FrameSampler {
   }
 
   async sampleImage(inputPath: string, container: ImageContainer, outputDir: string): Promise<SampledFrame> {
-    const frames = await this.run(inputPath, container, outputDir, {
+    const { frames } = await this.run(inputPath, container, outputDir, {
       intervalSeconds: 0,
       keyframesOnly: false,
       single: true,
@@ -140,7 +157,7 @@ export class FrameSampler {
     container: VideoContainer | ImageContainer,
     outputDir: string,
     mode: RunMode,
-  ): Promise<SampledFrame[]> {
+  ): Promise<{ frames: SampledFrame[]; durationMs: number | null }> {
     await mkdir(outputDir, { recursive: true });
     const width = this.options.maxEvidenceWidth ?? 960;
     const spacing = (mode.intervalSeconds - 0.001).toFixed(3);
@@ -158,8 +175,10 @@ export class FrameSampler {
       `[hash]scale=${HASH_INPUT_SIZE}:${HASH_INPUT_SIZE}:flags=area,format=gray[grey]`,
     ].join(';');
     // Decoding stops a little past the limit, so a container that understates its length cannot run long.
-    const readSeconds =
+    const longest =
       mode.maxDurationSeconds === undefined ? undefined : mode.maxDurationSeconds + 2 * mode.intervalSeconds;
+    const readSeconds =
+      mode.readSeconds === undefined ? longest : Math.min(mode.readSeconds, longest ?? mode.readSeconds);
     const frameLimit = mode.single ? ['-frames:v', '1'] : [];
     // The same frames as the JPEGs (one scale, then a split), named by the same pts.
     const rawOutput = raw
@@ -216,8 +235,11 @@ export class FrameSampler {
     ];
     const maxHashBytes = hashOutputBound(mode, readSeconds);
     let hashes: Buffer;
+    let log: string;
     try {
-      hashes = (await runFfmpeg(this.options.ffmpegPath, args, this.options.timeoutMs, maxHashBytes)).stdout;
+      const ran = await runFfmpeg(this.options.ffmpegPath, args, this.options.timeoutMs, maxHashBytes);
+      hashes = ran.stdout;
+      log = ran.stderrHead;
     } catch (error) {
       throw classifyFfmpegFailure(error);
     }
@@ -233,7 +255,7 @@ export class FrameSampler {
       );
     }
     const sizes = await readJpegSizes(files.map((f) => join(outputDir, f.name)));
-    return files.map((file, i) => ({
+    const frames = files.map((file, i) => ({
       // Without -copyts ffmpeg rebases timestamps to the input's start, so the pts is already the position.
       positionMs: Math.max(0, file.ptsMs),
       fileName: file.name,
@@ -241,6 +263,7 @@ export class FrameSampler {
       height: sizes[i].height,
       perceptualHash: perceptualHash(hashes.subarray(i * HASH_BYTES, (i + 1) * HASH_BYTES)),
     }));
+    return { frames, durationMs: durationFromLog(log) };
   }
 }
 

@@ -63,7 +63,9 @@ export class SegmentSampleProcessor implements ReconcilableJobHandler<'segment.s
     // A pulled piece is one of many: its frames fall on the stream's grid (every interval of stream time), so a
     // stream is sampled at its tier whatever the pieces' length, and a piece between two due times costs a probe.
     const firstAtMs = segment.sampleIntervalMs ? dueOffsetMs(segment.startOffsetMs, segment.sampleIntervalMs) : 0;
-    const result = await this.media.sampleVideo(mediaPath, directory, interval, firstAtMs);
+    // A pulled piece's length is known (its puller measured it): no probe before the one sampling run.
+    const expected = segment.source === 'pull' && segment.durationMs ? segment.durationMs : undefined;
+    const result = await this.media.sampleVideo(mediaPath, directory, interval, firstAtMs, expected);
     const source = {
       platformId: segment.platformId,
       sourceKind: 'segment' as const,

@@ -33,13 +33,14 @@ export class SourceMedia {
 
   /**
    * `intervalSeconds`: a pulled piece's tier; by default FRAME_INTERVAL_SECONDS. `firstAtMs`: where in the piece
-   * the first frame is due (see VideoLimits).
+   * the first frame is due, `expectedDurationMs` its length as the puller measured it (see VideoLimits).
    */
   async sampleVideo(
     mediaPath: string,
     outputDir: string,
     intervalSeconds?: number,
     firstAtMs?: number,
+    expectedDurationMs?: number,
   ): Promise<SampleResult> {
     const container = sniffVideoContainer(await this.storage.head(mediaPath));
     if (!container) {
@@ -57,7 +58,7 @@ export class SourceMedia {
         container,
         intervalSeconds ?? frameIntervalSeconds,
         this.storage.absolute(outputDir),
-        { maxDurationSeconds: maxMediaDurationSeconds, firstAtMs },
+        { maxDurationSeconds: maxMediaDurationSeconds, firstAtMs, expectedDurationMs },
       ),
     );
   }
