@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@qinglang/config';
@@ -11,6 +13,7 @@ import { StreamsService } from '@qinglang/ingest';
 import { createApplication } from '@qinglang/application';
 import { locateFfmpeg } from '@qinglang/media';
 import { LiveSourceFarm, prepareClips } from './live-sources';
+import type { ChatLoad, ChatLoadResult } from './chat-load';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -89,46 +92,23 @@ export async function benchChat(argv: string[]): Promise<Record<string, number>>
     const phase = async (room: string, offered: number) => {
       const { stream } = await streams.register(platform.id, room, `${room}-host`, {});
       const [{ before }] = await countRows(db, `SELECT COUNT(*) AS before FROM frames WHERE status = 'classified'`);
-      const latencies: number[] = [];
-      let linesSent = 0;
-      let failures = 0;
-      const started = Date.now();
-      const stopAt = started + seconds * 1000;
-      const post = async (client: number, n: number) => {
-        const at = new Date().toISOString();
-        const lines = Array.from({ length: batchSize }, (_, i) => ({
-          at,
-          senderId: `fan-${(client * 7919 + n * 31 + i) % 5000}`,
-          text: texts[(client * 131 + n * batchSize + i) % texts.length],
-        }));
-        const sent = performance.now();
-        const response = await fetch(`${base}/v1/streams/${stream.id}/chat`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ lines }),
-        });
-        await response.arrayBuffer();
-        latencies.push(performance.now() - sent);
-        if (response.status === 202) linesSent += batchSize;
-        else failures++;
-      };
-      if (offered > 0) {
-        // On a clock: batch k leaves at k·B/R seconds, each from the next client in turn.
-        const inFlight: Array<Promise<void>> = [];
-        for (let k = 0; ; k++) {
-          const due = started + (k * batchSize * 1000) / offered;
-          if (due >= stopAt) break;
-          if (due > Date.now()) await sleep(due - Date.now());
-          inFlight.push(post(k % clients, Math.floor(k / clients)));
-        }
-        await Promise.all(inFlight);
-      } else
-        await Promise.all(
-          Array.from({ length: clients }, async (_, client) => {
-            for (let n = 0; Date.now() < stopAt; n++) await post(client, n);
-          }),
-        );
-      const postedFor = (Date.now() - started) / 1000;
+      const loop = monitorEventLoopDelay({ resolution: 10 });
+      loop.enable();
+      const {
+        latencies,
+        linesSent,
+        failures,
+        startedAt: started,
+        postedFor,
+      } = await inThread({
+        url: `${base}/v1/streams/${stream.id}/chat`,
+        apiKey,
+        texts,
+        clients,
+        batchSize,
+        seconds,
+        offered,
+      });
       const ofRoom = `FROM text_batches WHERE stream_id = '${stream.id}'`;
       let finishedAt = Date.now();
       for (;;) {
@@ -140,6 +120,7 @@ export async function benchChat(argv: string[]): Promise<Record<string, number>>
         if (Number(open) === 0 || finishedAt - started > (seconds + 120) * 1000) break;
         await sleep(100);
       }
+      loop.disable();
       const [{ classified }] = await countRows(
         db,
         `SELECT COALESCE(SUM(line_count), 0) AS classified ${ofRoom} AND stage = 'classified'`,
@@ -159,11 +140,13 @@ export async function benchChat(argv: string[]): Promise<Record<string, number>>
         BatchP50AcceptedToClassifiedMs: Math.round(percentile(batchLatencies, 50)),
         BatchP95AcceptedToClassifiedMs: Math.round(percentile(batchLatencies, 95)),
         FramesClassifiedMeanwhile: Number(after) - Number(before),
+        EventLoopP99DelayMs: Math.round(loop.percentile(99) / 1e6),
+        EventLoopMaxDelayMs: Math.round(loop.max / 1e6),
       };
       console.log(
         `chat: ${offered > 0 ? `${offered} lines/s offered on a clock by` : 'as fast as answered,'} ${clients} clients × batches of ${batchSize} for ${seconds} s, ${liveStreams} live streams pulled meanwhile (${figures.FramesClassifiedMeanwhile} frames classified)\n` +
           `  ${figures.LinesPerSecondAccepted} lines/s accepted, ${figures.LinesPerSecondEndToEnd} lines/s accepted → classified end to end (${figures.LinesClassified} of ${linesSent})\n` +
-          `  POST p50 / p95 ${figures.PostP50Ms} / ${figures.PostP95Ms} ms; ${failures} not 202; a batch accepted → classified p50 / p95 ${figures.BatchP50AcceptedToClassifiedMs} / ${figures.BatchP95AcceptedToClassifiedMs} ms`,
+          `  POST p50 / p95 ${figures.PostP50Ms} / ${figures.PostP95Ms} ms; ${failures} not 202; a batch accepted → classified p50 / p95 ${figures.BatchP50AcceptedToClassifiedMs} / ${figures.BatchP95AcceptedToClassifiedMs} ms; the app's event loop delay p99 / max ${figures.EventLoopP99DelayMs} / ${figures.EventLoopMaxDelayMs} ms`,
       );
       return figures;
     };
@@ -184,6 +167,23 @@ export async function benchChat(argv: string[]): Promise<Record<string, number>>
     await farm.close();
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** The clients, on a worker thread (the .ts file under ts-node, as the bench runs). */
+function inThread(load: ChatLoad): Promise<ChatLoadResult> {
+  const file = join(__dirname, `chat-load${extname(__filename)}`);
+  const worker = new Worker(file, {
+    workerData: load,
+    execArgv: extname(file) === '.ts' ? ['--require', 'ts-node/register/transpile-only'] : undefined,
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (result: ChatLoadResult) => {
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the chat load thread exited with code ${code}`)));
+  });
 }
 
 /** A one-row COUNT/SUM query's row, typed. */

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AccountsService, BatchesService, StreamsService } from '@qinglang/ingest';
 import type { ItemStage, TextBatch, TextLine } from '@qinglang/ingest';
-import { HandlesJob, JobFailure, JobPayloads, JobQueue, ReconcilableJobHandler } from '@qinglang/queue';
+import {
+  HandlesJob,
+  JobFailure,
+  JobPayloads,
+  JobQueue,
+  ReconcilableJobHandler,
+  ReconcileCursor,
+  StuckCutoffs,
+} from '@qinglang/queue';
 import { SignalsService } from './signals.service';
 import type { Signal } from './signal.entity';
 import { TextSignals } from './text-signals.service';
@@ -23,7 +31,7 @@ export function lineActor(
 }
 
 /** Lines one run of the text processor classifies at most (its own batch and queued ones of its stream). */
-const LINES_PER_RUN = 5000;
+const LINES_PER_RUN = 2000;
 
 /** A batch is processed in one step; once at `flagging` only the hand-off to flagging remains. */
 const UNPROCESSED: ItemStage[] = ['queued', 'sampling', 'sampled', 'classifying'];
@@ -116,46 +124,38 @@ export class TextBatchProcessor implements ReconcilableJobHandler<'text-batch.pr
     const { streamId, platformId } = batches[0];
     const lineSets = await Promise.all(batches.map((b) => this.batches.linesToClassify(b.id)));
     const lines = lineSets.flat();
+    const batchOf = lineSets.flatMap((set, i) => set.map(() => batches[i]));
     // The lines are classified on the text screening thread, not on the event loop, while the streamer is read.
     const [screened, streamer] = await Promise.all([
       this.text.screen(lines.map((line) => line.text)),
       this.streamerOf(streamId),
     ]);
-    const items = batches.flatMap((b, i) =>
-      lineSets[i].map((line) => ({
+    const text = this.text.fromScreening(screened, (index) => {
+      const [line, b] = [lines[index], batchOf[index]];
+      return {
         sourceKind: 'text_line' as const,
         sourceId: line.id,
         platformId,
         text: line.text,
         subject: { kind: 'stream' as const, id: streamId },
-        context: {
-          kind: b.kind,
-          senderId: line.senderId,
-          at: line.sentAt.toISOString(),
-          atMs: line.sentAt.getTime(),
-        },
+        context: { kind: b.kind, senderId: line.senderId, at: line.sentAt.toISOString(), atMs: line.sentAt.getTime() },
         actor: lineActor(b, line, streamer),
-      })),
-    );
-    const text = this.text.fromScreening(items, screened);
+      };
+    });
     // Only lines with a contact or link can match the entity bank.
-    const signals = [
-      ...text.signals,
-      ...(await this.bankSignals.forItems(text.items.filter((i) => i.entities?.length))),
-    ];
+    const signals = [...text.signals, ...(await this.bankSignals.forItems(text.withEntities))];
     await this.attributeViewers(platformId, signals, lines);
     await this.signals.recordNew(signals);
-    const batchOf = new Map(batches.flatMap((b, i) => lineSets[i].map((line) => [line.id, b.id] as const)));
-    let from = 0;
+    const signalsOf = new Map<string, number>();
+    const batchOfLine = new Map(lines.map((line, i) => [line.id, batchOf[i].id]));
+    for (const signal of signals) {
+      const id = batchOfLine.get(signal.sourceId)!;
+      signalsOf.set(id, (signalsOf.get(id) ?? 0) + 1);
+    }
     for (const [i, b] of batches.entries()) {
-      const own = items.slice(from, (from += lineSets[i].length));
       // The streamer's own lines count even when they are no evidence (they may repeat a flood's contact).
-      hints.set(
-        b.id,
-        own.some((item) => item.actor.role === 'streamer')
-          ? undefined
-          : signals.filter((s) => batchOf.get(s.sourceId) === b.id).length,
-      );
+      const streamers = lineSets[i].some((line) => lineActor(b, line, streamer).role === 'streamer');
+      hints.set(b.id, streamers ? undefined : (signalsOf.get(b.id) ?? 0));
     }
   }
 
@@ -188,8 +188,8 @@ export class TextBatchProcessor implements ReconcilableJobHandler<'text-batch.pr
     await this.batches.textLifecycle.fail(batchId, failure.code, failure.reason);
   }
 
-  async findUnfinished(updatedBefore: Date) {
-    return (await this.batches.textLifecycle.unfinished(updatedBefore)).map((b) => ({ batchId: b.id }));
+  findUnfinished(cutoffs: StuckCutoffs, after?: ReconcileCursor) {
+    return this.batches.textLifecycle.stuck(cutoffs, after, (b) => ({ batchId: b.id }));
   }
 }
 
@@ -229,7 +229,7 @@ export class TipBatchProcessor implements ReconcilableJobHandler<'tip-batch.proc
     await this.batches.tipLifecycle.fail(batchId, failure.code, failure.reason);
   }
 
-  async findUnfinished(updatedBefore: Date) {
-    return (await this.batches.tipLifecycle.unfinished(updatedBefore)).map((b) => ({ batchId: b.id }));
+  findUnfinished(cutoffs: StuckCutoffs, after?: ReconcileCursor) {
+    return this.batches.tipLifecycle.stuck(cutoffs, after, (b) => ({ batchId: b.id }));
   }
 }

@@ -119,18 +119,20 @@ export class TextSignals implements OnApplicationShutdown {
   }
 
   /**
-   * The signals of screened items (`screen` over their texts, in order), and the items with their contacts and
-   * links (for the entity bank); what `toSignals` gives, without classifying on this thread.
+   * The signals of screened texts (`screen` over them, in order; `itemOf` gives the item of a text by its index),
+   * and the items whose texts carry contacts or links, with them (for the entity bank): what `toSignals` gives,
+   * without classifying on this thread, and building items only for the few texts that need one.
    */
   fromScreening(
-    items: TextItem[],
     screened: ScreenedText[],
+    itemOf: (index: number) => TextItem,
     now = this.clock.now(),
-  ): { signals: Signal[]; items: TextItem[] } {
-    const entities = new Map(screened.map((s) => [s.index, s.entities]));
+  ): { signals: Signal[]; withEntities: TextItem[] } {
+    const items: TextItem[] = [];
+    for (const s of screened) items[s.index] = itemOf(s.index);
     return {
       signals: this.signalsOf(items, screened, now),
-      items: items.map((item, i) => ({ ...item, entities: entities.get(i) ?? [] })),
+      withEntities: screened.filter((s) => s.entities.length).map((s) => ({ ...items[s.index], entities: s.entities })),
     };
   }
 
