@@ -25,3 +25,25 @@ describe('runFfmpeg: a log of any length', () => {
     expect(run.stderrTail.length).toBeLessThanOrEqual(4000);
   });
 });
+
+describe('runFfmpeg: through the helper process', () => {
+  it('kills a run at its time limit, and says so', async () => {
+    const failure = await runFfmpeg(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], 300, 0).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(FfmpegError);
+    expect((failure as FfmpegError).timedOut).toBe(true);
+  });
+
+  it('returns stdout bytes whole, and refuses more than allowed', async () => {
+    const print = (bytes: number) => ['-e', `process.stdout.write(Buffer.alloc(${bytes}, 7))`];
+    const run = await runFfmpeg(process.execPath, print(70_000), 30_000, 100_000);
+    expect(run.stdout.length).toBe(70_000);
+    expect(run.stdout.every((byte) => byte === 7)).toBe(true);
+    await expect(runFfmpeg(process.execPath, print(200_000), 30_000, 100_000)).rejects.toThrow(/more than 100000/);
+  });
+
+  it('fails a binary that does not exist as one that could not start', async () => {
+    await expect(runFfmpeg('/nonexistent/ffmpeg', [], 30_000, 0)).rejects.toThrow(/could not start/);
+  });
+});

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { ffmpegSpawner } from './ffmpeg-spawner';
 
 export class FfmpegError extends Error {
   constructor(
@@ -24,50 +24,28 @@ const STDERR_TAIL = 4000;
 /**
  * Runs ffmpeg with an argument vector (never a shell), kills it at the time limit, and bounds what it may print.
  * Its log is kept as a bounded head and a rolling tail, so neither a long run nor a chatty one grows memory,
- * and the tail that explains a failure is never the part that was dropped.
+ * and the tail that explains a failure is never the part that was dropped. ffmpeg is started from a small helper
+ * process (see FfmpegSpawner): forking this one would block its event loop for ~100 ms a run.
  */
-export function runFfmpeg(
+export async function runFfmpeg(
   binary: string,
   args: string[],
   timeoutMs: number,
   maxStdoutBytes: number,
 ): Promise<FfmpegRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], shell: false });
-    const stdout: Buffer[] = [];
-    let stdoutBytes = 0;
-    let head = '';
-    let tail = '';
-    let timedOut = false;
-    let overflow = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdoutBytes += chunk.length;
-      if (stdoutBytes > maxStdoutBytes) {
-        overflow = true;
-        child.kill('SIGKILL');
-        return;
-      }
-      stdout.push(chunk);
-    });
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
-      if (head.length < MAX_STDERR_HEAD) head += chunk.slice(0, MAX_STDERR_HEAD - head.length);
-      tail = (tail + chunk).slice(-STDERR_TAIL);
-    });
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(new FfmpegError(`ffmpeg could not start: ${error.message}`, '', false));
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (timedOut) return reject(new FfmpegError(`ffmpeg exceeded its time limit of ${timeoutMs} ms`, tail, true));
-      if (overflow) return reject(new FfmpegError(`ffmpeg produced more than ${maxStdoutBytes} bytes`, tail, false));
-      if (code !== 0) return reject(new FfmpegError(`ffmpeg exited with ${code ?? signal}`, tail, false));
-      resolve({ stdout: Buffer.concat(stdout), stderrHead: head, stderrTail: tail });
-    });
+  const run = await ffmpegSpawner.run({
+    binary,
+    args,
+    timeoutMs,
+    maxStdoutBytes,
+    maxStderrHead: MAX_STDERR_HEAD,
+    stderrTail: STDERR_TAIL,
   });
+  const tail = run.stderrTail;
+  if (run.ok) return { stdout: run.stdout ?? Buffer.alloc(0), stderrHead: run.stderrHead, stderrTail: tail };
+  if (run.notStarted) throw new FfmpegError(`ffmpeg could not start: ${run.message}`, '', false);
+  if (run.timedOut) throw new FfmpegError(`ffmpeg exceeded its time limit of ${timeoutMs} ms`, tail, true);
+  if (run.message === 'overflow')
+    throw new FfmpegError(`ffmpeg produced more than ${maxStdoutBytes} bytes`, tail, false);
+  throw new FfmpegError(run.message ?? 'ffmpeg failed', tail, false);
 }
