@@ -75,7 +75,10 @@ export class TextBatchProcessor implements ReconcilableJobHandler<'text-batch.pr
           try {
             await run;
             // Their signals are stored: they are where their own runs would have left them.
-            for (const c of companions) await this.batches.textLifecycle.advance(c.id, 'flagging');
+            for (const [i, c] of companions.entries()) {
+              if (i % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
+              await this.batches.textLifecycle.advance(c.id, 'flagging');
+            }
           } catch {
             // One of them may be what fails: this batch alone, and the others by their own jobs.
             companions = [];
@@ -145,6 +148,9 @@ export class TextBatchProcessor implements ReconcilableJobHandler<'text-batch.pr
     // Only lines with a contact or link can match the entity bank.
     const signals = [...text.signals, ...(await this.bankSignals.forItems(text.withEntities))];
     await this.attributeViewers(platformId, signals, lines);
+    // On SQLite each query answers at once: without a turn of the event loop between the steps, a run would be one
+    // long task that holds up the POSTs waiting.
+    await new Promise((resolve) => setImmediate(resolve));
     await this.signals.recordNew(signals);
     const signalsOf = new Map<string, number>();
     const batchOfLine = new Map(lines.map((line, i) => [line.id, batchOf[i].id]));

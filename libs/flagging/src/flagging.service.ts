@@ -37,6 +37,12 @@ export interface EvaluationOptions {
   excludeHeldBy?: FlagSubjectKind[];
 }
 
+/**
+ * Lets the event loop take what waits (requests, timers) between the steps of an evaluation. On SQLite every query
+ * answers at once, so an evaluation's chain of awaits would otherwise run as one long task and hold up every POST.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** A signal's weight on a flag: its score in the category; in a cluster, its strongest (a flood mixes its ads). */
 const scoreFor = (signal: Signal, category: Category, party: FlagParty = 'creator'): number =>
   party === 'cluster' ? Math.max(0, ...Object.values(signal.categories ?? {})) : (signal.categories?.[category] ?? 0);
@@ -113,6 +119,7 @@ export class FlaggingService {
     for (const category of CATEGORIES) {
       const inWindow = signalsInWindow(recent, category, this.policy.rule(category), now);
       if (!inWindow.length) continue;
+      await yieldToEventLoop();
       const flag = await this.dataSource.transaction((manager) =>
         this.apply(manager, subject, category, inWindow, now, options),
       );
@@ -127,7 +134,9 @@ export class FlaggingService {
    */
   async evaluateStream(stream: FlagSubject, now = this.clock.now()): Promise<Flag[]> {
     const recent = await this.signals.forSubject('stream', stream.id, this.since(now));
+    await yieldToEventLoop();
     const own = await this.evaluate(stream, now, { signalsSince: () => Promise.resolve(recent) });
+    await yieldToEventLoop();
     await this.evaluateViewers(stream, now, recent);
     return own;
   }
@@ -177,6 +186,7 @@ export class FlaggingService {
       const category = [...counts].sort(
         ([a, x], [b, y]) => y - x || this.policy.rule(b).severity - this.policy.rule(a).severity,
       )[0][0];
+      await yieldToEventLoop();
       const cluster = await this.dataSource.transaction(async (manager) => {
         const flag = await this.apply(
           manager,
@@ -233,6 +243,7 @@ export class FlaggingService {
       ...new Set(viewers.filter((s) => !inFlood.has(s.id) && !decided.has(s.id)).map((s) => s.actorAccountId!)),
     ];
     for (const accountId of senders) {
+      await yieldToEventLoop();
       const own = (await this.signals.forActor(accountId, since)).filter((s) => answerableParty(s) === 'viewer');
       touched.push(
         ...(await this.evaluateSignals(

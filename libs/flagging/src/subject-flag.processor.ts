@@ -99,9 +99,13 @@ export class SubjectFlagProcessor implements JobHandler<'subject.flag'> {
     const waiting = subjectKind === 'stream' ? await this.batches.textBatchesAwaitingFlags(subjectId) : [];
     await this.evaluateSubject(subjectKind, subjectId);
     const took = Date.now() - startedAt;
+    await new Promise((resolve) => setImmediate(resolve)); // the sweep below is a run of writes: let requests in first
     state.nextAt = startedAt + Math.min(FLAG_HOP_MAX_INTERVAL_MS, Math.max(FLAG_HOP_MIN_INTERVAL_MS, 5 * took));
     await this.finish(item);
-    for (const id of waiting) if (id !== item.id) await this.finish({ kind: 'text_batch', id });
+    for (const [i, id] of waiting.entries()) {
+      if (i % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
+      if (id !== item.id) await this.finish({ kind: 'text_batch', id });
+    }
   }
 
   private async evaluateSubject(subjectKind: Payload['subjectKind'], subjectId: string): Promise<void> {
@@ -125,6 +129,7 @@ export class SubjectFlagProcessor implements JobHandler<'subject.flag'> {
     for (const flag of flags)
       if (live && (await this.flagging.meetsAutoAction(flag)))
         await this.queue.enqueue('flag.auto-action', { flagId: flag.id });
+    await new Promise((resolve) => setImmediate(resolve));
     await this.evaluateAccount(owner.platformId, owner.accountId);
   }
 
