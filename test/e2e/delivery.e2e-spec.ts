@@ -169,6 +169,28 @@ describe('delivery of sanctions to platforms', () => {
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * 1024 * 1024);
   }, 60_000);
 
+  it("sends a platform's events in their order: a failed one is not overtaken by the next", async () => {
+    // Both events wait before the webhook is set, so the first one's retry competes with the second.
+    const f = new ReviewFixture(t, (await t.createPlatform()).apiKey);
+    await sanctionOnce(f, 'order-room-1');
+    await sanctionOnce(f, 'order-room-2');
+    const receiver = new WebhookReceiver((n) => (n === 1 ? 503 : 200));
+    receivers.push(receiver);
+    const webhook = await t
+      .http()
+      .put('/v1/webhook')
+      .set({ Authorization: `Bearer ${f.apiKey}` })
+      .send({ url: await receiver.start() });
+    expect(webhook.status).toBe(200);
+    await waitFor(async () => (receiver.acknowledged.length === 2 ? true : undefined), 'both events', 30_000);
+    const sequences = receiver.calls.map((c) => [(JSON.parse(c.body) as { sequence: number }).sequence, c.status]);
+    expect(sequences).toEqual([
+      [1, 503],
+      [1, 200],
+      [2, 200],
+    ]);
+  }, 60_000);
+
   it('refuses a webhook URL that is not http(s)', async () => {
     const f = new ReviewFixture(t, (await t.createPlatform()).apiKey);
     const response = await t

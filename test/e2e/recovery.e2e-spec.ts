@@ -40,7 +40,7 @@ describe('restart on the embedded defaults', () => {
     }
   });
 
-  it('calls an item stuck by its stage deadline: a minute waiting for a job, two while one works on it', async () => {
+  it('calls an item stuck by its stage deadline (a minute waiting for a job, 90 s while one works on it), page by page', async () => {
     const app = await startTestApp(backends);
     try {
       const { apiKey } = await app.createPlatform();
@@ -65,11 +65,19 @@ describe('restart on the embedded defaults', () => {
           id,
         ]);
       await set(ids[0], 'queued', 61_000); // waiting past its minute: stuck
-      await set(ids[1], 'sampling', 61_000); // worked on, within its two minutes: not yet
-      await set(ids[2], 'classifying', 121_000); // worked on past two minutes: stuck
+      await set(ids[1], 'sampling', 61_000); // worked on, within its 90 s: not yet
+      await set(ids[2], 'classifying', 121_000); // worked on past its 90 s: stuck
       await set(ids[3], 'sampled', 30_000); // waiting, within its minute: not yet
-      const stuck = await app.app.get(SegmentsService).lifecycle.unfinished(new Date(now - 60_000));
-      expect(stuck.map((s) => s.id).sort()).toEqual([ids[0], ids[2]].sort());
+      const lifecycle = app.app.get(SegmentsService).lifecycle;
+      const cutoffs = { waiting: new Date(now - 60_000), working: new Date(now - 90_000) };
+      const stuck = await lifecycle.stuck(cutoffs, undefined, (s) => s.id);
+      expect(stuck.map((s) => s.payload)).toEqual([ids[2], ids[0]]);
+      expect(stuck.every((s) => s.tenant === stuck[0].tenant && s.tenant)).toBe(true);
+      // Page by page, oldest first: a page of one, then the rest after its cursor.
+      const [first] = await lifecycle.stuck(cutoffs, undefined, (s) => s.id, 1);
+      const rest = await lifecycle.stuck(cutoffs, first.cursor, (s) => s.id, 1);
+      expect([first.payload, rest[0].payload]).toEqual([ids[2], ids[0]]);
+      expect(await lifecycle.stuck(cutoffs, rest[0].cursor, (s) => s.id, 1)).toEqual([]);
     } finally {
       await app.close();
     }

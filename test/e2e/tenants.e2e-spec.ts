@@ -16,6 +16,7 @@ describe('tenants: rate limits, queue quotas and fair scheduling', () => {
   let app: TestApp;
   let hanging: Server;
   let hangingUrl: string;
+  let gone = false;
   const limitsDir = mkdtempSync(join(tmpdir(), 'qinglang-tenants-'));
 
   beforeAll(async () => {
@@ -30,7 +31,9 @@ describe('tenants: rate limits, queue quotas and fair scheduling', () => {
       ].join('\n'),
     );
     // A media source that answers nothing: a segment fetched from it stays unfinished while the test looks.
-    hanging = createServer(() => undefined);
+    hanging = createServer((_request, response) => {
+      if (gone) response.writeHead(404).end();
+    });
     await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
     hangingUrl = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/piece.ts`;
     backends = await embeddedBackends();
@@ -42,7 +45,7 @@ describe('tenants: rate limits, queue quotas and fair scheduling', () => {
   });
   afterAll(async () => {
     hanging?.closeAllConnections();
-    if (hanging?.listening) hanging.close();
+    hanging?.close();
     await app?.close();
     await backends?.cleanup();
     rmSync(limitsDir, { recursive: true, force: true });
@@ -98,9 +101,9 @@ describe('tenants: rate limits, queue quotas and fair scheduling', () => {
     // Another platform is not counted against it.
     expect((await post(quiet)).status).toBe(202);
 
-    // The platform's work ends (here: failed, its source cut off); the quota has room again.
+    // The platform's work ends (here: failed, its source now answers 404); the quota has room again.
+    gone = true;
     hanging.closeAllConnections();
-    hanging.close();
     await waitFor(
       async () => ((await post(busy)).status === 202 ? true : undefined),
       'the quota to have room once the queued segments finished',

@@ -46,7 +46,7 @@ describe('re-driving work on BullMQ (Redis)', () => {
     }
   });
 
-  it('runs a job again after it failed for good, and after it completed', async () => {
+  it('re-drives a job that failed for good, and one that completed; an ordinary enqueue does not', async () => {
     await driver.enqueue('segment.sample', { segmentId: 'a' });
     const failed = await waitFor(
       async () => ((await queues.media.getJobCounts('failed')).failed === 1 ? true : undefined),
@@ -55,7 +55,11 @@ describe('re-driving work on BullMQ (Redis)', () => {
     );
     expect(failed).toBe(true);
 
+    // An ordinary hand-on leaves the failed job be (dedupe, as BullMQ does); the reconciler's re-drive runs it.
     await driver.enqueue('segment.sample', { segmentId: 'a' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(runs).toEqual(['a']);
+    await driver.enqueue('segment.sample', { segmentId: 'a' }, { redrive: true });
     await waitFor(async () => (runs.length === 2 ? true : undefined), 'the failed job to run again', 20_000);
     await waitFor(
       async () => ((await queues.media.getJobCounts('completed')).completed === 1 ? true : undefined),
@@ -63,12 +67,12 @@ describe('re-driving work on BullMQ (Redis)', () => {
       20_000,
     );
 
-    await driver.enqueue('segment.sample', { segmentId: 'a' });
+    await driver.enqueue('segment.sample', { segmentId: 'a' }, { redrive: true });
     await waitFor(async () => (runs.length === 3 ? true : undefined), 'the completed job to run again', 20_000);
     expect(runs).toEqual(['a', 'a', 'a']);
   });
 
-  it('keeps the tenant with the job and orders jobs by the priority given (fair scheduling)', async () => {
+  it('keeps the tenant with the job and its priority (fair scheduling)', async () => {
     await driver.enqueue('segment.sample', { segmentId: 't' }, { tenant: 'platform-a', priority: 7 });
     await waitFor(async () => (runs.includes('t') ? true : undefined), 'the tenant job to run', 20_000);
     expect(tenants.get('t')).toBe('platform-a');
@@ -81,7 +85,8 @@ describe('re-driving work on BullMQ (Redis)', () => {
   it('does not add work twice while it is still waiting', async () => {
     await driver.close();
     await driver.enqueue('segment.sample', { segmentId: 'b' });
-    await driver.enqueue('segment.sample', { segmentId: 'b' });
-    expect((await queues.media.getJobCounts('waiting')).waiting).toBe(1);
+    await driver.enqueue('segment.sample', { segmentId: 'b' }, { redrive: true });
+    const counts = await queues.media.getJobCounts('waiting', 'prioritized');
+    expect(counts.waiting + counts.prioritized).toBe(1);
   });
 });

@@ -27,6 +27,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   private readonly periodic = new PeriodicPass('Delivery', () => this.dispatchDue());
   /** Platforms being delivered to by this process, and the lane doing it (resolves with how many it delivered). */
   private readonly lanes = new Map<string, Promise<number>>();
+  private stopping = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -42,6 +43,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationShutdown(): Promise<void> {
+    // Lanes finish the call in hand and start no other; what they leave is due again for the next process.
+    this.stopping = true;
     await this.periodic.stop();
     await this.drain();
   }
@@ -58,16 +61,19 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     const busy = [...this.lanes.keys()];
     // Only platforms with a webhook: the events of platforms that poll stay pending for ever and must not fill
     // every pass. The platform whose events have waited longest goes first.
+    // Events go out in their order, so a platform is due when its first pending event is.
     const query = this.dataSource
       .getRepository(OutboxEvent)
       .createQueryBuilder('e')
       .select('e.platform_id', 'platformId')
       .innerJoin(WebhookEndpoint, 'w', 'w.platform_id = e.platform_id')
       .where({ status: 'pending' })
+      .andWhere(
+        `e.sequence = (SELECT MIN(p.sequence) FROM outbox_events p WHERE p.platform_id = e.platform_id AND p.status = 'pending')`,
+      )
       // Instants are epoch milliseconds; find operators skip the column transformer in query builders.
       .andWhere('e.next_attempt_at <= :now AND (e.lease_until IS NULL OR e.lease_until < :now)', { now })
-      .groupBy('e.platform_id')
-      .orderBy('MIN(e.next_attempt_at)', 'ASC')
+      .orderBy('e.next_attempt_at', 'ASC')
       .limit(room);
     if (busy.length) query.andWhere('e.platform_id NOT IN (:...busy)', { busy });
     const platforms = (await query.getRawMany<{ platformId: string }>()).map((row) => row.platformId);
@@ -85,30 +91,26 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   }
 
   /**
-   * One platform's due events, one after another in their order. The first that fails ends the lane: its
-   * endpoint is not answering well, and its other events wait for their own retry rather than each spend a time
-   * limit now.
+   * One platform's pending events, one after another in their order (a platform must not get `lifted` before
+   * the `issued` it lifts). The lane ends at the first event it cannot send now: not due yet (backing off after a
+   * failure), held by another dispatcher, or just failed. So events never overtake each other, here or across
+   * processes, and a failing endpoint costs one time limit per pass, not one per event.
    */
   private async runLane(platformId: string): Promise<number> {
     try {
-      const due = await this.dataSource
+      const pending = await this.dataSource
         .getRepository(OutboxEvent)
-        .createQueryBuilder('e')
-        .where({ status: 'pending', platformId })
-        .andWhere('e.next_attempt_at <= :now AND (e.lease_until IS NULL OR e.lease_until < :now)', {
-          now: this.clock.now().getTime(),
-        })
-        .orderBy('e.next_attempt_at', 'ASC')
-        .addOrderBy('e.sequence', 'ASC')
-        .limit(BATCH)
-        .getMany();
+        .find({ where: { status: 'pending', platformId }, order: { sequence: 'ASC' }, take: BATCH });
       const endpoint = (await this.webhooks.endpointsOf([platformId])).get(platformId);
       if (!endpoint) return 0;
       let delivered = 0;
-      for (const event of due) {
+      for (const { id } of pending) {
+        if (this.stopping) break;
         // The lease starts when the send does: a lane of slow sends must not hand out leases already run out.
-        const lease = await this.lease(event, this.clock.now());
-        if (!lease) continue;
+        const lease = await this.lease(id, this.clock.now());
+        if (!lease) break;
+        // Read again under the lease: attempts and backoff as they are now, not as the batch saw them.
+        const event = await this.dataSource.getRepository(OutboxEvent).findOneByOrFail({ id });
         if (!(await this.send(event, endpoint, lease))) break;
         delivered++;
       }
@@ -119,15 +121,15 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     }
   }
 
-  /** Takes the event until a time, if nobody holds it; returns that time, or null. */
-  private async lease(event: OutboxEvent, now: Date): Promise<Date | null> {
+  /** Takes the event until a time, if it is due and nobody holds it; returns that time, or null. */
+  private async lease(id: string, now: Date): Promise<Date | null> {
     const leaseUntil = new Date(now.getTime() + this.config.delivery.timeoutMs * 2 + 5000);
     const result = await this.dataSource
       .createQueryBuilder()
       .update(OutboxEvent)
       .set({ leaseUntil })
-      .where({ id: event.id, status: 'pending' })
-      .andWhere('(lease_until IS NULL OR lease_until < :now)', { now: now.getTime() })
+      .where({ id, status: 'pending' })
+      .andWhere('next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now)', { now: now.getTime() })
       .execute();
     return result.affected === 1 ? leaseUntil : null;
   }

@@ -41,7 +41,13 @@ export function postWebhook(
       agent: false,
       headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
     });
-    const total = setTimeout(() => finish(new Error(`no answer within ${limits.timeoutMs} ms`)), limits.timeoutMs);
+    let status: number | undefined;
+    // Past the limit, a receiver that has sent its status has answered (its body trickling in is not our concern):
+    // counting that as a failure would send again an event it accepted.
+    const total = setTimeout(
+      () => finish(status ? null : new Error(`no answer within ${limits.timeoutMs} ms`), status),
+      limits.timeoutMs,
+    );
     let connecting: NodeJS.Timeout | undefined;
     request.on('socket', (socket) => {
       if (!socket.connecting) return;
@@ -52,6 +58,7 @@ export function postWebhook(
       socket.once('connect', () => clearTimeout(connecting));
     });
     request.on('response', (response) => {
+      status = response.statusCode;
       let read = 0;
       response.on('data', (chunk: Buffer) => {
         read += chunk.length;

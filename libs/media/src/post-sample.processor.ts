@@ -2,7 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '@qinglang/config';
 import { rm } from 'node:fs/promises';
 import { Post, PostsService } from '@qinglang/ingest';
-import { HandlesJob, JobFailure, JobPayloads, JobQueue, ReconcilableJobHandler } from '@qinglang/queue';
+import {
+  HandlesJob,
+  JobFailure,
+  JobPayloads,
+  JobQueue,
+  ReconcilableJobHandler,
+  ReconcileCursor,
+  StuckCutoffs,
+} from '@qinglang/queue';
 import { FileStorage } from '@qinglang/storage';
 import { FramesService } from './frames.service';
 import { Frame } from './frame.entity';
@@ -39,8 +47,8 @@ export class PostSampleProcessor implements ReconcilableJobHandler<'post.sample'
     await this.posts.lifecycle.fail(postId, failure.code, failure.reason);
   }
 
-  async findUnfinished(updatedBefore: Date): Promise<Payload[]> {
-    return (await this.posts.lifecycle.unfinished(updatedBefore)).map((p) => ({ postId: p.id }));
+  findUnfinished(cutoffs: StuckCutoffs, after?: ReconcileCursor) {
+    return this.posts.lifecycle.stuck(cutoffs, after, (p): Payload => ({ postId: p.id }));
   }
 
   private async sample(post: Post): Promise<void> {

@@ -1,7 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '@qinglang/config';
 import { Segment, SegmentsService } from '@qinglang/ingest';
-import { HandlesJob, JobFailure, JobPayloads, JobQueue, ReconcilableJobHandler } from '@qinglang/queue';
+import {
+  HandlesJob,
+  JobFailure,
+  JobPayloads,
+  JobQueue,
+  ReconcilableJobHandler,
+  ReconcileCursor,
+  StuckCutoffs,
+} from '@qinglang/queue';
 import { FramesService } from './frames.service';
 import { frameFromSample } from './frame-factory';
 import { SourceMedia } from './source-media.service';
@@ -35,8 +43,8 @@ export class SegmentSampleProcessor implements ReconcilableJobHandler<'segment.s
     await this.segments.lifecycle.fail(segmentId, failure.code, failure.reason);
   }
 
-  async findUnfinished(updatedBefore: Date): Promise<Payload[]> {
-    return (await this.segments.lifecycle.unfinished(updatedBefore)).map((s) => ({ segmentId: s.id }));
+  findUnfinished(cutoffs: StuckCutoffs, after?: ReconcileCursor) {
+    return this.segments.lifecycle.stuck(cutoffs, after, (s): Payload => ({ segmentId: s.id }));
   }
 
   private async sample(segment: Segment): Promise<Partial<Segment>> {

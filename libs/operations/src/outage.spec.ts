@@ -8,6 +8,7 @@ describe('isOutage', () => {
     ['a PostgreSQL connection exception class', { code: '08006' }, true],
     ['pg: connection terminated', new Error('Connection terminated unexpectedly'), true],
     ['pg pool timeout', new Error('timeout exceeded when trying to connect'), true],
+    ['pg query on a connection that stopped answering', new Error('Query read timeout'), true],
     ['database starting up', new Error('the database system is starting up'), true],
     ['ioredis closed', new Error('Connection is closed.'), true],
     ['our timeout', Object.assign(new Error('x'), { name: 'TimeoutError' }), true],

@@ -40,4 +40,6 @@ const OUTAGE_MESSAGES = [
   /Client has encountered a connection error and is not queryable/,
   /^Connection is closed\.?$/,
   /the database system is (starting up|shutting down|in recovery mode)/,
+  // pg's own limit on a query whose connection stopped answering (query_timeout).
+  /^Query read timeout/,
 ];

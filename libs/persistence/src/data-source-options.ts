@@ -20,7 +20,7 @@ export function dataSourceOptions(
       ...common,
       type: 'postgres',
       url: config.database.url,
-      extra: { max: 10, connectionTimeoutMillis: 5000, query_timeout: 60_000 },
+      extra: { max: 10, connectionTimeoutMillis: 5000, query_timeout: 60_000, keepAlive: true },
     };
   }
   mkdirSync(dirname(config.database.path), { recursive: true });

@@ -2,12 +2,12 @@ import { Logger } from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
 import { JOBS, JobName, JobPayloads, QUEUE_NAMES, QueueName, jobId } from './job-map';
 import type { EnqueueOptions, JobCounts, JobRunner, QueueDriver } from './queue-driver';
-import { runAsTenant } from './tenant-context';
+import { JobContext, runAsJob } from './tenant-context';
 
-const TENANT_KEY = '_tenant';
+const CONTEXT_KEY = '_context';
 /** BullMQ's lowest priority. */
 const PRIORITY_LIMIT = 2 ** 21 - 1;
-type StoredPayload = JobPayloads[JobName] & { [TENANT_KEY]?: string };
+type StoredPayload = JobPayloads[JobName] & { [CONTEXT_KEY]?: JobContext };
 
 export interface BullmqDriverOptions {
   lockDurationMs: number;
@@ -31,12 +31,15 @@ export class BullmqQueueDriver implements QueueDriver {
     const definition = JOBS[name];
     const queue = this.queues[definition.queue];
     const id = jobId(name, payload);
-    await this.clearFinished(queue, id);
-    // The tenant rides in the job's data (payloads are ids only, and it is not one of them); see startWorkers.
-    const data: StoredPayload = options.tenant ? { ...payload, [TENANT_KEY]: options.tenant } : payload;
+    if (options.redrive) await this.clearFinished(queue, id);
+    // Who the job is for rides in its data (payloads are ids only, and it is not one of them); see startWorkers.
+    const data: StoredPayload = { ...payload, [CONTEXT_KEY]: { tenant: options.tenant, redrive: options.redrive } };
+    // Every job is prioritised: BullMQ takes jobs without a priority before all others, which would let work of no
+    // known platform jump the fair schedule.
+    const priority = Math.min(PRIORITY_LIMIT, Math.max(1, Math.round(options.priority ?? PRIORITY_LIMIT)));
     await queue.add(name, data, {
       ...definition.options,
-      ...(options.priority ? { priority: Math.min(PRIORITY_LIMIT, Math.max(1, Math.round(options.priority))) } : {}),
+      priority,
       jobId: id,
       // Forget finished jobs after a while; the database row, not the job, is the record of the work.
       removeOnComplete: { age: 3600, count: 10_000 },
@@ -46,15 +49,18 @@ export class BullmqQueueDriver implements QueueDriver {
 
   /**
    * A job kept as completed or failed still holds its id, and BullMQ ignores an add under a held id: an item whose
-   * job spent its retries while the database was down could then never be driven again. Work is enqueued again
-   * only when it is still to do (the reconciler, a stage handing on), so a finished job under the id is removed
-   * first; a job waiting, delayed or running keeps it, and the add is the no-op that dedupes.
+   * job spent its retries while the database was down could then never be driven again. So work the reconciler
+   * re-drives (and what that work hands on) removes a finished job under its id first; a job waiting, delayed or
+   * running keeps it, and the add is the no-op that dedupes. Ordinary hand-ons leave finished jobs be, so a job
+   * done once in the last hour (an auto-action) is not run again by every later hop.
    */
   private async clearFinished(queue: Queue, id: string): Promise<void> {
     const earlier = await queue.getJob(id);
     if (!earlier) return;
     const state = await earlier.getState();
-    if (state === 'completed' || state === 'failed') await earlier.remove().catch(() => undefined);
+    // `unknown`: the job's hash is there but it is in no list (a half-removed job); it holds the id all the same.
+    if (state === 'completed' || state === 'failed' || state === 'unknown')
+      await earlier.remove().catch(() => undefined);
   }
 
   async startWorkers(runner: JobRunner, concurrency: Partial<Record<QueueName, number>>): Promise<void> {
@@ -63,8 +69,8 @@ export class BullmqQueueDriver implements QueueDriver {
       const worker = new Worker(
         queueName,
         async (job: Job) => {
-          const { [TENANT_KEY]: tenant, ...payload } = job.data as StoredPayload;
-          return runAsTenant(tenant, () =>
+          const { [CONTEXT_KEY]: context, ...payload } = job.data as StoredPayload;
+          return runAsJob(context ?? {}, () =>
             runner(job.name as JobName, payload, {
               made: job.attemptsMade,
               max: job.opts.attempts ?? 1,
@@ -100,7 +106,14 @@ export class BullmqQueueDriver implements QueueDriver {
   async counts(): Promise<JobCounts> {
     const result = {} as JobCounts;
     for (const name of QUEUE_NAMES) {
-      result[name] = await this.queues[name].getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
+      result[name] = await this.queues[name].getJobCounts(
+        'waiting',
+        'prioritized',
+        'active',
+        'delayed',
+        'completed',
+        'failed',
+      );
     }
     return result;
   }

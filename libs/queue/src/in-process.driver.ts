@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { JOBS, JobName, JobPayloads, QUEUE_NAMES, QueueName, jobId } from './job-map';
 import { isPermanent } from './job-handler';
 import type { EnqueueOptions, JobCounts, JobRunner, QueueDriver } from './queue-driver';
-import { runAsTenant } from './tenant-context';
+import { runAsJob } from './tenant-context';
 import { TenantRoundRobin } from './tenant-round-robin';
 
 interface PendingJob {
@@ -11,6 +11,7 @@ interface PendingJob {
   payload: JobPayloads[JobName];
   attemptsMade: number;
   tenant?: string;
+  redrive?: boolean;
 }
 
 interface LocalQueue {
@@ -47,7 +48,8 @@ export class InProcessQueueDriver implements QueueDriver {
     const id = jobId(name, payload);
     if (this.live.has(id) || this.closed) return;
     this.live.add(id);
-    this.queue(name).waiting.push(options.tenant, { id, name, payload, attemptsMade: 0, tenant: options.tenant });
+    const job = { id, name, payload, attemptsMade: 0, tenant: options.tenant, redrive: options.redrive };
+    this.queue(name).waiting.push(options.tenant, job);
     this.pump(JOBS[name].queue);
   }
 
@@ -99,7 +101,7 @@ export class InProcessQueueDriver implements QueueDriver {
   private async run(q: LocalQueue, job: PendingJob): Promise<void> {
     const { attempts = 1, backoff } = JOBS[job.name].options;
     try {
-      await runAsTenant(job.tenant, () =>
+      await runAsJob({ tenant: job.tenant, redrive: job.redrive }, () =>
         this.runner!(job.name, job.payload, { made: job.attemptsMade, max: attempts }),
       );
       q.completed++;

@@ -4,9 +4,28 @@ import { JOB_NAMES, JobName, JobPayloads } from './job-map';
 import { JOB_HANDLER, JobHandler, describeFailure, isPermanent } from './job-handler';
 import type { JobRunner } from './queue-driver';
 
-/** Entry jobs re-enter an item's pipeline; the reconciler asks them which items are not yet terminal. */
+/** Items not moved since: `waiting` for those waiting for a job, `working` for those a job works on. */
+export interface StuckCutoffs {
+  waiting: Date;
+  working: Date;
+}
+
+/** Where a page of stuck items ended: the next page starts after it (oldest first). */
+export interface ReconcileCursor {
+  updatedAt: Date;
+  id: string;
+}
+
+export interface UnfinishedItem<N extends JobName = JobName> {
+  payload: JobPayloads[N];
+  /** The item's platform: its re-driven jobs keep their place in the fair schedule. */
+  tenant: string;
+  cursor: ReconcileCursor;
+}
+
+/** Entry jobs re-enter an item's pipeline; the reconciler asks them, page by page, which items are stuck. */
 export interface ReconcilableJobHandler<N extends JobName = JobName> extends JobHandler<N> {
-  findUnfinished(updatedBefore: Date): Promise<JobPayloads[N][]>;
+  findUnfinished(cutoffs: StuckCutoffs, after?: ReconcileCursor): Promise<UnfinishedItem<N>[]>;
 }
 
 export function isReconcilable(handler: JobHandler): handler is ReconcilableJobHandler {

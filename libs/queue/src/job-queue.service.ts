@@ -3,7 +3,10 @@ import { APP_CONFIG, AppConfig } from '@qinglang/config';
 import { withTimeout } from './with-timeout';
 import type { JobName, JobPayloads } from './job-map';
 import { EnqueueOptions, QUEUE_DRIVER, QueueDriver } from './queue-driver';
-import { currentTenant } from './tenant-context';
+import { currentTenant, isRedriving } from './tenant-context';
+
+/** BullMQ priorities used: 1 (nothing queued) to this (a backlog); see measureTenantsWith. */
+const PRIORITY_LEVELS = 16;
 
 /** What the rest of the code uses to hand work on: a typed enqueue and nothing else. */
 @Injectable()
@@ -33,14 +36,25 @@ export class JobQueue {
     );
   }
 
-  /** A job handing an item on; it is the platform's whose job is running (tenant-context) unless told otherwise. */
+  /**
+   * A job handing an item on; it is the platform's whose job is running (tenant-context) unless told otherwise,
+   * and a re-drive when that job is one.
+   */
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], tenant = currentTenant()): Promise<void> {
-    return this.driver.enqueue(name, payload, await this.optionsFor(tenant));
+    return this.driver.enqueue(name, payload, { ...(await this.optionsFor(tenant)), redrive: isRedriving() });
+  }
+
+  /** The reconciler's: stuck work enqueued again, even where a finished or failed job holds its id. */
+  async redrive<N extends JobName>(name: N, payload: JobPayloads[N], tenant: string): Promise<void> {
+    const enqueue = async () =>
+      this.driver.enqueue(name, payload, { ...(await this.optionsFor(tenant)), redrive: true });
+    await withTimeout(enqueue(), this.config.enqueueTimeoutMs, 'the queue');
   }
 
   /**
-   * Fair scheduling on BullMQ: a job's priority is 1 + the platform's unfinished items, so a platform with nothing
-   * queued goes before the thousandth item of one with a backlog (as in start-time fair queueing). The in-process
+   * Fair scheduling on BullMQ: a job's priority is 1 + the platform's unfinished items, up to PRIORITY_LEVELS, so a
+   * platform with little queued goes before one with a backlog, and platforms with backlogs share the last level
+   * in arrival order (a platform's own jobs are never held back for long by its later ones). The in-process
    * driver takes platforms in turn instead and needs no count.
    */
   measureTenantsWith(queuedItems: (tenant: string) => Promise<number>): void {
@@ -50,6 +64,6 @@ export class JobQueue {
   private async optionsFor(tenant: string | undefined): Promise<EnqueueOptions> {
     if (!tenant || this.driver.name !== 'bullmq' || !this.queuedItems) return { tenant };
     const queued = await this.queuedItems(tenant).catch(() => 0);
-    return { tenant, priority: 1 + queued };
+    return { tenant, priority: 1 + Math.min(queued, PRIORITY_LEVELS - 1) };
   }
 }

@@ -27,4 +27,9 @@ export interface EnqueueOptions {
   tenant?: string;
   /** On BullMQ: 1 for a platform with nothing queued, more the more it has (lower runs first). */
   priority?: number;
+  /**
+   * Work the reconciler found stuck, or handed on by such work: a finished or failed job under the same id is
+   * removed first, so the work runs again. Otherwise an id held by a finished job dedupes, as BullMQ does.
+   */
+  redrive?: boolean;
 }

@@ -4,6 +4,7 @@ import type { JobHandlerRegistry } from './job-handler.registry';
 import type { QueueDriver } from './queue-driver';
 import { WorkerReadiness } from './worker-readiness';
 import { WorkerService } from './worker.service';
+import { JobQueue } from './job-queue.service';
 
 /** The queue driver is a double here (it is downstream of the decision under test: when to start taking jobs). */
 function driverDouble(name: QueueDriver['name']) {
@@ -20,9 +21,15 @@ function driverDouble(name: QueueDriver['name']) {
 }
 
 function service(role: AppConfig['role'], driver: QueueDriver, readiness: WorkerReadiness) {
-  const config = { role, stuckAfterMs: 60_000, mediaConcurrency: 1, ml: { workers: 1 } } as AppConfig;
+  const config = {
+    role,
+    stuckAfterMs: 60_000,
+    enqueueTimeoutMs: 2000,
+    mediaConcurrency: 1,
+    ml: { workers: 1 },
+  } as AppConfig;
   const registry = { resolve: () => new Map(), run: async () => undefined } as unknown as JobHandlerRegistry;
-  return new WorkerService(config, driver, registry, readiness, new MetricsService());
+  return new WorkerService(config, driver, registry, readiness, new JobQueue(driver, config), new MetricsService());
 }
 
 describe('WorkerService: jobs only once the models are ready', () => {

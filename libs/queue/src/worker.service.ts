@@ -1,7 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@qinglang/config';
 import { MetricsService } from '@qinglang/operations';
-import { JobHandlerRegistry, isReconcilable } from './job-handler.registry';
+import { JobHandlerRegistry, ReconcileCursor, StuckCutoffs, isReconcilable } from './job-handler.registry';
+import { JobQueue } from './job-queue.service';
+import { PeriodicPass } from './periodic-pass';
+
+/** What the handlers return per call; a full page means there may be more. */
+const RECONCILE_PAGE = 500;
+const FOREVER: StuckCutoffs = { waiting: new Date(8.64e15), working: new Date(8.64e15) };
 import { QUEUE_DRIVER, QueueDriver } from './queue-driver';
 import { WorkerReadiness } from './worker-readiness';
 import { withTimeout } from './with-timeout';
@@ -15,8 +21,7 @@ import { withTimeout } from './with-timeout';
 @Injectable()
 export class WorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Worker');
-  private timer?: NodeJS.Timeout;
-  private starting?: Promise<void>;
+  private readonly reconciler = new PeriodicPass('Reconciler', () => this.reconcile());
   private stopped = false;
 
   constructor(
@@ -24,6 +29,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(QUEUE_DRIVER) private readonly driver: QueueDriver,
     private readonly registry: JobHandlerRegistry,
     private readonly readiness: WorkerReadiness,
+    private readonly jobs: JobQueue,
     metrics: MetricsService,
   ) {
     // Bounded like /health: with Redis away, /metrics answers without the job counts rather than hangs.
@@ -42,12 +48,19 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     // at once and its first frames wait for the model; a process that also serves the API listens meanwhile.
     if (this.driver.name === 'in-process') return this.start([]);
     if (this.config.role === 'worker') return this.start(await this.readiness.ready());
-    this.starting = this.readiness
-      .ready()
-      .then((ready) => this.start(ready))
-      .catch((error: unknown) =>
-        this.logger.error({ message: 'workers not started; taking no jobs', error: String(error) }),
-      );
+    void this.startWhenReady();
+  }
+
+  /** The API and workers in one process on Redis: the API serves meanwhile; a failed load is tried again. */
+  private async startWhenReady(): Promise<void> {
+    for (let attempt = 1; !this.stopped; attempt++) {
+      try {
+        return await this.start(await this.readiness.ready());
+      } catch (error) {
+        this.logger.error({ message: 'workers not started; trying again', attempt, error: String(error) });
+        await new Promise((resolve) => setTimeout(resolve, Math.min(60_000, 5000 * attempt)).unref());
+      }
+    }
   }
 
   private async start(ready: string[]): Promise<void> {
@@ -59,27 +72,41 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       text: 2,
       flag: 2,
     });
-    // In-process jobs died with the last process, so everything unfinished is re-enqueued now; on BullMQ only
-    // what has not moved for STUCK_AFTER_MS (its own stalled-job check covers a worker that died mid-job).
-    await this.reconcile(
-      this.driver.name === 'in-process' ? new Date(8.64e15) : new Date(Date.now() - this.config.stuckAfterMs),
-    );
-    this.timer = setInterval(
-      () => void this.reconcile(new Date(Date.now() - this.config.stuckAfterMs)),
-      Math.min(30_000, Math.max(1000, this.config.stuckAfterMs / 2)),
-    );
-    this.timer.unref();
+    // Shut down while the workers were starting: they stop again, and no reconciler is left running.
+    if (this.stopped) return void (await this.driver.close());
+    // In-process jobs died with the last process, so everything unfinished is re-enqueued now; on BullMQ what is
+    // past its stage's deadline (its own stalled-job check covers a worker that died mid-job).
+    await this.reconcile(this.driver.name === 'in-process' ? FOREVER : this.cutoffs());
+    this.reconciler.start(Math.min(15_000, Math.max(1000, this.config.stuckAfterMs / 4)));
     this.logger.log({ message: 'workers started', driver: this.driver.name, ready });
   }
 
-  async reconcile(updatedBefore: Date): Promise<number> {
+  /** Waiting for a job: STUCK_AFTER_MS; worked on by one: half as long again (its job may take minutes). */
+  private cutoffs(now = Date.now()): StuckCutoffs {
+    return {
+      waiting: new Date(now - this.config.stuckAfterMs),
+      working: new Date(now - this.config.stuckAfterMs * 1.5),
+    };
+  }
+
+  /**
+   * Enqueues every stuck item again, page by page (oldest first), as its platform's. Each enqueue is bounded: with
+   * Redis away a pass ends instead of waiting, and the next pass (never two at once) tries again.
+   */
+  async reconcile(cutoffs: StuckCutoffs = this.cutoffs()): Promise<number> {
     let count = 0;
     try {
       for (const [name, handler] of this.registry.resolve()) {
         if (!isReconcilable(handler)) continue;
-        for (const payload of await handler.findUnfinished(updatedBefore)) {
-          await this.driver.enqueue(name, payload);
-          count++;
+        let after: ReconcileCursor | undefined;
+        for (;;) {
+          const page = await handler.findUnfinished(cutoffs, after);
+          for (const item of page) {
+            await this.jobs.redrive(name, item.payload, item.tenant);
+            count++;
+          }
+          if (page.length < RECONCILE_PAGE || this.stopped) break;
+          after = page[page.length - 1].cursor;
         }
       }
     } catch (error) {
@@ -90,9 +117,9 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
+    // A start still loading models is not waited for: it sees `stopped` and takes no jobs.
     this.stopped = true;
-    await this.starting;
-    if (this.timer) clearInterval(this.timer);
+    await this.reconciler.stop();
     await this.driver.close();
   }
 }

@@ -1,11 +1,10 @@
 import { withoutServerPaths } from '@qinglang/operations';
-import { In, LessThan, Not, Repository } from 'typeorm';
+import { Brackets, In, Not, Repository } from 'typeorm';
+import type { ReconcileCursor, StuckCutoffs } from '@qinglang/queue';
 import type { Clock } from '@qinglang/config';
 import { ApiError } from '@qinglang/operations';
 import { HANDOFF_STAGES, ItemStage, TERMINAL_STAGES, WORKING_STAGES } from '../entities/item-status';
 
-/** How much longer than a waiting item a worked-on one may go without moving before the reconciler re-drives it. */
-const WORKING_GRACE_MS = 60_000;
 import type { TrackedItem } from '../entities/tracked-item';
 
 /** The lifecycle columns of an item just accepted: queued, nothing failed, not finished. */
@@ -93,19 +92,47 @@ export class ItemLifecycle<T extends TrackedItem> {
   }
 
   /**
-   * Items stuck short of a terminal stage: waiting for a job since before `updatedBefore`, or worked on since a
-   * minute before that (see WORKING_STAGES). Re-enqueuing one whose job is still waiting or running is a no-op.
+   * A page of items stuck short of a terminal stage, oldest first: waiting for a job since before
+   * `cutoffs.waiting`, or worked on since before `cutoffs.working`, after `after` in (updatedAt, id) order, as the
+   * reconciler re-drives them: `payloadOf` gives the entry job's payload. Re-enqueuing an item whose job is still
+   * waiting or running is a no-op, so an item stuck behind such items is still reached, on a later page.
    */
-  async unfinished(updatedBefore: Date, limit = 500): Promise<T[]> {
-    const workingBefore = new Date(updatedBefore.getTime() - WORKING_GRACE_MS);
-    return this.repository.find({
-      where: [
-        { stage: In(HANDOFF_STAGES), updatedAt: LessThan(updatedBefore) },
-        { stage: In(WORKING_STAGES), updatedAt: LessThan(workingBefore) },
-      ] as never,
-      order: { updatedAt: 'ASC' } as never,
-      take: limit,
-    });
+  async stuck<P>(
+    cutoffs: StuckCutoffs,
+    after: ReconcileCursor | undefined,
+    payloadOf: (item: T) => P,
+    limit = 500,
+  ): Promise<Array<{ payload: P; tenant: string; cursor: ReconcileCursor }>> {
+    // Instants are epoch milliseconds; query builders skip the column transformer, so the bounds are numbers.
+    const query = this.repository
+      .createQueryBuilder('i')
+      .where(
+        new Brackets((stages) =>
+          stages
+            .where('(i.stage IN (:...waitingStages) AND i.updatedAt < :waiting)', {
+              waitingStages: HANDOFF_STAGES,
+              waiting: cutoffs.waiting.getTime(),
+            })
+            .orWhere('(i.stage IN (:...workingStages) AND i.updatedAt < :working)', {
+              workingStages: WORKING_STAGES,
+              working: cutoffs.working.getTime(),
+            }),
+        ),
+      )
+      .orderBy('i.updatedAt', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .take(limit);
+    if (after)
+      query.andWhere('(i.updatedAt > :at OR (i.updatedAt = :at AND i.id > :id))', {
+        at: after.updatedAt.getTime(),
+        id: after.id,
+      });
+    const items = await query.getMany();
+    return items.map((item) => ({
+      payload: payloadOf(item),
+      tenant: item.platformId,
+      cursor: { updatedAt: item.updatedAt, id: item.id },
+    }));
   }
 }
 

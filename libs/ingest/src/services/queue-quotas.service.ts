@@ -4,12 +4,13 @@ import { DataSource } from 'typeorm';
 import { RetryLaterError } from '@qinglang/operations';
 import { JobQueue } from '@qinglang/queue';
 import { Platform, TenantLimitsService } from '@qinglang/platforms';
-import { TERMINAL_STAGES } from '../entities/item-status';
+import { HANDOFF_STAGES, WORKING_STAGES } from '../entities/item-status';
+
+const UNFINISHED_STAGES = [...HANDOFF_STAGES, ...WORKING_STAGES];
 
 interface Load {
   items: number;
   mediaSeconds: number;
-  countedAtMs: number;
 }
 
 /** A recount at most this often per platform; between recounts the items admitted here are added on. */
@@ -23,7 +24,7 @@ const RETRY_AFTER_SECONDS = 10;
  */
 @Injectable()
 export class QueueQuotas implements OnModuleInit {
-  private readonly loads = new Map<string, Load>();
+  private readonly loads = new Map<string, { load: Promise<Load>; countedAtMs: number }>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -61,17 +62,22 @@ export class QueueQuotas implements OnModuleInit {
     return (await this.load(platformId)).items;
   }
 
-  private async load(platformId: string): Promise<Load> {
+  private load(platformId: string): Promise<Load> {
     const cached = this.loads.get(platformId);
-    if (cached && Date.now() - cached.countedAtMs < RECOUNT_MS) return cached;
-    const load = await this.count(platformId);
-    this.loads.set(platformId, load);
+    if (cached && Date.now() - cached.countedAtMs < RECOUNT_MS) return cached.load;
+    // One count in flight per platform: requests arriving meanwhile share it (and its increments), so a burst at
+    // the moment of a recount cannot each start from the same stale number.
+    const load = this.count(platformId);
+    this.loads.set(platformId, { load, countedAtMs: Date.now() });
+    load.catch(() => this.loads.delete(platformId));
     return load;
   }
 
   private async count(platformId: string): Promise<Load> {
-    const terminal = TERMINAL_STAGES.map((stage) => `'${stage}'`).join(', ');
-    const unfinished = `platform_id = $1 AND stage NOT IN (${terminal})`;
+    // The stages listed (not "not terminal"), so the (stage, updated_at) index finds the few unfinished rows
+    // instead of the platform's whole history.
+    const stages = UNFINISHED_STAGES.map((stage) => `'${stage}'`).join(', ');
+    const unfinished = `stage IN (${stages}) AND platform_id = $1`;
     const assumedMs = this.limits.limits.assumedSegmentSeconds * 1000;
     const parameter =
       this.dataSource.options.type === 'postgres' ? (sql: string) => sql : (sql: string) => sql.replaceAll('$1', '?');
@@ -86,6 +92,6 @@ export class QueueQuotas implements OnModuleInit {
       ),
       this.dataSource.options.type === 'postgres' ? [platformId] : Array(5).fill(platformId),
     );
-    return { items: Number(row.items), mediaSeconds: Number(row.media_ms ?? 0) / 1000, countedAtMs: Date.now() };
+    return { items: Number(row.items), mediaSeconds: Number(row.media_ms ?? 0) / 1000 };
   }
 }
