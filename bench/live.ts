@@ -103,7 +103,9 @@ function descendants(): Map<number, { ticks: number; parent: number }> {
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      all.set(Number(name), { parent: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) });
+      // Its waited-for children too: ffmpeg runs are started by a helper process (FfmpegSpawner) that outlives them.
+      const ticks = Number(rest[11]) + Number(rest[12]) + Number(rest[13]) + Number(rest[14]);
+      all.set(Number(name), { parent: Number(rest[1]), ticks });
     } catch {
       // gone
     }
