@@ -17,6 +17,8 @@ export interface ChatLoadResult {
   latencies: number[];
   linesSent: number;
   failures: number;
+  /** Answers other than 202, by status. */
+  refused: Record<number, number>;
   startedAt: number;
   postedFor: number;
 }
@@ -28,6 +30,7 @@ export async function runChatLoad(load: ChatLoad): Promise<ChatLoadResult> {
   const latencies: number[] = [];
   let linesSent = 0;
   let failures = 0;
+  const refused: Record<number, number> = {};
   const started = Date.now();
   const stopAt = started + seconds * 1000;
   const post = async (client: number, n: number) => {
@@ -46,7 +49,10 @@ export async function runChatLoad(load: ChatLoad): Promise<ChatLoadResult> {
     await response.arrayBuffer();
     latencies.push(performance.now() - sent);
     if (response.status === 202) linesSent += batchSize;
-    else failures++;
+    else {
+      failures++;
+      refused[response.status] = (refused[response.status] ?? 0) + 1;
+    }
   };
   if (offered > 0) {
     // On a clock: batch k leaves at k·B/R seconds, each from the next client in turn.
@@ -64,7 +70,7 @@ export async function runChatLoad(load: ChatLoad): Promise<ChatLoadResult> {
         for (let n = 0; Date.now() < stopAt; n++) await post(client, n);
       }),
     );
-  return { latencies, linesSent, failures, startedAt: started, postedFor: (Date.now() - started) / 1000 };
+  return { latencies, linesSent, failures, refused, startedAt: started, postedFor: (Date.now() - started) / 1000 };
 }
 
 if (parentPort && workerData) {
