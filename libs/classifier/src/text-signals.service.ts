@@ -92,7 +92,7 @@ export class TextSignals implements OnApplicationShutdown {
   }
 
   /**
-   * Screens texts off the event loop, on the text screening thread (see the class): which are evidence (with their
+   * Screens texts off the event loop, on a text screening thread (see the class): which are evidence (with their
    * scores and spans), and which carry contacts and links. `fromScreening` turns the result into signals.
    */
   async screen(texts: string[]): Promise<ScreenedText[]> {
@@ -104,7 +104,7 @@ export class TextSignals implements OnApplicationShutdown {
       } catch (error) {
         // A pool whose thread could not be started again closes itself; from then on, this thread screens.
         if (!(error instanceof WorkerPoolClosedError) || this.closing) throw error;
-        this.logger.warn({ message: 'text screening thread gone; screening on this thread', error: String(error) });
+        this.logger.warn({ message: 'text screening threads gone; screening on this thread', error: String(error) });
         this.pool = undefined;
         this.starting = Promise.resolve(undefined);
       }
@@ -151,7 +151,7 @@ export class TextSignals implements OnApplicationShutdown {
     };
   }
 
-  /** The screening thread, started on first use; undefined where texts are screened on this thread. */
+  /** The screening threads, started on first use; undefined where texts are screened on this thread. */
   private ready(): Promise<WorkerPool<TextScreeningRequest, TextScreeningReply> | undefined> {
     if (this.closing) return Promise.resolve(undefined);
     this.starting ??= this.start();
@@ -163,19 +163,20 @@ export class TextSignals implements OnApplicationShutdown {
     // Beside this file: .js once built, .ts under ts-node and Jest (the pool loads it through ts-node then).
     const file = join(__dirname, 'workers', `text-screening-worker${extname(__filename)}`);
     const workerData: TextScreeningWorkerData = { policyPath: this.config.policyPath };
-    // One thread: at 5,000 lines a second the classifier needs about a quarter of a core, and the frame analysis
-    // threads want the rest.
+    // As many threads as the text queue runs jobs at once (two), at most one per core: at 5,000 lines a second the
+    // classifier needs about a quarter of a core, but on a box whose frame analysis threads are busy a single
+    // thread got too small a share of the CPU to keep up.
     const pool = new WorkerPool<TextScreeningRequest, TextScreeningReply>({
-      name: 'text screening thread',
+      name: 'text screening threads',
       file,
-      size: 1,
+      size: Math.min(2, this.config.ml.workers),
       workerData,
     });
     try {
       await pool.start();
     } catch (error) {
       this.logger.warn({
-        message: 'text screening thread failed to start; screening on this thread',
+        message: 'text screening threads failed to start; screening on this thread',
         error: String(error),
       });
       await pool.close();
