@@ -148,3 +148,17 @@ export function acknowledgedAt(receivers: WebhookReceiver[]): Map<string, number
     }
   return at;
 }
+
+/** Event ids acknowledged more than once, with when (seconds from `since`), for the notes. */
+export function repeatedDeliveries(receivers: WebhookReceiver[], since: number): string {
+  const times = new Map<string, number[]>();
+  for (const receiver of receivers)
+    for (const call of receiver.acknowledged) {
+      const id = String(call.headers['qinglang-event-id']);
+      times.set(id, [...(times.get(id) ?? []), call.answeredAt ?? 0]);
+    }
+  return [...times.entries()]
+    .filter(([, at]) => at.length > 1)
+    .map(([id, at]) => `event ${id.slice(0, 8)} at ${at.map((t) => `${((t - since) / 1000).toFixed(1)} s`).join(', ')}`)
+    .join('; ');
+}

@@ -120,8 +120,15 @@ export class ApiClient {
 
   /** The item's public status, or undefined when the API did not answer. */
   async status(item: Accepted): Promise<string | undefined> {
+    return (await this.read(item)).status;
+  }
+
+  /** The item as the API shows it: its status and, when failed, the failure's code; or what the API answered. */
+  async read(item: Accepted): Promise<{ status?: string; failure?: string; answer: string }> {
     const answer = await this.call('GET', item.path, undefined, 5000);
-    return answer.status === 200 ? (answer.body.status as string) : undefined;
+    if (answer.status !== 200)
+      return { answer: answer.status ? `HTTP ${answer.status}` : (answer.error ?? 'no answer') };
+    return { status: answer.body.status as string, failure: answer.body.failure?.code as string, answer: 'HTTP 200' };
   }
 
   async openFlags(streamId: string): Promise<Array<{ id: string; category: string }>> {
