@@ -23,6 +23,7 @@ export class FaultyLink {
 
   /** Starts (or resumes) relaying; returns the port the service connects to. */
   restore(): Promise<number> {
+    if (this.server) return Promise.resolve(this.listenPort);
     const server = createServer((client) => {
       const upstream = createConnection(this.target);
       for (const socket of [client, upstream]) {
