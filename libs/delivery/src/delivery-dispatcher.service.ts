@@ -10,6 +10,7 @@ import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { WebhooksService } from './webhooks.service';
 import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature';
 import { postWebhook } from './webhook-post';
+import { guardedLookup } from '@qinglang/media';
 
 const BATCH = 20;
 const MAX_BACKOFF_MS = 3600_000;
@@ -28,6 +29,13 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   /** Platforms being delivered to by this process, and the lane doing it (resolves with how many it delivered). */
   private readonly lanes = new Map<string, Promise<number>>();
   private stopping = false;
+  /**
+   * The address is checked where it is connected to, not only when the webhook was set: a name that resolved to a
+   * public address then and to a private one now (DNS rebinding) is not called.
+   */
+  private get lookup() {
+    return guardedLookup({ allowPrivate: this.config.delivery.allowPrivate });
+  }
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -156,7 +164,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
           'qinglang-event-id': event.id,
           'qinglang-event-type': event.type,
         },
-        this.config.delivery,
+        { ...this.config.delivery, lookup: this.lookup },
       );
       if (status < 200 || status >= 300) error = `HTTP ${status}`;
     } catch (failure) {

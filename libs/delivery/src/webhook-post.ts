@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
+import type { LookupFunction } from 'node:net';
 
 export interface WebhookPostLimits {
   /** To have the connection accepted. */
@@ -8,6 +9,8 @@ export interface WebhookPostLimits {
   timeoutMs: number;
   /** Of the reply body, at most this much is read; then the connection is closed. */
   maxReplyBytes: number;
+  /** Resolves the host (and refuses addresses the policy forbids). */
+  lookup?: LookupFunction;
 }
 
 /**
@@ -39,6 +42,7 @@ export function postWebhook(
     const request = client.request(target, {
       method: 'POST',
       agent: false,
+      lookup: limits.lookup,
       headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
     });
     let status: number | undefined;
