@@ -14,13 +14,13 @@ export function dataSourceOptions(
 ): DataSourceOptions {
   const common = { entities, migrations, migrationsRun: false, synchronize: false, logging: ['error'] as 'error'[] };
   if (config.database.type === 'postgres') {
-    // A connection that cannot be made in 5 s fails (the API answers 503) rather than holding the request; a
+    // A connection that cannot be made in 10 s fails (the API answers 503) rather than holding the request; a
     // query stuck on a lock ends after a minute instead of holding its pool slot for good.
     return {
       ...common,
       type: 'postgres',
       url: config.database.url,
-      extra: { max: 10, connectionTimeoutMillis: 5000, query_timeout: 60_000, keepAlive: true },
+      extra: { max: 10, connectionTimeoutMillis: 10_000, query_timeout: 60_000, keepAlive: true },
     };
   }
   mkdirSync(dirname(config.database.path), { recursive: true });
