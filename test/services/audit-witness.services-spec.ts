@@ -1,4 +1,4 @@
 import { serviceBackends } from '../helpers/test-app';
 import { describeAuditWitness } from '../suites/audit-witness.suite';
 
-describeAuditWitness('PostgreSQL', serviceBackends);
+describeAuditWitness('PostgreSQL', serviceBackends, { postgres: true });

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, appendFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,6 +15,7 @@ import {
   WitnessLine,
   checkpointMessage,
   entryHash,
+  formatWitnessLine,
   parseWitnessLine,
   standaloneAuditLog,
 } from '@qinglang/audit';
@@ -106,7 +107,7 @@ const contentOf = (row: Row, data = String(row.data)) => ({
 export function describeAuditWitness(
   label: string,
   makeBackends: () => Promise<TestBackends>,
-  options: { cli?: boolean } = {},
+  options: { cli?: boolean; postgres?: boolean } = {},
 ) {
   describe(`audit witness (${label})`, () => {
     const clock = new ManualClock(new Date('2026-12-01T08:00:00Z'));
@@ -202,6 +203,36 @@ export function describeAuditWitness(
         await raw.enableTriggers();
       }
     };
+
+    /** Inside `tampering`: rewrites entry `seq` and recomputes every later hash; re-signs the DB checkpoints if asked. */
+    const rewriteFrom = async (seq: number, signer?: AuditSigner) => {
+      let prevHash = await hashAt(seq - 1);
+      for (const row of await raw.query('SELECT * FROM audit_entries WHERE seq >= ? ORDER BY seq', [seq])) {
+        const data = Number(row.seq) === seq ? JSON.stringify({ forged: true }) : String(row.data);
+        const hash = entryHash(prevHash, contentOf(row, data));
+        await raw.query('UPDATE audit_entries SET data = ?, prev_hash = ?, hash = ? WHERE seq = ?', [
+          data,
+          prevHash,
+          hash,
+          row.seq,
+        ]);
+        if (signer)
+          await raw.query('UPDATE audit_checkpoints SET hash = ?, signature = ? WHERE seq = ?', [
+            hash,
+            signer.sign(checkpointMessage(Number(row.seq), hash)),
+            row.seq,
+          ]);
+        prevHash = hash;
+      }
+    };
+    const record = () =>
+      t.app.get(DataSource).transaction((manager) =>
+        t.app.get(AuditLog).record(manager, {
+          action: 'test.noted',
+          actor: { kind: 'operator', id: 'witness-suite' },
+          subject: { kind: 'test', id: randomBytes(4).toString('hex') },
+        }),
+      );
 
     beforeAll(async () => {
       backends = await makeBackends();
@@ -306,30 +337,15 @@ export function describeAuditWitness(
 
     it('names the first witnessed entry that no longer matches after a rewrite with every hash and checkpoint recomputed and re-signed', async () => {
       await recordUpTo(22);
+      // A minute after this process first saw 22 unwitnessed (its own clock, not the entry's recordedAt).
+      await pass();
       clock.advance(61_000);
       await pass();
       expect(witnessLines().map((l) => l.seq)).toEqual([5, 10, 12, 15, 20, 22]);
       const rewritten = 11;
       await tampering(rewritten, async () => {
         // The attacker holds DATA_DIR, so the key: every checkpoint in the database is signed anew.
-        const signer = AuditSigner.load(t.config.audit.keyPath);
-        let prevHash = await hashAt(rewritten - 1);
-        for (const row of await raw.query('SELECT * FROM audit_entries WHERE seq >= ? ORDER BY seq', [rewritten])) {
-          const data = Number(row.seq) === rewritten ? JSON.stringify({ forged: true }) : String(row.data);
-          const hash = entryHash(prevHash, contentOf(row, data));
-          await raw.query('UPDATE audit_entries SET data = ?, prev_hash = ?, hash = ? WHERE seq = ?', [
-            data,
-            prevHash,
-            hash,
-            row.seq,
-          ]);
-          await raw.query('UPDATE audit_checkpoints SET hash = ?, signature = ? WHERE seq = ?', [
-            hash,
-            signer.sign(checkpointMessage(Number(row.seq), hash)),
-            row.seq,
-          ]);
-          prevHash = hash;
-        }
+        await rewriteFrom(rewritten, AuditSigner.load(t.config.audit.keyPath));
         // The database alone is fooled: its chain and its signed checkpoints agree with each other.
         const withoutWitness = await standaloneAuditLog(t.app.get(DataSource), {
           dataDir: t.config.dataDir,
@@ -401,5 +417,164 @@ export function describeAuditWitness(
       await recordUpTo(23);
       expect(await t.app.get(AuditLog).verify()).toMatchObject({ ok: true, entries: 23, appends: { refused: false } });
     });
+    it('shows no server path over HTTP: the witness and the key are named by their settings', async () => {
+      const response = await t.http().get('/v1/audit/verify').set('Authorization', `Bearer ${officer}`);
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({
+        witness: { setting: 'AUDIT_WITNESS_PATH', insideDataDir: false },
+        key: { setting: 'AUDIT_KEY_PATH', insideDataDir: true },
+      });
+      for (const path of [t.config.dataDir, witnessDir, witnessPath(), t.config.audit.keyPath])
+        expect(response.text).not.toContain(path);
+      // The operator's CLI, on the server itself, does say where they are.
+      if (options.cli)
+        expect((await cliVerify()).body.paths).toEqual({ witness: witnessPath(), key: t.config.audit.keyPath });
+    });
+
+    it('verifies with no false alarm while entries, checkpoints and witness lines are added', async () => {
+      let appending = true;
+      const appends = (async () => {
+        while (appending) {
+          await record();
+          await pass();
+        }
+      })();
+      try {
+        for (let run = 0; run < 15; run++) {
+          const result = await t.app.get(AuditLog).verify();
+          expect({ ok: result.ok, firstProblem: result.firstProblem }).toEqual({ ok: true, firstProblem: null });
+        }
+      } finally {
+        appending = false;
+        await appends;
+      }
+    });
+
+    it('goes on appending over a witness line the key did not sign, but stops witnessing until it is gone', async () => {
+      await pass();
+      const size = statSync(witnessPath()).size;
+      const forged = { seq: 999999, hash: '0'.repeat(64), signature: 'AAAA', keyId: 'f0f0f0f0f0f0f0f0', at: 'now' };
+      appendFileSync(witnessPath(), `${JSON.stringify(forged)}\n`);
+      const forgedSize = statSync(witnessPath()).size;
+      try {
+        const from = await head();
+        await recordUpTo(from + EVERY);
+        // Nothing is vouched for on top of it, even when asked.
+        expect(await t.app.get(AuditWitness).pass({ force: true })).toBe(0);
+        expect(statSync(witnessPath()).size).toBe(forgedSize);
+        const result = await verifyOverHttp();
+        expect(result).toMatchObject({
+          ok: false,
+          firstProblem: { seq: 999999, problem: 'witness_signature_invalid' },
+          appends: { refused: false },
+          witnessing: { ok: false, problem: { kind: 'witness_line_unsigned' } },
+        });
+        // A restart (whose first act is an append) is not refused either.
+        await t.close();
+        running = false;
+        await restart();
+        await recordUpTo((await head()) + 1);
+      } finally {
+        truncateSync(witnessPath(), size);
+      }
+      expect(await t.app.get(AuditWitness).pass({ force: true })).toBeGreaterThan(0);
+      expect(witnessLines().at(-1)!.seq).toBe(await head());
+      expect(await t.app.get(AuditLog).verify()).toMatchObject({ ok: true, witnessing: { ok: true, problem: null } });
+    });
+
+    it('does not vouch for a rewrite hidden by cutting the witness back under what it wrote', async () => {
+      await recordUpTo((await head()) + 2 * EVERY);
+      await pass();
+      const original = readFileSync(witnessPath());
+      const lines = witnessLines();
+      expect(lines.at(-1)!.seq).toBeGreaterThan(10);
+      // The attacker holds the database and the witness, not the key: the witness ends at 10 again, entry 11
+      // is rewritten with every later hash recomputed, and the checkpoints above 10 are gone.
+      writeFileSync(
+        witnessPath(),
+        lines
+          .filter((l) => l.seq <= 10)
+          .map((l) => `${formatWitnessLine(l)}\n`)
+          .join(''),
+      );
+      try {
+        await tampering(11, async () => {
+          await rewriteFrom(11);
+          await raw.query('DELETE FROM audit_checkpoints WHERE seq > 10');
+          expect(await t.app.get(AuditWitness).pass({ force: true })).toBe(0);
+          expect(witnessLines().at(-1)!.seq).toBe(10);
+          expect((await verifyOverHttp()).witnessing).toMatchObject({ ok: false, problem: { kind: 'witness_shrank' } });
+        });
+      } finally {
+        writeFileSync(witnessPath(), original);
+      }
+      await pass();
+      expect(await t.app.get(AuditLog).verify()).toMatchObject({ ok: true, witnessing: { ok: true } });
+    });
+
+    it('times a checkpoint by its own clock, not by the recordedAt in the database', async () => {
+      // Seen unwitnessed one entry before a checkpoint every N; then past it: the wait counts from the first sighting.
+      while ((await head()) % EVERY !== EVERY - 1) await record();
+      await pass();
+      await recordUpTo((await head()) + 2);
+      const last = await head();
+      await pass();
+      expect(witnessLines().at(-1)!.seq).toBe(last - 1);
+      // Someone with the database sets the entry's time into the future (and its hash, not yet witnessed, anew).
+      const [row] = await raw.query('SELECT * FROM audit_entries WHERE seq = ?', [last]);
+      const future = Date.parse('2099-01-01T00:00:00Z');
+      const hash = entryHash(String(row.prev_hash), { ...contentOf(row), recordedAtMs: future });
+      await raw.disableTriggers();
+      try {
+        await raw.query('UPDATE audit_entries SET recorded_at = ?, hash = ? WHERE seq = ?', [future, hash, last]);
+      } finally {
+        await raw.enableTriggers();
+      }
+      clock.advance(61_000);
+      await pass();
+      expect(witnessLines().at(-1)).toMatchObject({ seq: last, hash });
+    });
+
+    (options.postgres ? it : it.skip)(
+      'says who holds the witness lock when no pass has run for two intervals, and still refuses a cut log meanwhile',
+      async () => {
+        const key = createHash('sha256').update('qinglang:audit-witness').digest().readBigInt64BE(0).toString();
+        await raw.query('SELECT pg_advisory_lock(?::bigint)', [key]);
+        const [{ pid }] = await raw.query('SELECT pg_backend_pid() AS pid');
+        try {
+          await recordUpTo((await head()) + EVERY);
+          for (let i = 0; i < 3; i++) {
+            expect(await pass()).toBe(0);
+            clock.advance(61_000);
+          }
+          expect(await pass()).toBe(0);
+          const { witnessing } = await verifyOverHttp();
+          expect(witnessing).toMatchObject({ ok: false, problem: { kind: 'witness_lock_held' } });
+          expect(witnessing.problem!.message).toContain(`pid ${pid}`);
+        } finally {
+          await raw.query('SELECT pg_advisory_unlock(?::bigint)', [key]);
+        }
+        expect(await pass()).toBeGreaterThan(0);
+        expect((await verifyOverHttp()).witnessing).toEqual({ ok: true, problem: null });
+        // Held again, the check outside the lock still finds a cut below the witness, and appends are refused.
+        await raw.query('SELECT pg_advisory_lock(?::bigint)', [key]);
+        try {
+          const newest = witnessLines().at(-1)!.seq;
+          await tampering(newest, async () => {
+            await raw.query('DELETE FROM audit_entries WHERE seq >= ?', [newest]);
+            await raw.query('DELETE FROM audit_checkpoints WHERE seq >= ?', [newest]);
+            await pass();
+            await expect(record()).rejects.toMatchObject({ status: 503, code: 'audit_log_refused' });
+            expect((await verifyOverHttp()).appends.refused).toBe(true);
+          });
+        } finally {
+          await raw.query('SELECT pg_advisory_unlock(?::bigint)', [key]);
+        }
+        await t.close();
+        running = false;
+        await restart();
+        expect(await t.app.get(AuditLog).verify()).toMatchObject({ ok: true, appends: { refused: false } });
+      },
+    );
   });
 }

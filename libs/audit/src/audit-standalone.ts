@@ -23,7 +23,7 @@ export function standaloneAuditLog(
   } as AppConfig;
   const store = new AuditStore(dataSource);
   const signer = AuditSigner.fromConfig(config.audit);
-  const guard = new AuditAppendGuard(config, store, signer);
+  const guard = new AuditAppendGuard(config, clock, store, signer);
   const verifier = new AuditVerifier(config, store, signer, guard, new WitnessWebhook(config, clock));
   return new AuditLog(dataSource, config, clock, signer, store, guard, verifier);
 }

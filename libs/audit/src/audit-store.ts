@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditCheckpoint } from './audit-checkpoint.entity';
 import { ChainPoint, StoredEntry } from './audit-chain';
@@ -79,13 +79,6 @@ export class AuditStore {
       .where('c.seq > :after AND c.seq <= :upTo', { after, upTo })
       .orderBy('c.seq', 'ASC');
     return (limit ? query.limit(limit) : query).getMany();
-  }
-
-  /** The first checkpoint past `seq`, if any: one there says entries after `seq` existed. */
-  firstCheckpointAfter(seq: number): Promise<AuditCheckpoint | null> {
-    return this.dataSource
-      .getRepository(AuditCheckpoint)
-      .findOne({ where: { seq: MoreThan(seq) }, order: { seq: 'ASC' } });
   }
 
   async lastCheckpoint(manager: EntityManager = this.dataSource.manager): Promise<AuditCheckpoint | null> {

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@qinglang/config';
 import { ChainProblem, ChainVerifier, checkpointMessage } from './audit-chain';
-import { AuditAppendGuard } from './audit-append-guard';
+import { AuditAppendGuard, WitnessingState } from './audit-append-guard';
 import { AuditSigner } from './audit-signer';
 import { AuditStore, PAGE } from './audit-store';
 import { WitnessCursor } from './witness-cursor';
-import { readNewestWitnessLine, readWitnessLines } from './witness-file';
+import { readNewestWitnessLine, readWitnessLines, witnessFileSize } from './witness-file';
 import { WitnessLine } from './witness-line';
 import { insideFolder, judgeWitnessLine } from './witness-judgement';
 import { WebhookState, WitnessWebhook } from './witness-webhook';
@@ -17,7 +17,8 @@ export interface VerificationResult {
   checkpoints: { checked: number; keyId: string };
   /** The witness the log was held against: its newest line decides whether entries were cut or rewritten. */
   witness: {
-    path: string;
+    /** The setting that names it (never the path: this result is served over HTTP; the CLI prints the path). */
+    setting: 'AUDIT_WITNESS_PATH';
     /** Lines compared with the log; lines that were not witness lines, or went back in seq, are `ignored`. */
     checked: number;
     ignored: number;
@@ -25,7 +26,10 @@ export interface VerificationResult {
     insideDataDir: boolean;
     webhook: (WebhookState & { url: string }) | null;
   };
-  key: { keyId: string; source: string; insideDataDir: boolean };
+  /** Where the key comes from, by setting: AUDIT_KEY (the environment) or AUDIT_KEY_PATH (a file). */
+  key: { keyId: string; setting: 'AUDIT_KEY' | 'AUDIT_KEY_PATH'; insideDataDir: boolean };
+  /** Whether this process is witnessing, and if not, why (a line the key did not sign, a shrunk witness, a held lock). */
+  witnessing: WitnessingState;
   /** Whether this process refuses appends (its start-up check, or a witness pass, found the log under the witness). */
   appends: { refused: boolean; problem: ChainProblem | null };
   firstProblem: ChainProblem | null;
@@ -54,9 +58,12 @@ export class AuditVerifier {
   async verify(kept?: { seq: number; hash: string }): Promise<VerificationResult> {
     const started = process.hrtime.bigint();
     const witnessPath = this.config.audit.witnessPath;
-    const newestWitness = await readNewestWitnessLine(witnessPath);
+    // Only what existed before the pages are read counts: a checkpoint or witness line committed while they are
+    // read covers entries past the last page, which would look like a cut tail on a healthy, busy log.
+    const witnessSize = await witnessFileSize(witnessPath);
+    const newestWitness = await readNewestWitnessLine(witnessPath, witnessSize);
     const newestCheckpoint = await this.store.lastCheckpoint();
-    const lines = readWitnessLines(witnessPath);
+    const lines = readWitnessLines(witnessPath, witnessSize);
     const witness = new WitnessCursor(lines);
     const verifier = new ChainVerifier();
     const found: Array<ChainProblem & { source: string }> = [];
@@ -107,7 +114,10 @@ export class AuditVerifier {
       // Past the end of an intact chain, a checkpoint, a kept one or a witness line means entries were cut off.
       const end = verifier.count;
       if (!verifier.problem) {
-        const beyond = await this.store.firstCheckpointAfter(end);
+        const [beyond] =
+          newestCheckpoint && newestCheckpoint.seq > end
+            ? await this.store.checkpointsBetween(end, newestCheckpoint.seq, 1)
+            : [];
         const cut = (covered: string) => ({
           seq: end + 1,
           problem: 'missing' as const,
@@ -138,7 +148,7 @@ export class AuditVerifier {
       headHash: verifier.headHash,
       checkpoints: { checked: checkedCheckpoints, keyId: this.signer.keyId },
       witness: {
-        path: witnessPath,
+        setting: 'AUDIT_WITNESS_PATH',
         checked: checkedLines,
         ignored: witness.ignored,
         newest: newestWitness && {
@@ -152,9 +162,10 @@ export class AuditVerifier {
       },
       key: {
         keyId: this.signer.keyId,
-        source: this.signer.path ?? 'AUDIT_KEY',
+        setting: this.signer.path === null ? 'AUDIT_KEY' : 'AUDIT_KEY_PATH',
         insideDataDir: this.signer.path !== null && insideFolder(this.config.dataDir, this.signer.path),
       },
+      witnessing: this.guard.witnessing,
       appends: { refused: this.guard.state.refused, problem: this.guard.state.problem },
       firstProblem: problem,
       message: problem ? problem.message : `all ${verifier.count} entries verify`,

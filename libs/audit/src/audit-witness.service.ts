@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
 import { isUniqueViolation } from '@qinglang/persistence';
 import { PeriodicPass } from '@qinglang/queue';
@@ -18,8 +18,8 @@ import { AuditAppendGuard } from './audit-append-guard';
 import { AuditSigner } from './audit-signer';
 import { AuditStore, PAGE } from './audit-store';
 import { WitnessLine, witnessLineOf } from './witness-line';
-import { appendWitnessLines, readNewestWitnessLine } from './witness-file';
-import { checkpointDue, insideFolder, judgeWitnessLine } from './witness-judgement';
+import { appendWitnessLines } from './witness-file';
+import { checkpointDue, insideFolder } from './witness-judgement';
 import { WitnessWebhook } from './witness-webhook';
 
 /** Checkpoints witnessed in one pass at most (a backlog drains over a few passes). */
@@ -84,6 +84,11 @@ export class AuditWitness implements OnApplicationBootstrap, BeforeApplicationSh
   pass(options: { force?: boolean } = {}): Promise<number> {
     const run = this.inLine.then(async () => {
       if (this.guard.state.refused) return 0;
+      // The cheap check runs outside the lock: a session that holds the lock cannot keep a cut log from being
+      // refused, and the time a checkpoint is due is counted from here, by this process's own clock.
+      const { trusted } = await this.guard.holdNewestLine();
+      if (!trusted) return 0;
+      this.noteUncovered(await this.store.head());
       return this.underLock(async () => {
         const witnessed = await this.witness(options.force ?? false);
         await this.sendToWebhook();
@@ -94,16 +99,28 @@ export class AuditWitness implements OnApplicationBootstrap, BeforeApplicationSh
     return run;
   }
 
+  /**
+   * The heads this process has seen past the newest witnessed entry, each with when it first saw it, by its own
+   * clock: the database's recordedAt could be set into the future to hold time checkpoints back. The oldest one
+   * still past the witness says since when entries have waited for a checkpoint.
+   */
+  private seen: Array<{ seq: number; at: Date }> = [];
+
+  private noteUncovered(head: ChainPoint | null): void {
+    const witnessedSeq = this.guard.state.witnessedSeq;
+    this.seen = this.seen.filter((s) => s.seq > witnessedSeq);
+    if (head && head.seq > (this.seen[this.seen.length - 1]?.seq ?? witnessedSeq))
+      this.seen.push({ seq: head.seq, at: this.clock.now() });
+    // Bounded while nothing is witnessed: the oldest sightings are the ones that matter.
+    if (this.seen.length > 64) this.seen.splice(this.seen.length - 2, 1);
+  }
+
   private async witness(force: boolean): Promise<number> {
-    const newest = await readNewestWitnessLine(this.config.audit.witnessPath);
-    this.guard.witnessed(newest);
+    // Again under the lock: another process may have witnessed more since the check outside it.
+    const { newest, trusted } = await this.guard.holdNewestLine();
+    if (!trusted) return 0;
     const head = await this.store.head();
-    if (newest) {
-      // The witness is this deployment's own: its newest line is held to the log as it stands, signature aside.
-      const entry = await this.store.entryAt(newest.seq);
-      const problem = judgeWitnessLine(newest, { headSeq: head?.seq ?? 0, hash: entry?.hash }, () => true);
-      if (problem) return this.refuse(problem);
-    }
+    this.noteUncovered(head);
     if (!head) return 0;
     const from: ChainPoint = newest ?? { seq: 0, hash: GENESIS_HASH };
     const last = await this.store.lastCheckpoint();
@@ -113,8 +130,8 @@ export class AuditWitness implements OnApplicationBootstrap, BeforeApplicationSh
       (force ||
         checkpointDue({
           headSeq: head.seq,
-          lastCheckpointSeq: lastSeq,
-          oldestUncoveredAt: (await this.store.entryAt(lastSeq + 1))?.recordedAt ?? null,
+          lastCheckpointSeq: from.seq,
+          oldestUncoveredAt: this.seen[0]?.at ?? null,
           now: this.clock.now(),
           everyMs: this.config.audit.checkpointSeconds * 1000,
           tickMs: this.tickMs,
@@ -205,7 +222,14 @@ export class AuditWitness implements OnApplicationBootstrap, BeforeApplicationSh
     );
   }
 
-  /** On PostgreSQL one process at a time; another that finds the lock taken skips this pass. */
+  /** Since when this process has found the witness lock taken on every pass (null: it got it last time). */
+  private lockMissedSince: Date | null = null;
+
+  /**
+   * On PostgreSQL one process at a time; another that finds the lock taken skips this pass. Skipped for over two
+   * checkpoint intervals, something holds it (a stuck process, or someone with only the database stopping the
+   * witness): that is logged as an error, naming the holder, and shown by verify.
+   */
   private async underLock(work: () => Promise<number>): Promise<number> {
     if (this.dataSource.options.type !== 'postgres') return work();
     const key = createHash('sha256').update(WITNESS_LOCK).digest().readBigInt64BE(0).toString();
@@ -215,7 +239,12 @@ export class AuditWitness implements OnApplicationBootstrap, BeforeApplicationSh
       const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [key])) as Array<{
         locked: boolean;
       }>;
-      if (!locked) return 0;
+      if (!locked) {
+        await this.lockMissed(runner, key);
+        return 0;
+      }
+      this.lockMissedSince = null;
+      this.guard.resumeWitnessing('witness_lock_held');
       try {
         return await work();
       } finally {
@@ -224,6 +253,27 @@ export class AuditWitness implements OnApplicationBootstrap, BeforeApplicationSh
     } finally {
       await runner.release();
     }
+  }
+
+  private async lockMissed(runner: QueryRunner, key: string): Promise<void> {
+    const now = this.clock.now();
+    this.lockMissedSince ??= now;
+    if (now.getTime() - this.lockMissedSince.getTime() <= 2 * this.config.audit.checkpointSeconds * 1000) return;
+    // A bigint advisory lock shows in pg_locks as its high and low 32 bits.
+    const holders = (await runner.query(
+      `SELECT l.pid, a.application_name, a.usename, host(a.client_addr) AS client_addr, a.backend_start
+         FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+          AND l.classid::bigint = (($1::bigint >> 32) & 4294967295) AND l.objid::bigint = ($1::bigint & 4294967295)`,
+      [key],
+    )) as Array<{ pid: number; application_name: string | null; usename: string | null; client_addr: string | null }>;
+    const holder = holders[0]
+      ? `PostgreSQL session pid ${holders[0].pid} (user ${holders[0].usename ?? '?'}, application ${holders[0].application_name || '?'}, from ${holders[0].client_addr ?? 'a local socket'})`
+      : 'a session that has just released it';
+    this.guard.stopWitnessing(
+      'witness_lock_held',
+      `no witness pass has run since ${this.lockMissedSince.toISOString()}: the witness lock is held by ${holder}`,
+    );
   }
 
   /** Says where the key and the witness are, and warns when they sit inside DATA_DIR (reachable with it). */

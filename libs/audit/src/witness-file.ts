@@ -5,6 +5,8 @@ import { createInterface } from 'node:readline';
 import { WitnessLine, formatWitnessLine, parseWitnessLine } from './witness-line';
 
 const TAIL_CHUNK = 64 * 1024;
+/** Witness lines are ~250 bytes: a "line" longer than this is not one, and is not carried back further. */
+const MAX_LINE = 4 * 1024;
 
 /**
  * The witness file (AUDIT_WITNESS_PATH): JSON lines, only ever appended to. Each append opens the file with the
@@ -53,8 +55,23 @@ async function syncFolder(path: string): Promise<void> {
   }
 }
 
-/** The newest readable line, read from the end (a torn last line is passed over), or null for no witness yet. */
-export async function readNewestWitnessLine(path: string): Promise<WitnessLine | null> {
+/** The witness file's size now, or null when there is none yet: what a reader bounds itself to. */
+export async function witnessFileSize(path: string): Promise<number | null> {
+  return stat(path).then(
+    (s) => s.size,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    },
+  );
+}
+
+/**
+ * The newest readable line, read from the end (a torn last line is passed over), or null for no witness yet.
+ * `size`: read only the file's first `size` bytes (what it held when a verify began).
+ */
+export async function readNewestWitnessLine(path: string, size?: number | null): Promise<WitnessLine | null> {
+  if (size === null) return null;
   let file;
   try {
     file = await open(path, 'r');
@@ -63,7 +80,7 @@ export async function readNewestWitnessLine(path: string): Promise<WitnessLine |
     throw error;
   }
   try {
-    let end = (await file.stat()).size;
+    let end = Math.min(size ?? Infinity, (await file.stat()).size);
     let carry = '';
     while (end > 0) {
       const start = Math.max(0, end - TAIL_CHUNK);
@@ -73,6 +90,8 @@ export async function readNewestWitnessLine(path: string): Promise<WitnessLine |
       const parts = text.split('\n');
       // The first part may be the end of a line that began in the chunk before: keep it for the next round.
       carry = start > 0 ? parts.shift()! : '';
+      // A long run without a newline is no witness line: drop it rather than carry it (memory stays flat).
+      if (carry.length > MAX_LINE) carry = '';
       for (let i = parts.length - 1; i >= 0; i--) {
         const line = parts[i].trim() ? parseWitnessLine(parts[i]) : null;
         if (line) return line;
@@ -85,9 +104,13 @@ export async function readNewestWitnessLine(path: string): Promise<WitnessLine |
   }
 }
 
-/** Every line from the first, as parsed (null for one that is not a witness line); nothing for no file. */
-export async function* readWitnessLines(path: string): AsyncGenerator<WitnessLine | null> {
-  const input = createReadStream(path, { encoding: 'utf8' });
+/**
+ * Every line from the first, as parsed (null for one that is not a witness line); nothing for no file.
+ * `size`: only the file's first `size` bytes (lines appended after a verify began are not its business).
+ */
+export async function* readWitnessLines(path: string, size?: number | null): AsyncGenerator<WitnessLine | null> {
+  if (size === null || size === 0) return;
+  const input = createReadStream(path, { encoding: 'utf8', ...(size === undefined ? {} : { end: size - 1 }) });
   const opened = await new Promise<boolean>((resolve, reject) => {
     input.once('open', () => resolve(true));
     input.once('error', (error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? resolve(false) : reject(error)));

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { CliError } from './cli-error';
 import { withContext } from './nest-context';
-import { describeVerification } from './audit-report';
+import type { AppConfig } from '@qinglang/config';
+import { AuditPaths, describeVerification } from './audit-report';
 
 export function registerAuditCommands(program: Command): void {
   const audit = program.command('audit').description('The tamper-evident audit log');
@@ -15,12 +16,15 @@ export function registerAuditCommands(program: Command): void {
     .action(async (options: { checkpoint?: string; json?: boolean }) => {
       const kept = options.checkpoint?.match(/^(\d+):([0-9a-f]{64})$/);
       if (options.checkpoint && !kept) throw new CliError('--checkpoint takes <seq>:<64 hex digits>');
-      const { AuditLog } = await import('@qinglang/audit');
-      const result = await withContext((get) =>
-        get(AuditLog).verify(kept ? { seq: Number(kept[1]), hash: kept[2] } : undefined),
-      );
-      if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
-      else process.stdout.write(describeVerification(result));
+      const [{ AuditLog }, { APP_CONFIG }] = await Promise.all([import('@qinglang/audit'), import('@qinglang/config')]);
+      const { result, paths } = await withContext(async (get) => {
+        const audit = get(AuditLog);
+        const paths: AuditPaths = { witness: get<AppConfig>(APP_CONFIG).audit.witnessPath, key: audit.signer.path };
+        return { result: await audit.verify(kept ? { seq: Number(kept[1]), hash: kept[2] } : undefined), paths };
+      });
+      // The operator's own machine: here, unlike over HTTP, the paths are shown.
+      if (options.json) process.stdout.write(`${JSON.stringify({ ...result, paths })}\n`);
+      else process.stdout.write(describeVerification(result, paths));
       if (!result.ok) throw new CliError(result.message, 3);
     });
 }

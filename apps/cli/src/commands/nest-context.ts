@@ -1,6 +1,7 @@
 import { CliError } from './cli-error';
 
-type Get = <S>(type: new (...args: never[]) => S) => S;
+/** A provider by its class, or by its token (APP_CONFIG). */
+type Get = <S>(type: (new (...args: never[]) => S) | symbol) => S;
 
 // Nest, TypeORM and the services load only when a command that needs the database runs, so the text commands start fast.
 export async function withContext<T>(work: (get: Get) => Promise<T>): Promise<T> {
