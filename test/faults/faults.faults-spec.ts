@@ -223,15 +223,24 @@ describe('faults: outages, crashes, a misbehaving webhook and a flooding platfor
     const floodUntil = Date.now() + 12_000;
     const flood: Answer[] = [];
     let segmentsLeft = 60;
-    const lane = async (tenant: Tenant, kind: 'chat' | 'segment') => {
+    // Chat and segments as fast as the API takes them, and a storm of reads (a platform polling in a loop): more
+    // calls than the default limits allow (50 a second after a burst of 200) on any box.
+    const lane = async (tenant: Tenant, kind: 'chat' | 'segment' | 'read') => {
       while (Date.now() < floodUntil) {
         if (kind === 'segment' && segmentsLeft-- <= 0) return;
-        flood.push(kind === 'chat' ? await run.chat(tenant, bStream) : await run.segment(tenant, bStream));
+        flood.push(
+          kind === 'chat'
+            ? await run.chat(tenant, bStream)
+            : kind === 'segment'
+              ? await run.segment(tenant, bStream)
+              : await run.read(tenant, `/v1/streams/${bStream}`),
+        );
       }
     };
     const lanes = [
-      ...Array.from({ length: 12 }, () => lane(rig.b, 'chat')),
+      ...Array.from({ length: 16 }, () => lane(rig.b, 'chat')),
       ...Array.from({ length: 4 }, () => lane(rig.b, 'segment')),
+      ...Array.from({ length: 48 }, () => lane(rig.b, 'read')),
     ];
     await sleep(3000);
     // A's segment, in the thick of it, against the time the same segment takes on the idle system.
@@ -242,7 +251,7 @@ describe('faults: outages, crashes, a misbehaving webhook and a flooding platfor
     const limited = flood.filter((a) => a.status === 429);
     const codes = new Set(limited.map((a) => a.body?.code));
     run.notes.push(
-      `B sent ${flood.length} calls in 12 s: ${flood.filter((a) => a.status === 202).length} accepted, ${limited.length} × 429 (${[...codes].join(', ') || 'none'})`,
+      `B sent ${flood.length} calls in 12 s: ${flood.filter((a) => a.status === 202).length} accepted, ${flood.filter((a) => a.status === 200).length} reads answered, ${limited.length} × 429 (${[...codes].join(', ') || 'none'})`,
     );
     run.notes.push(
       `A's segment classified in ${Number.isFinite(aMs) ? `${(aMs / 1000).toFixed(1)} s` : '> 60 s'} (usual ${(rig.usualSegmentMs / 1000).toFixed(1)} s, bound ${(bound / 1000).toFixed(1)} s)`,

@@ -64,6 +64,13 @@ export class FaultRun {
     );
   }
 
+  /** A GET, kept with the answers (it is never an accepted item). */
+  async read(tenant: Tenant, path: string): Promise<Answer> {
+    const answer = await tenant.api.call('GET', path);
+    this.answers.push(answer);
+    return answer;
+  }
+
   async segment(tenant: Tenant, streamId: string): Promise<Answer> {
     this.offset += 10_000;
     return this.record(await tenant.api.segment(streamId, this.offset), 'segment', tenant);
@@ -255,7 +262,7 @@ export class FaultRun {
       this.notes.push(`acknowledged twice: ${repeatedDeliveries(rig.receivers, this.clearedAt)}`);
     const refused: Record<string, number> = {};
     for (const a of this.answers)
-      if (a.status !== 202) {
+      if (a.status !== 202 && a.status !== 200) {
         const key = a.status ? `${a.status}${a.body?.code ? ` ${a.body.code}` : ''}` : (a.error ?? 'no answer');
         refused[key] = (refused[key] ?? 0) + 1;
       }
