@@ -21,8 +21,8 @@ import {
 } from '@qinglang/audit';
 import { ManualClock } from '@qinglang/config';
 import { createApplication } from '@qinglang/application';
-import { TestApp, TestBackends, startTestApp } from '../helpers/test-app';
-import { WebhookReceiver } from '../helpers/webhook-receiver';
+import { TestApp, TestBackends, startTestApp, waitFor } from '../helpers/test-app';
+import { Reply, WebhookReceiver } from '../helpers/webhook-receiver';
 
 const ROOT = join(__dirname, '..', '..');
 const EVERY = 5;
@@ -111,7 +111,7 @@ export function describeAuditWitness(
 ) {
   describe(`audit witness (${label})`, () => {
     const clock = new ManualClock(new Date('2026-12-01T08:00:00Z'));
-    let webhookAnswers = 503;
+    let webhookAnswers: Reply = 503;
     const receiver = new WebhookReceiver(() => webhookAnswers);
     let backends: TestBackends;
     let witnessDir: string;
@@ -431,6 +431,20 @@ export function describeAuditWitness(
         expect((await cliVerify()).body.paths).toEqual({ witness: witnessPath(), key: t.config.audit.keyPath });
     });
 
+    (options.cli ? it : it.skip)(
+      'runs `audit verify` from the CLI without writing a checkpoint or a witness line',
+      async () => {
+        await pass();
+        if ((await head()) % EVERY === EVERY - 1) await record();
+        await record();
+        const checkpoints = await raw.query('SELECT COUNT(*) AS n FROM audit_checkpoints');
+        const size = statSync(witnessPath()).size;
+        expect((await cliVerify()).body).toMatchObject({ ok: true });
+        expect(await raw.query('SELECT COUNT(*) AS n FROM audit_checkpoints')).toEqual(checkpoints);
+        expect(statSync(witnessPath()).size).toBe(size);
+      },
+    );
+
     it('verifies with no false alarm while entries, checkpoints and witness lines are added', async () => {
       let appending = true;
       const appends = (async () => {
@@ -533,6 +547,25 @@ export function describeAuditWitness(
       clock.advance(61_000);
       await pass();
       expect(witnessLines().at(-1)).toMatchObject({ seq: last, hash });
+    });
+
+    (options.postgres ? it : it.skip)('posts to the webhook after it has let go of the witness lock', async () => {
+      const key = createHash('sha256').update('qinglang:audit-witness').digest().readBigInt64BE(0).toString();
+      webhookAnswers = 'hang';
+      clock.advance(3600_000);
+      await recordUpTo((await head()) + EVERY);
+      const calls = receiver.calls.length;
+      const passing = pass();
+      try {
+        await waitFor(async () => (receiver.calls.length > calls ? true : undefined), 'a POST to the webhook', 20_000);
+        // The POST hangs, and another process could take the lock meanwhile.
+        const [{ locked }] = await raw.query('SELECT pg_try_advisory_lock(?::bigint) AS locked', [key]);
+        expect(locked).toBe(true);
+        await raw.query('SELECT pg_advisory_unlock(?::bigint)', [key]);
+      } finally {
+        webhookAnswers = 200;
+        await passing;
+      }
     });
 
     (options.postgres ? it : it.skip)(

@@ -139,7 +139,7 @@ export class AuditVerifier {
     const problem =
       found.sort((a, b) => a.seq - b.seq || RANK[a.source] - RANK[b.source]).map(({ source: _, ...p }) => p)[0] ?? null;
     const webhookState = this.webhook.url
-      ? { url: new URL(this.webhook.url).origin, ...(await this.webhook.state()) }
+      ? { url: new URL(this.webhook.url).origin, ...(await this.webhook.state(this.guard.state.witnessedSeq)) }
       : null;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return {

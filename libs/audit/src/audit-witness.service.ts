@@ -5,6 +5,7 @@ import {
   Logger,
   OnApplicationBootstrap,
   OnApplicationShutdown,
+  Optional,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
@@ -22,6 +23,9 @@ import { appendWitnessLines } from './witness-file';
 import { checkpointDue, insideFolder } from './witness-judgement';
 import { WitnessWebhook } from './witness-webhook';
 
+/** `false`: this process runs no witness passes (the CLI: its commands are short, and a read must not write). */
+export const AUDIT_WITNESS_PASSES = Symbol('AUDIT_WITNESS_PASSES');
+
 /** Checkpoints witnessed in one pass at most (a backlog drains over a few passes). */
 const BATCH = 500;
 const WITNESS_LOCK = 'qinglang:audit-witness';
@@ -35,7 +39,8 @@ const WITNESS_LOCK = 'qinglang:audit-witness';
  *   changed under the witness (found, appends are refused);
  * - appends them to the witness file, then POSTs them to AUDIT_WITNESS_URL.
  * It reads committed rows only, so a checkpoint made in a transaction that rolled back is never witnessed. One
- * process at a time does it (a PostgreSQL advisory lock, tried, not waited for).
+ * process at a time writes the witness (a PostgreSQL advisory lock, tried, not waited for); the POSTs run after the
+ * lock is released, so a slow receiver holds nobody else's pass.
  */
 @Injectable()
 export class AuditWitness implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
@@ -52,7 +57,12 @@ export class AuditWitness implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly signer: AuditSigner,
     private readonly guard: AuditAppendGuard,
     private readonly webhook: WitnessWebhook,
+    @Optional() @Inject(AUDIT_WITNESS_PASSES) private readonly passes?: boolean,
   ) {}
+
+  private get enabled(): boolean {
+    return this.passes !== false;
+  }
 
   /** A pass every few seconds: at most a quarter of the checkpoint interval, so none is late by more than that. */
   get tickMs(): number {
@@ -60,14 +70,17 @@ export class AuditWitness implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.reportPlacement();
+    // The start-up check reads only: the CLI makes it too, so `audit verify` reports a refusal.
     await this.guard.check();
+    if (!this.enabled) return;
+    this.reportPlacement();
     this.periodic.start(this.tickMs);
   }
 
   /** A stop (SIGTERM, the CLI's end) witnesses what was added since the last pass, before the database closes. */
   async beforeApplicationShutdown(): Promise<void> {
     await this.periodic.stop();
+    if (!this.enabled) return;
     await this.pass({ force: true }).catch((error) =>
       this.logger.error({ message: 'last witness pass failed', error: String(error) }),
     );
@@ -89,11 +102,11 @@ export class AuditWitness implements OnApplicationBootstrap, BeforeApplicationSh
       const { trusted } = await this.guard.holdNewestLine();
       if (!trusted) return 0;
       this.noteUncovered(await this.store.head());
-      return this.underLock(async () => {
-        const witnessed = await this.witness(options.force ?? false);
-        await this.sendToWebhook();
-        return witnessed;
-      });
+      const witnessed = await this.underLock(() => this.witness(options.force ?? false));
+      // Outside the lock: a slow receiver must not hold the other processes' passes. Two processes sending at
+      // once give the receiver a repeat, never a gap.
+      await this.sendToWebhook();
+      return witnessed;
     });
     this.inLine = run.catch(() => undefined);
     return run;
@@ -211,9 +224,9 @@ export class AuditWitness implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private async sendToWebhook(): Promise<void> {
-    const state = await this.webhook.due();
-    if (!state) return;
     const upTo = this.guard.state.witnessedSeq;
+    const state = await this.webhook.due(upTo);
+    if (!state) return;
     if (upTo <= state.deliveredSeq) return;
     const checkpoints = await this.store.checkpointsBetween(state.deliveredSeq, upTo, 100);
     await this.webhook.deliver(

@@ -56,4 +56,12 @@ describe('the witness file', () => {
     writeFileSync(path.replace('nested/', ''), many.map((l) => `${formatWitnessLine(l)}\n`).join(''));
     expect((await readNewestWitnessLine(path.replace('nested/', '')))?.seq).toBe(2000);
   });
+
+  it('finds the newest line behind a long run without a newline, carrying at most a few KB back', async () => {
+    await appendWitnessLines(path, [line(1), line(2)]);
+    // 64 MB of junk and no newline: carried whole, every chunk would re-split all of it (quadratic).
+    appendFileSync(path, 'x'.repeat(64 * 1024 * 1024));
+    expect(await readNewestWitnessLine(path)).toEqual(line(2));
+    // Carried whole it takes ~20 s here; carried a few KB at most, well under a second.
+  }, 10_000);
 });
