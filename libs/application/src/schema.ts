@@ -18,6 +18,7 @@ import { LIVE_PULL_TABLES } from '@qinglang/live-pull';
 import { ENTITY_BANK_TABLES } from '@qinglang/entity-bank';
 import { Attribution1764400000000 } from './migrations/1764400000000-attribution';
 import { StaffTokens1764410000000 } from './migrations/1764410000000-staff-tokens';
+import { StreamerLinesIndexes1764500000000 } from './migrations/1764500000000-streamer-lines-indexes';
 
 /** Every entity and migration of the service, for the data source and for the migration drift check. */
 export const ENTITIES = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   LiveWorkers1764310000000,
   Attribution1764400000000,
   StaffTokens1764410000000,
+  StreamerLinesIndexes1764500000000,
 ];

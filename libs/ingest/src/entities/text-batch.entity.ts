@@ -8,6 +8,7 @@ export type TextKind = 'chat' | 'transcript';
 @Entity('text_batches')
 @Index('uq_text_batches_platform_idempotency', ['platformId', 'idempotencyKey'], { unique: true })
 @Index('ix_text_batches_stage_updated', ['stage', 'updatedAt'])
+@Index('ix_text_batches_stream_kind', ['streamId', 'kind'])
 export class TextBatch extends TrackedItem {
   @IdColumn({ name: 'stream_id' }) streamId: string;
   @Column({ type: 'varchar', length: 16 }) kind: TextKind;

@@ -4,6 +4,7 @@ import { IdColumn, InstantColumn } from '@qinglang/persistence';
 @Entity('text_lines')
 @Index('uq_text_lines_batch_position', ['batchId', 'position'], { unique: true })
 @Index('ix_text_lines_stream_sent', ['streamId', 'sentAt'])
+@Index('ix_text_lines_stream_sender_sent', ['streamId', 'senderId', 'sentAt'])
 export class TextLine {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
   @IdColumn({ name: 'batch_id' }) batchId: string;

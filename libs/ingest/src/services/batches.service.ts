@@ -192,15 +192,40 @@ export class BatchesService {
    * What the streamer said or wrote on a stream since a time: every transcript line, and chat lines sent from the
    * streamer's own account (newest first, at most `limit`). Whether the streamer joined a flood is read here.
    */
-  streamersLines(streamId: string, streamerExternalId: string | null, since: Date, limit = 2000): Promise<TextLine[]> {
-    return this.textLines
-      .createQueryBuilder('l')
-      .innerJoin(TextBatch, 'b', 'b.id = l.batch_id')
-      .where('l.stream_id = :streamId AND l.sent_at >= :since', { streamId, since: since.getTime() })
-      .andWhere("(b.kind = 'transcript' OR l.sender_id = :sender)", { sender: streamerExternalId ?? '' })
-      .orderBy('l.sent_at', 'DESC')
-      .limit(limit)
-      .getMany();
+  async streamersLines(
+    streamId: string,
+    streamerExternalId: string | null,
+    since: Date,
+    limit = 2000,
+  ): Promise<TextLine[]> {
+    // Two look-ups, each on its own index (the streamer's chat by sender; the transcript by its batches), rather
+    // than one OR that reads every line of the room in the window to keep a few.
+    const window = { streamId, since: since.getTime() };
+    const [chat, transcript] = await Promise.all([
+      streamerExternalId
+        ? this.textLines
+            .createQueryBuilder('l')
+            .where('l.stream_id = :streamId AND l.sender_id = :sender AND l.sent_at >= :since', {
+              ...window,
+              sender: streamerExternalId,
+            })
+            .orderBy('l.sent_at', 'DESC')
+            .limit(limit)
+            .getMany()
+        : Promise.resolve([]),
+      this.textLines
+        .createQueryBuilder('l')
+        .innerJoin(TextBatch, 'b', 'b.id = l.batch_id')
+        .where("b.stream_id = :streamId AND b.kind = 'transcript' AND l.sent_at >= :since", window)
+        .orderBy('l.sent_at', 'DESC')
+        .limit(limit)
+        .getMany(),
+    ]);
+    const seen = new Set<string>();
+    return [...chat, ...transcript]
+      .filter((line) => !seen.has(line.id) && seen.add(line.id))
+      .sort((a, b) => b.sentAt.getTime() - a.sentAt.getTime())
+      .slice(0, limit);
   }
 
   /** One tipper's tips on the platform between two times: for caps, structuring and tips across streams. */
