@@ -21,6 +21,8 @@ import {
 } from '@qinglang/audit';
 import { ManualClock } from '@qinglang/config';
 import { createApplication } from '@qinglang/application';
+import { PlatformsService } from '@qinglang/platforms';
+import { StaffService } from '@qinglang/staff';
 import { TestApp, TestBackends, startTestApp, waitFor } from '../helpers/test-app';
 import { Reply, WebhookReceiver } from '../helpers/webhook-receiver';
 
@@ -130,7 +132,21 @@ export function describeAuditWitness(
         await app.close();
         throw error;
       }
-      t = { ...t, app, http: () => request(app.getHttpServer()), close: () => app.close() };
+      t = {
+        ...t,
+        app,
+        http: () => request(app.getHttpServer()),
+        // The helper's own bind the app it started.
+        createPlatform: async (name = `platform-${randomBytes(3).toString('hex')}`) => {
+          const { platform, apiKey } = await app.get(PlatformsService).create(name);
+          return { id: platform.id, apiKey };
+        },
+        createStaff: async (role, name = `${role}-${randomBytes(3).toString('hex')}`) => {
+          const { user, token } = await app.get(StaffService).create(name, role);
+          return { id: user.id, token };
+        },
+        close: () => app.close(),
+      };
       running = true;
     };
 
@@ -609,5 +625,34 @@ export function describeAuditWitness(
         expect(await t.app.get(AuditLog).verify()).toMatchObject({ ok: true, appends: { refused: false } });
       },
     );
+
+    it('refuses appends in a running process once a pass finds the log cut under the witness: HTTP 503 audit_log_refused', async () => {
+      const platform = await t.createPlatform();
+      const reviewer = (await t.createStaff('reviewer')).token;
+      const bank = (value: string) =>
+        t
+          .http()
+          .post('/v1/review/bank')
+          .set('Authorization', `Bearer ${reviewer}`)
+          .send({ platformId: platform.id, kind: 'wechat', value, category: 'gambling', reason: 'witness suite' });
+      expect((await bank('lucky_0001')).status).toBe(201);
+      await t.app.get(AuditWitness).pass({ force: true });
+      const newest = witnessLines().at(-1)!.seq;
+      expect(newest).toBe(await head());
+      await tampering(newest, async () => {
+        await raw.query('DELETE FROM audit_entries WHERE seq >= ?', [newest]);
+        await raw.query('DELETE FROM audit_checkpoints WHERE seq >= ?', [newest]);
+        await pass();
+        const refused = await bank('lucky_0002');
+        expect(refused.status).toBe(503);
+        expect(refused.body).toMatchObject({ code: 'audit_log_refused' });
+        expect(refused.text).toContain(`entries from ${newest} are missing`);
+        for (const path of [t.config.dataDir, witnessDir]) expect(refused.text).not.toContain(path);
+      });
+      await t.close();
+      running = false;
+      await restart();
+      expect((await bank('lucky_0003')).status).toBe(201);
+    });
   });
 }

@@ -115,4 +115,29 @@ describe('AuditVerifier on a busy log', () => {
     expect(result.key.setting).toBe('AUDIT_KEY_PATH');
     expect(JSON.stringify(result)).not.toContain(dir);
   });
+
+  it('stops judging witness lines once a signed one names a rewrite: later ones cannot name anything earlier', async () => {
+    const original = entries.map((e) => ({ ...e }));
+    const originalCheckpoints = checkpoints.map((c) => ({ ...c }));
+    // Entry 2 rewritten, every later hash recomputed and every checkpoint re-signed (the key was at hand).
+    for (const entry of entries.slice(1)) {
+      if (entry.seq === 2) entry.data = '{"forged":true}';
+      entry.prevHash = entries[entry.seq - 2].hash;
+      entry.hash = entryHash(entry.prevHash, entry);
+      Object.assign(checkpoints[entry.seq - 1], checkpointOf(entry));
+    }
+    const signatureChecks = jest.spyOn(signer, 'signed');
+    try {
+      const result = await verifier().verify();
+      expect(result).toMatchObject({ ok: false, firstProblem: { seq: 2, problem: 'witness_mismatch' } });
+      // Lines 1 and 2 judged; 3 to 8 disagree too, but are neither judged nor signature-checked.
+      expect(result.witness.checked).toBe(2);
+      expect(signatureChecks.mock.calls.length).toBeLessThanOrEqual(2);
+    } finally {
+      signatureChecks.mockRestore();
+      entries.splice(0, entries.length, ...original);
+      checkpoints.splice(0, checkpoints.length, ...originalCheckpoints);
+    }
+    expect(await verifier().verify()).toMatchObject({ ok: true });
+  });
 });

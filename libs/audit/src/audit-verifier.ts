@@ -66,8 +66,16 @@ export class AuditVerifier {
     const lines = readWitnessLines(witnessPath, witnessSize);
     const witness = new WitnessCursor(lines);
     const verifier = new ChainVerifier();
-    const found: Array<ChainProblem & { source: string }> = [];
-    const note = (source: string, problem: ChainProblem | null) => problem && found.push({ ...problem, source });
+    // The earliest problem so far (memory stays flat however much of the log is wrong).
+    const earliest: { problem: ChainProblem | null; rank: number } = { problem: null, rank: 0 };
+    const note = (source: string, problem: ChainProblem | null) => {
+      const best = earliest.problem;
+      if (problem && (!best || problem.seq < best.seq || (problem.seq === best.seq && RANK[source] < earliest.rank)))
+        Object.assign(earliest, { problem, rank: RANK[source] });
+    };
+    // A witness line can name nothing before its own seq (a cut: before the log's end + 1), and the witness ranks
+    // last at a seq: once a problem is known at or before that, the line is not judged (no signature checked).
+    const mayNameEarlier = (seq: number) => !earliest.problem || seq < earliest.problem.seq;
     let checkedCheckpoints = 0;
     let checkedLines = 0;
     const signed = (line: { seq: number; hash: string; signature: string }) => () =>
@@ -103,6 +111,7 @@ export class AuditVerifier {
             message: `entry ${kept.seq} does not match the checkpoint you kept for it`,
           });
         for (const line of await witness.upTo(soundUpTo)) {
+          if (!mayNameEarlier(line.seq)) continue;
           checkedLines++;
           const chainAt = { headSeq: soundUpTo, hash: hashAt(line.seq) };
           note('witness', judgeWitnessLine(line, chainAt, signed(line), isNewest(line)));
@@ -126,7 +135,7 @@ export class AuditVerifier {
         if (beyond) note('checkpoint', cut(`a checkpoint covers entry ${beyond.seq}`));
         if (kept && kept.seq > end) note('kept', cut(`the checkpoint you kept covers entry ${kept.seq}`));
         // The first line there that the key signed proves the cut; lines it did not sign are named as such.
-        for (let line = await witness.next(); line; line = await witness.next()) {
+        for (let line = await witness.next(); line && mayNameEarlier(end + 1); line = await witness.next()) {
           checkedLines++;
           const problem = judgeWitnessLine(line, { headSeq: end, hash: undefined }, signed(line), isNewest(line));
           note('witness', problem);
@@ -136,14 +145,13 @@ export class AuditVerifier {
     } finally {
       await lines.return(undefined);
     }
-    const problem =
-      found.sort((a, b) => a.seq - b.seq || RANK[a.source] - RANK[b.source]).map(({ source: _, ...p }) => p)[0] ?? null;
+    const firstProblem = earliest.problem;
     const webhookState = this.webhook.url
       ? { url: new URL(this.webhook.url).origin, ...(await this.webhook.state(this.guard.state.witnessedSeq)) }
       : null;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return {
-      ok: !problem,
+      ok: !firstProblem,
       entries: verifier.count,
       headHash: verifier.headHash,
       checkpoints: { checked: checkedCheckpoints, keyId: this.signer.keyId },
@@ -167,8 +175,8 @@ export class AuditVerifier {
       },
       witnessing: this.guard.witnessing,
       appends: { refused: this.guard.state.refused, problem: this.guard.state.problem },
-      firstProblem: problem,
-      message: problem ? problem.message : `all ${verifier.count} entries verify`,
+      firstProblem,
+      message: firstProblem ? firstProblem.message : `all ${verifier.count} entries verify`,
       seconds: Number(seconds.toFixed(3)),
     };
   }
