@@ -24,9 +24,13 @@ describe('delivery of sanctions to platforms', () => {
   });
 
   async function platformWithWebhook(respond: (n: number) => Reply) {
+    const f = new ReviewFixture(t, (await t.createPlatform()).apiKey);
+    return { f, ...(await setWebhook(f, respond)) };
+  }
+
+  async function setWebhook(f: ReviewFixture, respond: (n: number) => Reply) {
     const receiver = new WebhookReceiver(respond);
     receivers.push(receiver);
-    const f = new ReviewFixture(t, (await t.createPlatform()).apiKey);
     const webhook = await t
       .http()
       .put('/v1/webhook')
@@ -34,7 +38,7 @@ describe('delivery of sanctions to platforms', () => {
       .send({ url: await receiver.start() });
     expect(webhook.status).toBe(200);
     expect(webhook.body.secret).toMatch(/^whsec_/);
-    return { f, receiver, secret: webhook.body.secret as string };
+    return { receiver, secret: webhook.body.secret as string };
   }
 
   async function sanctionOnce(f: ReviewFixture, room: string) {
@@ -174,14 +178,7 @@ describe('delivery of sanctions to platforms', () => {
     const f = new ReviewFixture(t, (await t.createPlatform()).apiKey);
     await sanctionOnce(f, 'order-room-1');
     await sanctionOnce(f, 'order-room-2');
-    const receiver = new WebhookReceiver((n) => (n === 1 ? 503 : 200));
-    receivers.push(receiver);
-    const webhook = await t
-      .http()
-      .put('/v1/webhook')
-      .set({ Authorization: `Bearer ${f.apiKey}` })
-      .send({ url: await receiver.start() });
-    expect(webhook.status).toBe(200);
+    const { receiver } = await setWebhook(f, (n) => (n === 1 ? 503 : 200));
     await waitFor(async () => (receiver.acknowledged.length === 2 ? true : undefined), 'both events', 30_000);
     const sequences = receiver.calls.map((c) => [(JSON.parse(c.body) as { sequence: number }).sequence, c.status]);
     expect(sequences).toEqual([
