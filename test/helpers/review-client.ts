@@ -28,31 +28,26 @@ export class ReviewFixture {
    * own unless a sender is given (a viewer's lines count against the viewer, never the streamer).
    */
   async chat(streamId: string, texts: string[], senderId = this.streamers.get(streamId) ?? 'viewer'): Promise<void> {
-    const now = Date.now();
-    const lines = texts.map((text, i) => ({ at: new Date(now + i).toISOString(), senderId, text }));
-    const response = await this.t
-      .http()
-      .post(`/v1/streams/${streamId}/chat`)
-      .set(this.auth(this.apiKey))
-      .send({ lines });
-    if (response.status !== 202) throw new Error(`chat: ${response.status} ${JSON.stringify(response.body)}`);
-    const batch = await waitForTerminal(this.t.http, this.apiKey, `/v1/text-batches/${response.body.id}`);
-    if (batch.status !== 'classified') throw new Error(`chat batch ${batch.status}: ${JSON.stringify(batch.failure)}`);
+    await this.lines('chat', streamId, texts, senderId);
   }
 
   /** Sends transcript lines (the streamer speaking) and waits until the batch is classified. */
   async transcript(streamId: string, texts: string[]): Promise<void> {
+    await this.lines('transcripts', streamId, texts, this.streamers.get(streamId) ?? 'host');
+  }
+
+  private async lines(route: 'chat' | 'transcripts', streamId: string, texts: string[], senderId: string) {
     const now = Date.now();
-    const senderId = this.streamers.get(streamId) ?? 'host';
     const lines = texts.map((text, i) => ({ at: new Date(now + i).toISOString(), senderId, text }));
     const response = await this.t
       .http()
-      .post(`/v1/streams/${streamId}/transcripts`)
+      .post(`/v1/streams/${streamId}/${route}`)
       .set(this.auth(this.apiKey))
       .send({ lines });
-    if (response.status !== 202) throw new Error(`transcript: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 202) throw new Error(`${route}: ${response.status} ${JSON.stringify(response.body)}`);
     const batch = await waitForTerminal(this.t.http, this.apiKey, `/v1/text-batches/${response.body.id}`);
-    if (batch.status !== 'classified') throw new Error(`transcript ${batch.status}: ${JSON.stringify(batch.failure)}`);
+    if (batch.status !== 'classified')
+      throw new Error(`${route} batch ${batch.status}: ${JSON.stringify(batch.failure)}`);
   }
 
   async openFlags(
