@@ -4,13 +4,13 @@ import { MetricsService } from '@qinglang/operations';
 import { JobHandlerRegistry, ReconcileCursor, StuckCutoffs, isReconcilable } from './job-handler.registry';
 import { JobQueue } from './job-queue.service';
 import { PeriodicPass } from './periodic-pass';
+import { QUEUE_DRIVER, QueueDriver } from './queue-driver';
+import { WorkerReadiness } from './worker-readiness';
+import { withTimeout } from './with-timeout';
 
 /** What the handlers return per call; a full page means there may be more. */
 const RECONCILE_PAGE = 500;
 const FOREVER: StuckCutoffs = { waiting: new Date(8.64e15), working: new Date(8.64e15) };
-import { QUEUE_DRIVER, QueueDriver } from './queue-driver';
-import { WorkerReadiness } from './worker-readiness';
-import { withTimeout } from './with-timeout';
 
 /**
  * Starts the queue workers in processes whose role runs them, and reconciles: any item that is not terminal
