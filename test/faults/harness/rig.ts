@@ -33,6 +33,8 @@ export interface FaultResult {
   lost: number;
   duplicated: number;
   duplicates: Partial<Duplicates>;
+  /** Webhook events a receiver acknowledged more than once (delivery is at least once): reported, allowed. */
+  redelivered: number;
   sanctions: number;
   delivered: number;
   recoverMs: number | null;
