@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { LineCounter, Node, isMap, parseDocument } from 'yaml';
 import { Invalid, PolicyError, PolicyReader } from './policy-reader';
 import { LadderRung, SANCTION_ACTIONS, SanctionAction, VIEWER_ACTIONS, parseRung } from './sanction-ladder';
+import { RetentionRules, readRetention } from './retention-rules';
 
 export { PolicyError } from './policy-reader';
 
@@ -120,6 +121,7 @@ export interface Policy {
   viewers: ViewerRules;
   clusters: ClusterRules;
   staff: StaffRules;
+  retention: RetentionRules;
 }
 
 /** Sampling faster than this costs more than it finds: consecutive frames are near-duplicates. */
@@ -228,6 +230,10 @@ export function parsePolicy(content: string, source = 'policy.yaml'): Policy {
   const staff: StaffRules = {
     tokenLifetimeDays: staffNode ? read.number(staffNode, 'token_lifetime_days', 'staff', 1, 3650, 90) : 90,
   };
+  const retention = readRetention(read, root, {
+    longestWindowSeconds: Math.max(...POLICY_CATEGORIES.map((c) => categories[c].windowSeconds), tipping.windowSeconds),
+    appealWindowDays: sanctions.appealWindowDays,
+  });
   return {
     version: createHash('sha256').update(content).digest('hex').slice(0, 16),
     categories,
@@ -238,6 +244,7 @@ export function parsePolicy(content: string, source = 'policy.yaml'): Policy {
     viewers,
     clusters,
     staff,
+    retention,
   };
 }
 
