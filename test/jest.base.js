@@ -10,6 +10,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@qinglang/policy/policy$': '<rootDir>/libs/policy/src/policy',
+    '^@qinglang/application/(.*)$': '<rootDir>/libs/application/src/$1',
     '^@qinglang/(.*)$': '<rootDir>/libs/$1/src',
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/data/'],
