@@ -7,11 +7,12 @@ import { ModelRegistry } from '@qinglang/classifier';
 import { FfmpegService } from '@qinglang/media';
 import { PublicRoute } from '@qinglang/operations';
 import { QUEUE_DRIVER, QueueDriver, withTimeout } from '@qinglang/queue';
+import { MediaStore } from '@qinglang/storage';
 
 /** Per check; they run side by side, so the whole answer comes within this and a little more. */
 const HEALTH_CHECK_MS = 1500;
 
-/** One entry per dependency: database, queue (and Redis behind it), ffmpeg and the porn model's runtime. */
+/** One entry per dependency: database, queue (and Redis behind it), media store, ffmpeg and the porn model's runtime. */
 @ApiTags('operations')
 @PublicRoute()
 @Controller('health')
@@ -24,6 +25,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly ffmpeg: FfmpegService,
     private readonly models: ModelRegistry,
+    private readonly storage: MediaStore,
   ) {}
 
   @Get()
@@ -70,6 +72,15 @@ export class HealthController {
           });
         } catch (error) {
           return session.down({ driver: this.queue.name, error: String(error) });
+        }
+      },
+      async () => {
+        // The media store: files under DATA_DIR, or a bucket that must answer (HeadBucket) within the same bound.
+        const session = this.indicators.check('storage');
+        try {
+          return session.up({ ...(await withTimeout(this.storage.check(), HEALTH_CHECK_MS, 'The media store')) });
+        } catch (error) {
+          return session.down({ driver: this.storage.driver, error: error instanceof Error ? error.message : 'down' });
         }
       },
       async () =>

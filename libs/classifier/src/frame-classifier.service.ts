@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
 import { Frame, FramesService, hammingDistance, rawFramePath } from '@qinglang/media';
 import { FrameTextService } from './frame-text.service';
 import { MetricsService } from '@qinglang/operations';
 import { newId } from '@qinglang/persistence';
-import { FileStorage } from '@qinglang/storage';
+import { MediaStore } from '@qinglang/storage';
 import { ModelRegistry } from './model-registry.service';
 import { NsfwClassifier, NsfwScores, topLabel } from './nsfw-model';
 import { FrameAnalysisService } from './frame-analysis.service';
@@ -42,7 +42,7 @@ export class FrameClassifier {
     private readonly frames: FramesService,
     private readonly signals: SignalsService,
     private readonly models: ModelRegistry,
-    private readonly storage: FileStorage,
+    private readonly storage: MediaStore,
     private readonly metrics: MetricsService,
     private readonly frameText: FrameTextService,
     private readonly text: TextSignals,
@@ -136,21 +136,32 @@ export class FrameClassifier {
     return plan;
   }
 
-  /** The porn model, OCR and QR on the pool's threads: one task per batch, the file read and decoded there once. */
-  private async analyseInThreads(
+  /**
+   * The porn model, OCR and QR on the pool's threads: one task per batch, the file read and decoded there once.
+   * The JPEGs are local files for the threads: the stored ones (DATA_DIR), or copies in a scratch folder for the
+   * batch (object storage). The raw pixels the sampler wrote beside them are only there with DATA_DIR: with object
+   * storage this job may run on another machine than the sample job, so the threads decode the stored JPEG (see
+   * FfmpegService); one decode a frame costs less than moving 2 MB of pixels through the bucket.
+   */
+  private analyseInThreads(
     batch: Frame[],
     plan: Map<string, { ocr: boolean; qr: boolean }>,
     subject: { kind: 'stream' | 'post'; id: string },
   ): Promise<{ scores: NsfwScores[]; reads: Array<FrameTextResult | null> }> {
-    const reply = await this.analysis.analyse({
-      streamKey: subject.kind === 'stream' ? subject.id : undefined,
-      frames: batch.map((frame) => ({
-        path: this.storage.absolute(frame.imagePath),
-        raw: { path: this.storage.absolute(rawFramePath(frame.imagePath)), width: frame.width, height: frame.height },
-        ...plan.get(frame.id)!,
-      })),
+    return this.storage.withScratch(async (scratch) => {
+      const paths = await Promise.all(batch.map((frame) => this.storage.localFile(frame.imagePath, scratch)));
+      const reply = await this.analysis.analyse({
+        streamKey: subject.kind === 'stream' ? subject.id : undefined,
+        frames: batch.map((frame, j) => ({
+          path: paths[j],
+          raw: this.storage.sharesLocalFiles
+            ? { path: rawFramePath(paths[j]), width: frame.width, height: frame.height }
+            : undefined,
+          ...plan.get(frame.id)!,
+        })),
+      });
+      return { scores: reply.scores, reads: reply.texts };
     });
-    return { scores: reply.scores, reads: reply.texts };
   }
 
   /** The same on this thread: TF.js (pinned or the fallback), or CLASSIFY_WORKERS=0. */
@@ -159,7 +170,9 @@ export class FrameClassifier {
     plan: Map<string, { ocr: boolean; qr: boolean }>,
     model: NsfwClassifier,
   ): Promise<{ scores: NsfwScores[]; reads: Array<FrameTextResult | null> }> {
-    const jpegs = await Promise.all(batch.map((f) => readFile(this.storage.absolute(f.imagePath))));
+    const jpegs = await this.storage.withScratch((scratch) =>
+      Promise.all(batch.map(async (f) => readFile(await this.storage.localFile(f.imagePath, scratch)))),
+    );
     const reads: Array<FrameTextResult | null> = [];
     for (const [j, frame] of batch.entries()) {
       const what = plan.get(frame.id)!;
@@ -174,7 +187,8 @@ export class FrameClassifier {
    * aside as a near-duplicate (the JPEG stays, as evidence). A failed job's retry decodes the JPEG instead.
    */
   private async dropRawPixels(frames: Frame[]): Promise<void> {
-    await Promise.all(frames.map((frame) => rm(this.storage.absolute(rawFramePath(frame.imagePath)), { force: true })));
+    if (!this.storage.sharesLocalFiles) return;
+    await Promise.all(frames.map((frame) => this.storage.remove(rawFramePath(frame.imagePath))));
   }
 
   /** What the overlays of the planned frames say goes through the text classifier like chat, tied to the frame. */

@@ -4,6 +4,10 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { AuditConfig, AuditEnvironment, auditConfig } from './audit-environment';
+import { EnvironmentError } from './environment-error';
+import { StorageConfig, StorageEnvironment, storageConfig } from './storage-environment';
+
+export { EnvironmentError } from './environment-error';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toNumber = toInt;
@@ -108,6 +112,11 @@ export interface AppConfig {
   logLevel: string;
   logJson: boolean;
   dataDir: string;
+  /**
+   * Where uploads, fetched media and evidence frames are kept: files under DATA_DIR (default) or an S3-compatible
+   * bucket (STORAGE_URL=s3://…). With a bucket, DATA_DIR holds only transient files (uploads in flight, scratch).
+   */
+  storage: StorageConfig;
   /** config/policy.yaml unless POLICY_PATH says otherwise. */
   policyPath: string;
   /** When set, `/metrics` (API and workers) answers only `Authorization: Bearer <token>`. */
@@ -186,8 +195,6 @@ export interface AppConfig {
   sanctionSweepMs: number;
 }
 
-export class EnvironmentError extends Error {}
-
 function validateNamespace<T extends object>(cls: new () => T, env: NodeJS.ProcessEnv): T {
   const instance = plainToInstance(cls, { ...env }, { excludeExtraneousValues: false });
   const errors = validateSync(instance, { skipMissingProperties: false, forbidUnknownValues: false });
@@ -222,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: server.LOG_LEVEL ?? 'log',
     logJson: server.LOG_JSON ?? true,
     dataDir,
+    storage: storageConfig(validateNamespace(StorageEnvironment, env), env),
     policyPath: resolve(server.POLICY_PATH ?? 'config/policy.yaml'),
     metricsToken: server.METRICS_TOKEN ?? null,
     database: db.DATABASE_URL

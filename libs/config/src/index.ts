@@ -5,3 +5,4 @@ export * from './address-policy';
 export * from './server-secret';
 export * from './private-files';
 export * from './audit-environment';
+export * from './storage-environment';

@@ -6,7 +6,7 @@ import { SegmentsService, StreamSourcesService, publicWorkerId } from '@qinglang
 import type { StreamSource } from '@qinglang/ingest';
 import { FfmpegService } from '@qinglang/media';
 import { PeriodicPass, PermanentJobError } from '@qinglang/queue';
-import { FileStorage } from '@qinglang/storage';
+import { MediaStore } from '@qinglang/storage';
 import { pullByCutting } from './cut-puller';
 import { pullHls } from './hls-puller';
 import { PullEnded, PullSession, PulledPiece, SourceGone, pause } from './pull-session';
@@ -41,7 +41,7 @@ export class LivePullService implements OnApplicationBootstrap, OnApplicationShu
     private readonly sampling: SamplingPlanner,
     private readonly segments: SegmentsService,
     private readonly ffmpeg: FfmpegService,
-    private readonly storage: FileStorage,
+    private readonly storage: MediaStore,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -172,8 +172,10 @@ export class LivePullService implements OnApplicationBootstrap, OnApplicationShu
       get lastSequence() {
         return lastSequence;
       },
-      absolute: (path) => this.storage.absolute(path),
+      // Written where the store stages files: in place under DATA_DIR, or in scratch until put in the bucket.
+      absolute: (path) => this.storage.staging(path),
       take: async (piece: PulledPiece) => {
+        await this.storage.adopt(this.storage.staging(piece.mediaPath), piece.mediaPath);
         const { tier, intervalMs } = await this.sampling.tierOf(source.streamId);
         const { created, segment } = await this.segments.acceptPulled(
           {

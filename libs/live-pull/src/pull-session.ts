@@ -33,14 +33,15 @@ export interface PullSession {
   readonly source: StreamSource;
   readonly signal: AbortSignal;
   readonly addresses: AddressPolicy;
-  /** Where this stream's pieces are written, relative to DATA_DIR. */
+  /** Where this stream's pieces are stored, as a path in the media store. */
   readonly directory: string;
   /** Stream time reached so far (ms): where the next piece starts, across reconnects and takeovers. */
   readonly offsetMs: number;
   /** HLS: the media sequence number of the last piece taken, across reconnects and takeovers. */
   readonly lastSequence: number | null;
+  /** The local file a piece (or a work folder) at this stored path is written to before `take` stores it. */
   absolute(relativePath: string): string;
-  /** Queues a stored piece and moves the stream time on; false when the stream is no longer held. */
+  /** Stores a piece written at `absolute(piece.mediaPath)`, queues it and moves the stream time on; false when the stream is no longer held. */
   take(piece: PulledPiece): Promise<boolean>;
   /** Connected and pulling (after a reconnect). */
   connected(): Promise<void>;

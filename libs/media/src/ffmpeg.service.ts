@@ -11,11 +11,13 @@ export class FfmpegService {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.binary = locateFfmpeg(config.media.ffmpegPath);
-    // Raw pixels beside each JPEG: the frame analysis threads read them instead of decoding the JPEG again.
+    // Raw pixels beside each JPEG: the frame analysis threads read them instead of decoding the JPEG again. Only
+    // with files under DATA_DIR: with object storage the classify job may run on another machine than the sample
+    // job, and 2 MB of pixels a frame are not worth a round trip through the bucket, so it decodes the stored JPEG.
     this.sampler = new FrameSampler({
       ffmpegPath: this.binary.path,
       timeoutMs: config.media.ffmpegTimeoutMs,
-      rawFrames: true,
+      rawFrames: config.storage.driver === 'local',
     });
     new Logger('Ffmpeg').log({ message: 'ffmpeg located', ...this.binary });
   }

@@ -1,8 +1,9 @@
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPlatform, Platform } from '@qinglang/platforms';
-import { FileStorage } from '@qinglang/storage';
+import { MediaStore } from '@qinglang/storage';
 import { FramesService } from './frames.service';
+import { evidenceImage } from './evidence-image';
 
 @ApiTags('evidence')
 @ApiBearerAuth()
@@ -10,7 +11,7 @@ import { FramesService } from './frames.service';
 export class FramesController {
   constructor(
     private readonly frames: FramesService,
-    private readonly storage: FileStorage,
+    private readonly storage: MediaStore,
   ) {}
 
   @Get(':id/image')
@@ -18,6 +19,6 @@ export class FramesController {
   @ApiOperation({ summary: 'The JPEG kept as evidence for a sampled frame' })
   async image(@CurrentPlatform() platform: Platform, @Param('id') id: string): Promise<StreamableFile> {
     const frame = await this.frames.getForPlatform(platform.id, id);
-    return new StreamableFile(this.storage.read(frame.imagePath), { type: 'image/jpeg' });
+    return evidenceImage(this.storage, frame);
   }
 }

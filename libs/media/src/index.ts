@@ -6,6 +6,7 @@ export * from './ffmpeg.service';
 export * from './frame-sampler';
 export * from './perceptual-hash';
 export * from './media.module';
+export { evidenceImage } from './evidence-image';
 export { assertPublic } from './media-fetcher';
 export * from './guarded-http';
 export { refusedRange } from '@qinglang/config';

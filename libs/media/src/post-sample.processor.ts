@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '@qinglang/config';
-import { rm } from 'node:fs/promises';
 import { Post, PostsService } from '@qinglang/ingest';
 import {
   HandlesJob,
@@ -11,7 +10,7 @@ import {
   ReconcileCursor,
   StuckCutoffs,
 } from '@qinglang/queue';
-import { FileStorage } from '@qinglang/storage';
+import { MediaScratch, MediaStore } from '@qinglang/storage';
 import { FramesService } from './frames.service';
 import { Frame } from './frame.entity';
 import { FrameSource, frameFromSample } from './frame-factory';
@@ -28,7 +27,7 @@ export class PostSampleProcessor implements ReconcilableJobHandler<'post.sample'
     private readonly posts: PostsService,
     private readonly frames: FramesService,
     private readonly media: SourceMedia,
-    private readonly storage: FileStorage,
+    private readonly storage: MediaStore,
     private readonly queue: JobQueue,
   ) {}
 
@@ -38,7 +37,8 @@ export class PostSampleProcessor implements ReconcilableJobHandler<'post.sample'
       pending: ['queued', 'sampling'],
       working: 'sampling',
       done: 'sampled',
-      work: (p) => this.sample(p),
+      // The job's scratch (fetched video, frames before they are stored) goes when it ends, failed or not.
+      work: (p) => this.storage.withScratch((scratch) => this.sample(p, scratch)),
     });
     if (post) await this.queue.enqueue('post.classify', { postId });
   }
@@ -51,9 +51,9 @@ export class PostSampleProcessor implements ReconcilableJobHandler<'post.sample'
     return this.posts.lifecycle.stuck(cutoffs, after, (p): Payload => ({ postId: p.id }));
   }
 
-  private async sample(post: Post): Promise<void> {
+  private async sample(post: Post, scratch: MediaScratch): Promise<void> {
     const directory = `frames/${post.platformId}/post-${post.id}`;
-    await rm(this.storage.absolute(directory), { recursive: true, force: true });
+    await this.storage.removeFolder(directory);
     const sampledAt = this.clock.now();
     const source = (sourceKind: FrameSource['sourceKind'], subdirectory: string): FrameSource => ({
       platformId: post.platformId,
@@ -75,17 +75,19 @@ export class PostSampleProcessor implements ReconcilableJobHandler<'post.sample'
       images.push(
         frameFromSample(
           imageSource,
-          await this.media.sampleImage(attachment.mediaPath, imageSource.directory),
+          await this.media.sampleImage(attachment.mediaPath, imageSource.directory, scratch),
           attachment.position,
         ),
       );
     }
     if (post.videoUrl)
-      videoPaths.push(await this.media.fetch(post.videoUrl, `media/${post.platformId}/posts/${post.id}/video.fetched`));
+      videoPaths.push(
+        await this.media.fetch(post.videoUrl, `media/${post.platformId}/posts/${post.id}/video.fetched`, scratch),
+      );
     const videoFrames: Frame[] = [];
     for (const [index, mediaPath] of videoPaths.entries()) {
       const videoSource = source('post_video', `video-${index}`);
-      const result = await this.media.sampleVideo(mediaPath, videoSource.directory);
+      const result = await this.media.sampleVideo(mediaPath, videoSource.directory, scratch);
       videoFrames.push(...result.frames.map((f) => frameFromSample(videoSource, f)));
     }
     await this.frames.replacePending('post_image', post.id, images);

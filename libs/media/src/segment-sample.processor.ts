@@ -10,6 +10,7 @@ import {
   ReconcileCursor,
   StuckCutoffs,
 } from '@qinglang/queue';
+import { MediaScratch, MediaStore } from '@qinglang/storage';
 import { FramesService } from './frames.service';
 import { frameFromSample } from './frame-factory';
 import { SourceMedia } from './source-media.service';
@@ -26,6 +27,7 @@ export class SegmentSampleProcessor implements ReconcilableJobHandler<'segment.s
     private readonly frames: FramesService,
     private readonly media: SourceMedia,
     private readonly queue: JobQueue,
+    private readonly storage: MediaStore,
   ) {}
 
   async handle({ segmentId }: Payload): Promise<void> {
@@ -34,7 +36,8 @@ export class SegmentSampleProcessor implements ReconcilableJobHandler<'segment.s
       pending: ['queued', 'sampling'],
       working: 'sampling',
       done: 'sampled',
-      work: (s) => this.sample(s),
+      // The job's scratch (a fetched copy, the frames before they are stored) goes when it ends, failed or not.
+      work: (s) => this.storage.withScratch((scratch) => this.sample(s, scratch)),
     });
     if (segment) await this.queue.enqueue('segment.classify', { segmentId });
   }
@@ -47,7 +50,7 @@ export class SegmentSampleProcessor implements ReconcilableJobHandler<'segment.s
     return this.segments.lifecycle.stuck(cutoffs, after, (s): Payload => ({ segmentId: s.id }));
   }
 
-  private async sample(segment: Segment): Promise<Partial<Segment>> {
+  private async sample(segment: Segment, scratch: MediaScratch): Promise<Partial<Segment>> {
     // A pulled piece that holds no due time of its stream's grid (see below) has nothing to sample: not even probed.
     if (
       segment.source === 'pull' &&
@@ -63,6 +66,7 @@ export class SegmentSampleProcessor implements ReconcilableJobHandler<'segment.s
       mediaPath = await this.media.fetch(
         segment.sourceUrl!,
         `media/${segment.platformId}/segments/${segment.id}.fetched`,
+        scratch,
       );
       await this.segments.lifecycle.advance(segment.id, 'sampling', { mediaPath });
     }
@@ -73,7 +77,7 @@ export class SegmentSampleProcessor implements ReconcilableJobHandler<'segment.s
     const firstAtMs = segment.sampleIntervalMs ? dueOffsetMs(segment.startOffsetMs, segment.sampleIntervalMs) : 0;
     // A pulled piece's length is known (its puller measured it): no probe before the one sampling run.
     const expected = segment.source === 'pull' && segment.durationMs ? segment.durationMs : undefined;
-    const result = await this.media.sampleVideo(mediaPath, directory, interval, firstAtMs, expected);
+    const result = await this.media.sampleVideo(mediaPath, directory, scratch, interval, firstAtMs, expected);
     const source = {
       platformId: segment.platformId,
       sourceKind: 'segment' as const,

@@ -2,32 +2,38 @@ import { Inject, Injectable } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
 import { APP_CONFIG, AppConfig } from '@qinglang/config';
 import { PermanentJobError } from '@qinglang/queue';
-import { FileStorage, sniffImageContainer, sniffVideoContainer } from '@qinglang/storage';
+import { MediaScratch, MediaStore, sniffImageContainer, sniffVideoContainer } from '@qinglang/storage';
 import { FfmpegService } from './ffmpeg.service';
 import { InvalidMediaError, SampleResult, SampledFrame } from './frame-sampler';
 import { fetchMedia } from './media-fetcher';
 
+/** Only the evidence JPEGs are stored; the raw pixels beside them are for the classifier on this machine. */
+const isEvidence = (fileName: string) => fileName.endsWith('.jpg');
+
 /**
- * What both media processors do with an item's files, paths relative to DATA_DIR: fetch a URL within the
+ * What both media processors do with an item's files, by their paths in the media store: fetch a URL within the
  * limits, and sample a video (at most MAX_MEDIA_DURATION_SECONDS long, covered to its end) or an image after
- * checking its container by content. Media problems become PermanentJobError, so the item fails with the reason
- * instead of being retried.
+ * checking its container by content. ffmpeg works on local files in the job's scratch (on the local driver, the
+ * stored files themselves); the evidence frames are stored before the job records them. Media problems become
+ * PermanentJobError, so the item fails with the reason instead of being retried.
  */
 @Injectable()
 export class SourceMedia {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly ffmpeg: FfmpegService,
-    private readonly storage: FileStorage,
+    private readonly storage: MediaStore,
   ) {}
 
-  async fetch(url: string, relativeTarget: string): Promise<string> {
+  /** Fetches `url` and stores it at `relativeTarget`; the copy stays in the scratch for sampling. */
+  async fetch(url: string, relativeTarget: string, scratch: MediaScratch): Promise<string> {
     const { fetchTimeoutMs, maxUploadBytes, fetchAllowPrivate } = this.config.media;
-    await fetchMedia(url, this.storage.absolute(relativeTarget), {
+    await fetchMedia(url, await this.storage.placeFor(relativeTarget, scratch), {
       timeoutMs: fetchTimeoutMs,
       maxBytes: maxUploadBytes,
       allowPrivate: fetchAllowPrivate,
     });
+    await this.storage.commit(relativeTarget, scratch);
     return relativeTarget;
   }
 
@@ -38,41 +44,48 @@ export class SourceMedia {
   async sampleVideo(
     mediaPath: string,
     outputDir: string,
+    scratch: MediaScratch,
     intervalSeconds?: number,
     firstAtMs?: number,
     expectedDurationMs?: number,
   ): Promise<SampleResult> {
-    const container = sniffVideoContainer(await this.storage.head(mediaPath));
+    const input = await this.storage.localFile(mediaPath, scratch);
+    const container = sniffVideoContainer(await this.storage.headOfLocalFile(input));
     if (!container) {
       throw new PermanentJobError(
         'unsupported_format',
         'The file is not an MPEG-TS, MP4 or FLV video (checked by its content, not its name).',
       );
     }
-    await rm(this.storage.absolute(outputDir), { recursive: true, force: true });
+    // Frames of an earlier attempt go: the sampler names files by time, a retry must not keep stale ones.
+    await this.storage.removeFolder(outputDir);
+    const output = await this.storage.placeFor(outputDir, scratch);
+    await rm(output, { recursive: true, force: true });
     const { frameIntervalSeconds, maxMediaDurationSeconds } = this.config.media;
     // Refused here, in the worker, from what ffmpeg reads of the file: an upload's name or size cannot tell.
-    return this.permanentOnBadMedia(() =>
-      this.ffmpeg.sampler.sampleVideo(
-        this.storage.absolute(mediaPath),
-        container,
-        intervalSeconds ?? frameIntervalSeconds,
-        this.storage.absolute(outputDir),
-        { maxDurationSeconds: maxMediaDurationSeconds, firstAtMs, expectedDurationMs },
-      ),
+    const result = await this.permanentOnBadMedia(() =>
+      this.ffmpeg.sampler.sampleVideo(input, container, intervalSeconds ?? frameIntervalSeconds, output, {
+        maxDurationSeconds: maxMediaDurationSeconds,
+        firstAtMs,
+        expectedDurationMs,
+      }),
     );
+    await this.storage.commit(outputDir, scratch, isEvidence);
+    return result;
   }
 
-  async sampleImage(mediaPath: string, outputDir: string): Promise<SampledFrame> {
-    const container = sniffImageContainer(await this.storage.head(mediaPath));
+  async sampleImage(mediaPath: string, outputDir: string, scratch: MediaScratch): Promise<SampledFrame> {
+    const input = await this.storage.localFile(mediaPath, scratch);
+    const container = sniffImageContainer(await this.storage.headOfLocalFile(input));
     if (!container)
       throw new PermanentJobError(
         'unsupported_format',
         'The image is not a JPEG, PNG, WebP or GIF (checked by its content).',
       );
-    return this.permanentOnBadMedia(() =>
-      this.ffmpeg.sampler.sampleImage(this.storage.absolute(mediaPath), container, this.storage.absolute(outputDir)),
-    );
+    const output = await this.storage.placeFor(outputDir, scratch);
+    const frame = await this.permanentOnBadMedia(() => this.ffmpeg.sampler.sampleImage(input, container, output));
+    await this.storage.commit(outputDir, scratch, isEvidence);
+    return frame;
   }
 
   private async permanentOnBadMedia<T>(work: () => Promise<T>): Promise<T> {

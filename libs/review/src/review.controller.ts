@@ -6,14 +6,14 @@ import { CLOCK, Clock } from '@qinglang/config';
 import { FLAG_CATEGORIES, FlagReviewState, FlagsService, evidenceView, flagView } from '@qinglang/flagging';
 import type { Flag, FlagCategory } from '@qinglang/flagging';
 import { AccountsService, BatchesService } from '@qinglang/ingest';
-import { FramesService } from '@qinglang/media';
+import { FramesService, evidenceImage } from '@qinglang/media';
 import { ApiError } from '@qinglang/operations';
 import { POLICY_CATEGORIES, PolicyService } from '@qinglang/policy';
 import { AppealsService, SanctionEngine, SanctionRecords, appealView, sanctionView } from '@qinglang/sanctions';
 import type { AppealStatus } from '@qinglang/sanctions';
 import { CurrentStaff, StaffOnly, StaffService } from '@qinglang/staff';
 import type { StaffUser } from '@qinglang/staff';
-import { FileStorage } from '@qinglang/storage';
+import { MediaStore } from '@qinglang/storage';
 import { ReviewService } from './review.service';
 
 export class DecisionDto {
@@ -68,7 +68,7 @@ export class ReviewController {
     private readonly accounts: AccountsService,
     private readonly batches: BatchesService,
     private readonly frames: FramesService,
-    private readonly storage: FileStorage,
+    private readonly storage: MediaStore,
     private readonly staff: StaffService,
     private readonly policy: PolicyService,
     private readonly engine: SanctionEngine,
@@ -157,7 +157,7 @@ export class ReviewController {
   @ApiProduces('image/jpeg')
   async frame(@Param('id') id: string): Promise<StreamableFile> {
     const frame = await this.frames.getForPlatform(undefined, id);
-    return new StreamableFile(this.storage.read(frame.imagePath), { type: 'image/jpeg' });
+    return evidenceImage(this.storage, frame);
   }
 
   @Get('appeals')

@@ -6,7 +6,7 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { newId } from '@qinglang/persistence';
 import { ApiError, MetricsService } from '@qinglang/operations';
 import { JobQueue } from '@qinglang/queue';
-import { FileStorage } from '@qinglang/storage';
+import { MediaStore } from '@qinglang/storage';
 import { Post } from '../entities/post.entity';
 import { PostMedia } from '../entities/post-media.entity';
 import { AccountsService } from './accounts.service';
@@ -39,7 +39,7 @@ export class PostsService {
     @InjectRepository(PostMedia) private readonly media: Repository<PostMedia>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accounts: AccountsService,
-    private readonly storage: FileStorage,
+    private readonly storage: MediaStore,
     private readonly queue: JobQueue,
     private readonly metrics: MetricsService,
   ) {
@@ -67,7 +67,7 @@ export class PostsService {
           return post.post;
         },
         discard: async () => {
-          if (stored) await this.storage.remove(stored);
+          if (stored) await this.storage.removeFolder(stored);
         },
       });
       if (created) {
@@ -86,8 +86,8 @@ export class PostsService {
     images: UploadedMedia[],
     video: UploadedMedia | undefined,
   ): Promise<{ post: Post; attachments: PostMedia[] }> {
-    for (const image of images) checkUpload(image, IMAGE_EXTENSIONS, await this.storage.headOfAbsolute(image.path));
-    if (video) checkUpload(video, VIDEO_EXTENSIONS, await this.storage.headOfAbsolute(video.path));
+    for (const image of images) checkUpload(image, IMAGE_EXTENSIONS, await this.storage.headOfLocalFile(image.path));
+    if (video) checkUpload(video, VIDEO_EXTENSIONS, await this.storage.headOfLocalFile(video.path));
     if (request.videoUrl) checkMediaUrl(request.videoUrl);
     if (video && request.videoUrl)
       throw new ApiError(400, 'video_and_video_url', 'Send either a video file or a videoUrl, not both.');

@@ -6,7 +6,7 @@ import { Repository } from 'typeorm';
 import { newId } from '@qinglang/persistence';
 import { MetricsService } from '@qinglang/operations';
 import { JobQueue } from '@qinglang/queue';
-import { FileStorage } from '@qinglang/storage';
+import { MediaStore } from '@qinglang/storage';
 import { Segment } from '../entities/segment.entity';
 import { StreamsService } from './streams.service';
 import { ItemLifecycle, acceptedLifecycle } from './item-lifecycle';
@@ -28,21 +28,21 @@ export class SegmentsService {
     @Inject(CLOCK) private readonly clock: Clock,
     @InjectRepository(Segment) private readonly segments: Repository<Segment>,
     private readonly streams: StreamsService,
-    private readonly storage: FileStorage,
+    private readonly storage: MediaStore,
     private readonly queue: JobQueue,
     private readonly metrics: MetricsService,
   ) {
     this.lifecycle = new ItemLifecycle(segments, 'segment_not_found', this.clock);
   }
 
-  /** Accepts an uploaded segment: checked, moved under DATA_DIR, recorded, queued. Returns an existing one on retry. */
+  /** Accepts an uploaded segment: checked, put in the media store, recorded, queued. Returns an existing one on retry. */
   async acceptUpload(request: SegmentRequest, file: UploadedMedia): Promise<{ segment: Segment; created: boolean }> {
     try {
       await this.streams.getForPlatform(request.platformId, request.streamId);
       let mediaPath: string | null = null;
       return await this.accept(request, {
         prepare: async () => {
-          checkUpload(file, SEGMENT_EXTENSIONS, await this.storage.headOfAbsolute(file.path));
+          checkUpload(file, SEGMENT_EXTENSIONS, await this.storage.headOfLocalFile(file.path));
           const id = newId();
           mediaPath = await this.storage.adopt(
             file.path,
@@ -85,7 +85,7 @@ export class SegmentsService {
   }
 
   /**
-   * A piece of a stream Qinglang pulled itself, already stored under DATA_DIR by the puller: recorded and queued
+   * A piece of a stream Qinglang pulled itself, already put in the media store by the puller: recorded and queued
    * like an upload. `pieceKey` identifies the piece in the stream (an HLS media sequence number, or the stream
    * time for cut pieces), so a worker that takes over a stream cannot queue the same piece twice.
    */

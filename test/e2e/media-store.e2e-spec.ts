@@ -1,0 +1,157 @@
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { loadConfig } from '@qinglang/config';
+import { MediaStore, StoredMediaMissingError, createMediaStore } from '@qinglang/storage';
+import { S3TestServer, startS3Server } from '../helpers/s3-server';
+
+async function text(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString();
+}
+
+let s3: S3TestServer;
+beforeAll(async () => (s3 = await startS3Server()));
+afterAll(() => s3?.close());
+
+/**
+ * One contract, two drivers: what the pipeline, the review routes and retention rely on behaves the same on the
+ * local file system and on a real S3-compatible server (s3rver, from npm, over HTTP with the SDK's path-style requests).
+ */
+describe.each([
+  ['local', () => ({})],
+  // A prefix of its own per test: the tests share the bucket.
+  ['s3', () => s3.env(`qinglang/test-${randomBytes(4).toString('hex')}`)],
+])('media store (%s driver)', (driver, env) => {
+  let dataDir: string;
+  let store: MediaStore;
+
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'qinglang-store-'));
+    store = await createMediaStore(loadConfig({ DATA_DIR: dataDir, ...env() }));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('stores an upload, reads it back whole and in part, and removes it', async () => {
+    const upload = join(dataDir, 'upload.tmp');
+    writeFileSync(upload, 'GIF89a and the rest of the image');
+    expect(store.driver).toBe(driver);
+    await store.adopt(upload, 'media/p1/posts/post-1/a.gif');
+    expect(existsSync(upload)).toBe(false);
+    expect((await store.head('media/p1/posts/post-1/a.gif', 6)).toString()).toBe('GIF89a');
+    expect(await text(await store.open('media/p1/posts/post-1/a.gif'))).toBe('GIF89a and the rest of the image');
+    await store.remove('media/p1/posts/post-1/a.gif');
+    await expect(store.open('media/p1/posts/post-1/a.gif')).rejects.toBeInstanceOf(StoredMediaMissingError);
+    // Removing what is not there is not an error: retention may run twice over the same item.
+    await store.remove('media/p1/posts/post-1/a.gif');
+  });
+
+  it('answers a missing file with StoredMediaMissingError before any byte', async () => {
+    await expect(store.open('frames/p1/segment-x/0000000000.jpg')).rejects.toBeInstanceOf(StoredMediaMissingError);
+    await expect(store.head('frames/p1/segment-x/0000000000.jpg')).rejects.toBeInstanceOf(StoredMediaMissingError);
+  });
+
+  it('refuses paths that leave the store', async () => {
+    await expect(store.open('../outside.jpg')).rejects.toThrow('Not a stored media path');
+    await expect(store.remove('/etc/passwd')).rejects.toThrow('Not a stored media path');
+  });
+
+  it('stores a folder written in a scratch (only the files kept), reads it from a fresh scratch, and the scratch goes', async () => {
+    let firstScratch = '';
+    await store.withScratch(async (scratch) => {
+      firstScratch = scratch.directory;
+      const folder = await store.placeFor('frames/p1/segment-1', scratch);
+      await mkdir(folder, { recursive: true });
+      await writeFile(join(folder, '0000000000.jpg'), 'jpeg 0');
+      await writeFile(join(folder, '0000002000.jpg'), 'jpeg 2000');
+      await writeFile(join(folder, '0000002000.rgba'), 'raw pixels');
+      await store.commit('frames/p1/segment-1', scratch, (name) => name.endsWith('.jpg'));
+    });
+    expect(existsSync(firstScratch)).toBe(false);
+    await store.withScratch(async (scratch) => {
+      const local = await store.localFile('frames/p1/segment-1/0000002000.jpg', scratch);
+      expect(await readFile(local, 'utf8')).toBe('jpeg 2000');
+    });
+    // The raw pixels are only ever in the store on the local driver, where they were written in place.
+    const raw = store.open('frames/p1/segment-1/0000002000.rgba');
+    if (driver === 'local') expect(await text(await raw)).toBe('raw pixels');
+    else await expect(raw).rejects.toBeInstanceOf(StoredMediaMissingError);
+  });
+
+  it('removes the scratch when the work fails', async () => {
+    let directory = '';
+    await expect(
+      store.withScratch(async (scratch) => {
+        directory = scratch.directory;
+        await writeFile(await scratch.place('media/p1/segments/s.ts'), 'partial');
+        throw new Error('ffmpeg failed');
+      }),
+    ).rejects.toThrow('ffmpeg failed');
+    expect(existsSync(directory)).toBe(false);
+    expect(readdirSync(join(dataDir, 'scratch'))).toEqual([]);
+  });
+
+  it('removes everything under a folder and nothing beside it', async () => {
+    for (const path of ['frames/p1/segment-1/a.jpg', 'frames/p1/segment-1/b.jpg', 'frames/p1/segment-10/a.jpg']) {
+      const file = join(dataDir, 'staged');
+      writeFileSync(file, path);
+      await store.adopt(file, path);
+    }
+    expect(await store.removeFolder('frames/p1/segment-1')).toBe(2);
+    await expect(store.open('frames/p1/segment-1/a.jpg')).rejects.toBeInstanceOf(StoredMediaMissingError);
+    expect(await text(await store.open('frames/p1/segment-10/a.jpg'))).toBe('frames/p1/segment-10/a.jpg');
+    expect(await store.removeFolder('frames/p1/never-written')).toBe(0);
+  });
+
+  it('names its driver in its health check', async () => {
+    expect(await store.check()).toMatchObject({ driver });
+  });
+});
+
+describe('media store on S3: the bucket itself', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'qinglang-store-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('keeps objects at <prefix>/<stored path>, typed, with the configured keys', async () => {
+    const store = await createMediaStore(loadConfig({ DATA_DIR: dataDir, ...s3.env('ql') }));
+    const file = join(dataDir, 'frame.jpg');
+    writeFileSync(file, Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    await store.adopt(file, 'frames/p9/post-1/image-0/0000000000.jpg');
+    const client = new S3Client({
+      endpoint: s3.endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
+    const listed = await client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: 'ql/frames/p9/' }));
+    expect(listed.Contents?.map((o) => o.Key)).toEqual(['ql/frames/p9/post-1/image-0/0000000000.jpg']);
+    const object = await client.send(
+      new GetObjectCommand({ Bucket: s3.bucket, Key: 'ql/frames/p9/post-1/image-0/0000000000.jpg' }),
+    );
+    expect(object.ContentType).toBe('image/jpeg');
+    client.destroy();
+  });
+
+  it('fails its health check on a missing bucket, wrong keys or no server, naming the bucket but not the address', async () => {
+    const missing = await createMediaStore(
+      loadConfig({ DATA_DIR: dataDir, ...s3.env(), STORAGE_URL: 's3://nobucket' }),
+    );
+    await expect(missing.check()).rejects.toThrow(/^bucket nobucket: .*HTTP 404/);
+    const wrongKeys = await createMediaStore(
+      loadConfig({ DATA_DIR: dataDir, ...s3.env(), AWS_ACCESS_KEY_ID: 'NOT-A-KEY' }),
+    );
+    await expect(wrongKeys.check()).rejects.toThrow(/HTTP 403/);
+    const gone = await startS3Server('gone');
+    const env = gone.env();
+    await gone.close();
+    const noServer = await createMediaStore(loadConfig({ DATA_DIR: dataDir, ...env }));
+    const failure = await noServer.check().catch((error: Error) => error.message);
+    expect(failure).toMatch(/^bucket gone: .*ECONNREFUSED/);
+    expect(failure).not.toContain('127.0.0.1');
+  });
+});
