@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
 import { Frame, FramesService, hammingDistance, rawFramePath } from '@qinglang/media';
 import { FrameTextService } from './frame-text.service';
 import { MetricsService } from '@qinglang/operations';
-import { newId } from '@qinglang/persistence';
+import { JsonObject, newId } from '@qinglang/persistence';
 import { MediaStore } from '@qinglang/storage';
 import { ModelRegistry } from './model-registry.service';
 import { NsfwClassifier, NsfwScores, topLabel } from './nsfw-model';
@@ -19,6 +19,17 @@ import { OverlaySlots } from './frame-text/overlay-slots';
 /** NSFWJS's classes mapped onto the porn category: explicit photos and explicit drawings; "sexy" is not porn. */
 export function pornCategoryScore(scores: NsfwScores): Record<string, number> {
   return { porn: Number(Math.min(1, scores.porn + scores.hentai).toFixed(6)) };
+}
+
+/** A frame's overlay as read, as kept in its porn signal's detail: each OCR line with its band and box, each QR code. */
+export function overlayDetail(read: FrameTextResult, planned: { ocr: boolean; qr: boolean }): JsonObject {
+  return {
+    read: { text: planned.ocr && read.ocr, qr: planned.qr },
+    lines: read.regions.flatMap((r) =>
+      r.lines.map((l) => ({ region: r.region, text: l.text, confidence: l.confidence, box: { ...l.box } })),
+    ),
+    qrCodes: read.qrCodes.map((q) => ({ data: q.data, url: q.url ?? null, host: q.host ?? null, box: { ...q.box } })),
+  };
 }
 
 export interface FrameClassification {
@@ -88,7 +99,13 @@ export class FrameClassifier {
           subjectKind: subject.kind,
           subjectId: subject.id,
           categories: pornCategoryScore(scores[j]),
-          detail: { frameId: frame.id, positionMs: frame.positionMs, imageUrl: `/v1/frames/${frame.id}/image` },
+          detail: {
+            frameId: frame.id,
+            positionMs: frame.positionMs,
+            imageUrl: `/v1/frames/${frame.id}/image`,
+            // What OCR and the QR search read, whether or not it is evidence: the frame's GET shows it.
+            ...(reads[j] ? { overlay: overlayDetail(reads[j], overlayPlan.get(frame.id)!) } : {}),
+          },
           streamTimeMs: frame.streamTimeMs,
           createdAt: now,
         } satisfies Signal),

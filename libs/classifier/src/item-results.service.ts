@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ItemResultsReader } from '@qinglang/ingest';
+import { ItemPage, ItemResultsReader, LineFindings, TipFindings } from '@qinglang/ingest';
 import { Frame, FramesService } from '@qinglang/media';
 import { SignalsService } from './signals.service';
+import { bySource, frameFindings, textFindings, tipFindings } from './item-findings';
 
-/** Frames of a segment or post with what the model said of each: the results a platform polls for. */
+/** Frames, lines and tip events of an item with what each model said of them: the results a platform polls for. */
 @Injectable()
 export class ItemResultsService implements ItemResultsReader {
   constructor(
@@ -15,7 +16,7 @@ export class ItemResultsService implements ItemResultsReader {
     return this.frames.statsOfStream(streamId);
   }
 
-  async forSource(_platformId: string, sourceKind: 'segment' | 'post', sourceId: string) {
+  async forSource(_platformId: string, sourceKind: 'segment' | 'post', sourceId: string, page: ItemPage) {
     const frames: Frame[] =
       sourceKind === 'segment'
         ? await this.frames.forSource('segment', sourceId)
@@ -23,36 +24,35 @@ export class ItemResultsService implements ItemResultsReader {
             ...(await this.frames.forSource('post_image', sourceId)),
             ...(await this.frames.forSource('post_video', sourceId)),
           ];
-    const signals = await this.signals.forSources(
-      'frame',
-      frames.map((f) => f.id),
-    );
-    const byFrame = new Map(signals.map((s) => [s.sourceId, s]));
+    const shown = frames.slice(page.offset, page.offset + page.limit);
+    const ids = shown.map((f) => f.id);
+    const [porn, overlays] = await Promise.all([
+      this.signals.forSources('frame', ids),
+      this.signals.forSources('frame_text', ids),
+    ]);
+    const pornOf = new Map(porn.map((s) => [s.sourceId, s]));
+    const overlaysOf = bySource(overlays);
     return {
-      frames: frames.map((f) => {
-        const signal = byFrame.get(f.id);
-        return {
-          id: f.id,
-          source: f.sourceKind,
-          positionMs: f.positionMs,
-          streamTimeMs: f.streamTimeMs,
-          status: f.status,
-          duplicateOf: f.duplicateOfId,
-          duplicateDistance: f.duplicateDistance,
-          perceptualHash: f.perceptualHash,
-          width: f.width,
-          height: f.height,
-          imageUrl: `/v1/frames/${f.id}/image`,
-          scores: signal?.scores ?? null,
-          topLabel: signal?.topLabel ?? null,
-          model: signal ? { name: signal.model, version: signal.modelVersion } : null,
-        };
-      }),
+      frames: shown.map((f) => frameFindings(f, pornOf.get(f.id), overlaysOf.get(f.id) ?? [])),
       summary: {
         framesSampled: frames.length,
         framesClassified: frames.filter((f) => f.status === 'classified').length,
         nearDuplicates: frames.filter((f) => f.status === 'near_duplicate').length,
       },
     };
+  }
+
+  async forTexts(sourceKind: 'text_line' | 'post_text', ids: string[]): Promise<Map<string, LineFindings>> {
+    const found = new Map<string, LineFindings>();
+    for (const [id, signals] of bySource(await this.signals.forSources(sourceKind, ids))) {
+      const findings = textFindings(signals);
+      if (findings) found.set(id, findings);
+    }
+    return found;
+  }
+
+  async forTipEvents(eventIds: string[]): Promise<Map<string, TipFindings>> {
+    const signals = await this.signals.forSources('tip_event', eventIds);
+    return new Map(signals.map((s) => [s.sourceId, tipFindings(s)]));
   }
 }

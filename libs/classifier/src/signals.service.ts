@@ -90,8 +90,11 @@ export class SignalsService {
     });
   }
 
-  forSources(sourceKind: Signal['sourceKind'], sourceIds: string[]): Promise<Signal[]> {
-    if (!sourceIds.length) return Promise.resolve([]);
-    return this.signals.findBy({ sourceKind, sourceId: In(sourceIds) });
+  async forSources(sourceKind: Signal['sourceKind'], sourceIds: string[]): Promise<Signal[]> {
+    const found: Signal[] = [];
+    // Chunked: SQLite binds at most 999 parameters (a batch holds up to 1000 lines).
+    for (let i = 0; i < sourceIds.length; i += 500)
+      found.push(...(await this.signals.findBy({ sourceKind, sourceId: In(sourceIds.slice(i, i + 500)) })));
+    return found;
   }
 }

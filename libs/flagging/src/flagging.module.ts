@@ -1,7 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClassifierModule } from '@qinglang/classifier';
-import { IngestModule } from '@qinglang/ingest';
+import { FLAG_LINKS, IngestModule } from '@qinglang/ingest';
 import { PlatformsModule } from '@qinglang/platforms';
 import { Flag } from './flag.entity';
 import { FlagEvidence } from './flag-evidence.entity';
@@ -13,6 +13,9 @@ import { FlagsController } from './flags.controller';
 import { SubjectFlagProcessor } from './subject-flag.processor';
 import { flagPolicyProvider } from './flag-policy.provider';
 
+// Global so ingest's controllers can link an item to its flags through FLAG_LINKS without importing this module
+// (which depends on ingest): the dependency points downstream only, as with ITEM_RESULTS.
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forFeature([Flag, FlagEvidence]),
@@ -22,7 +25,14 @@ import { flagPolicyProvider } from './flag-policy.provider';
     AuditModule,
   ],
   controllers: [FlagsController],
-  providers: [flagPolicyProvider, FlaggingService, FlagsService, FlagReviewState, SubjectFlagProcessor],
-  exports: [FlaggingService, FlagsService, FlagReviewState],
+  providers: [
+    flagPolicyProvider,
+    FlaggingService,
+    FlagsService,
+    FlagReviewState,
+    SubjectFlagProcessor,
+    { provide: FLAG_LINKS, useExisting: FlagsService },
+  ],
+  exports: [FlaggingService, FlagsService, FlagReviewState, FLAG_LINKS],
 })
 export class FlaggingModule {}

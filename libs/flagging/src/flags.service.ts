@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, FindOptionsWhere, In, LessThan, Repository } from 'typeorm';
+import type { FlagLink, FlagLinksReader } from '@qinglang/ingest';
 import { ApiError } from '@qinglang/operations';
 import { Flag } from './flag.entity';
 import { FlagEvidence } from './flag-evidence.entity';
@@ -19,7 +20,7 @@ export interface FlagFilter {
 
 /** Reading flags: a platform sees its own, newest first, with their evidence. */
 @Injectable()
-export class FlagsService {
+export class FlagsService implements FlagLinksReader {
   constructor(
     @InjectRepository(Flag) private readonly flags: Repository<Flag>,
     @InjectRepository(FlagEvidence) private readonly evidence: Repository<FlagEvidence>,
@@ -37,6 +38,31 @@ export class FlagsService {
     const flag = await this.flags.findOneBy({ id, platformId });
     if (!flag) throw new ApiError(404, 'flag_not_found', `No such flag: ${id}`);
     return flag;
+  }
+
+  /**
+   * The platform's flags holding any of these signals or sources as evidence, by the evidence's source id: the
+   * links an item's GET shows. Looked up by signal id (indexed; a rule's evidence is keyed by its source's id).
+   */
+  async bySource(platformId: string, ids: string[]): Promise<Map<string, FlagLink[]>> {
+    const links = new Map<string, FlagLink[]>();
+    // Chunked: SQLite binds at most 999 parameters.
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.evidence
+        .createQueryBuilder('e')
+        .innerJoin(Flag, 'f', 'f.id = e.flag_id')
+        .select(['e.source_id AS "sourceId"', 'f.id AS "id"', 'f.category AS "category"'])
+        .addSelect(['f.status AS "status"', 'f.review_state AS "reviewState"'])
+        .where('e.signal_id IN (:...ids)', { ids: ids.slice(i, i + 500) })
+        .andWhere('f.platform_id = :platformId', { platformId })
+        .getRawMany<{ sourceId: string } & Omit<FlagLink, 'url'>>();
+      for (const { sourceId, ...flag } of rows) {
+        const known = links.get(sourceId) ?? [];
+        if (!known.some((k) => k.id === flag.id)) known.push({ ...flag, url: `/v1/flags/${flag.id}` });
+        links.set(sourceId, known);
+      }
+    }
+    return links;
   }
 
   /** Whether a stream or post has a flag open now. */

@@ -8,6 +8,7 @@ export * from './services/streams.service';
 export * from './services/stream-sources.service';
 export * from './services/source-url';
 export { publicWorkerId } from './views';
+export type * from './item-result-views';
 export * from './services/segments.service';
 export * from './services/posts.service';
 export * from './services/batches.service';

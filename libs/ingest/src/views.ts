@@ -12,6 +12,23 @@ import type {
   TipBatch,
   TipEvent,
 } from './entities';
+import {
+  FlagLink,
+  FrameFindings,
+  FrameView,
+  ItemPage,
+  LineFindings,
+  LineResultsView,
+  PageView,
+  TipFindings,
+  frameView,
+  itemFlags,
+  lineResults,
+  pageView,
+  tipResults,
+} from './item-result-views';
+
+export type * from './item-result-views';
 
 /** How items look to platforms: ISO times, the public status, and a failure only when there is one. */
 function lifecycle(item: {
@@ -73,7 +90,41 @@ function sourceView(source: StreamSource, frames: { framesSampled: number; lastF
   };
 }
 
-export function segmentView(segment: Segment, results?: unknown) {
+/** A segment's or post's frames with what each model found, one page of them, and the flags they joined. */
+export interface FrameResultsView {
+  frames: FrameView[];
+  summary: { framesSampled: number; framesClassified: number; nearDuplicates: number };
+  page: PageView;
+  flags: FlagLink[];
+}
+
+export function frameResultsView(
+  found: { frames: FrameFindings[]; summary: FrameResultsView['summary'] },
+  flags: Map<string, FlagLink[]>,
+  page: ItemPage,
+): FrameResultsView {
+  const frames = found.frames.map((f) => frameView(f, flags));
+  return {
+    frames,
+    summary: found.summary,
+    page: pageView(page, found.summary.framesSampled),
+    flags: itemFlags(frames.map((f) => f.flags)),
+  };
+}
+
+/** A post's frames as a segment's, and what the text model and the bank found in its text. */
+export type PostResultsView = FrameResultsView & { text: LineResultsView };
+
+export function postResultsView(
+  frames: FrameResultsView,
+  text: LineFindings | undefined,
+  textFlags: FlagLink[],
+): PostResultsView {
+  const shown = lineResults(text, textFlags);
+  return { ...frames, text: shown, flags: itemFlags([shown.flags, frames.flags]) };
+}
+
+export function segmentView(segment: Segment, results?: FrameResultsView) {
   return {
     id: segment.id,
     kind: 'segment',
@@ -91,7 +142,7 @@ export function segmentView(segment: Segment, results?: unknown) {
   };
 }
 
-export function postView(post: Post, authorId: string, media: PostMedia[], results?: unknown) {
+export function postView(post: Post, authorId: string, media: PostMedia[], results?: PostResultsView) {
   return {
     id: post.id,
     kind: 'post',
@@ -110,36 +161,72 @@ export function postView(post: Post, authorId: string, media: PostMedia[], resul
   };
 }
 
-export function textBatchView(batch: TextBatch, lines?: TextLine[]) {
+/** Shown beside a batch's results, so a null score is not read as "scored zero". */
+export const LINE_SCORES_NOTE =
+  "scores are kept for lines that reach some category's evidence threshold (config/policy.yaml); other lines show scores null";
+
+/** What a classified batch's GET adds: how many of its lines or events scored, the flags they joined, the page. */
+export interface BatchResultsView {
+  scored: number;
+  flags: FlagLink[];
+  page: PageView;
+  note?: string;
+}
+
+export interface BatchResults<F> {
+  findings: Map<string, F>;
+  flags: Map<string, FlagLink[]>;
+  page: ItemPage;
+}
+
+export function textBatchView(batch: TextBatch, lines?: TextLine[], results?: BatchResults<LineFindings>) {
+  const shown = lines && results ? lines.slice(results.page.offset, results.page.offset + results.page.limit) : lines;
+  const flagsOf = (id: string) => results?.flags.get(id) ?? [];
   return {
     id: batch.id,
     kind: batch.kind,
     streamId: batch.streamId,
     lineCount: batch.lineCount,
     ...lifecycle(batch),
-    ...(lines
+    ...(shown
       ? {
-          lines: lines.map((l) => ({
+          lines: shown.map((l) => ({
+            id: l.id,
             position: l.position,
             at: l.sentAt.toISOString(),
             senderId: l.senderId,
             text: l.text,
+            ...(results ? lineResults(results.findings.get(l.id), flagsOf(l.id)) : {}),
           })),
+        }
+      : {}),
+    ...(lines && results
+      ? {
+          results: {
+            scored: lines.filter((l) => results.findings.get(l.id)?.text).length,
+            flags: itemFlags(lines.map((l) => flagsOf(l.id))),
+            page: pageView(results.page, lines.length),
+            note: LINE_SCORES_NOTE,
+          } satisfies BatchResultsView,
         }
       : {}),
   };
 }
 
-export function tipBatchView(batch: TipBatch, events?: TipEvent[]) {
+export function tipBatchView(batch: TipBatch, events?: TipEvent[], results?: BatchResults<TipFindings>) {
+  const shown =
+    events && results ? events.slice(results.page.offset, results.page.offset + results.page.limit) : events;
+  const flagsOf = (id: string) => results?.flags.get(id) ?? [];
   return {
     id: batch.id,
     kind: 'tips',
     streamId: batch.streamId,
     eventCount: batch.eventCount,
     ...lifecycle(batch),
-    ...(events
+    ...(shown
       ? {
-          events: events.map((e) => ({
+          events: shown.map((e) => ({
+            id: e.id,
             position: e.position,
             tipperId: e.tipperId,
             ageBand: e.ageBand,
@@ -147,7 +234,17 @@ export function tipBatchView(batch: TipBatch, events?: TipEvent[]) {
             currency: e.currency,
             giftName: e.giftName,
             at: e.sentAt.toISOString(),
+            ...(results ? tipResults(results.findings.get(e.id), flagsOf(e.id)) : {}),
           })),
+        }
+      : {}),
+    ...(events && results
+      ? {
+          results: {
+            scored: events.filter((e) => results.findings.has(e.id)).length,
+            flags: itemFlags(events.map((e) => flagsOf(e.id))),
+            page: pageView(results.page, events.length),
+          } satisfies BatchResultsView,
         }
       : {}),
   };

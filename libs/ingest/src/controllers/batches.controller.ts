@@ -1,13 +1,22 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPlatform, Platform } from '@qinglang/platforms';
 import { LineBatch, LineBatchDto, LineBatchPipe, TipBatchDto } from '../dto/batch.dto';
 import { BatchesService } from '../services/batches.service';
 import { textBatchView, tipBatchView } from '../views';
+import { publicStatus } from '../entities/item-status';
+import { BATCH_PAGE, BatchPageQuery, pageOf } from '../dto/item-page.dto';
+import { FLAG_LINKS, FlagLinksReader, ITEM_RESULTS, ItemResultsReader } from '../services/item-results';
+import { flagLookupIds } from '../item-result-views';
 import { IdempotencyKey } from './idempotency-key.decorator';
 import type { TextKind } from '../entities/text-batch.entity';
 import { AcceptsWork } from './accepts-work.guard';
+
+const withSignals = (id: string, findings: Map<string, { signalIds: string[] }>) => ({
+  id,
+  signalIds: findings.get(id)?.signalIds ?? [],
+});
 
 @ApiTags('chat, transcripts and tips')
 @ApiBearerAuth()
@@ -15,7 +24,11 @@ import { AcceptsWork } from './accepts-work.guard';
 @AcceptsWork()
 @Controller('v1')
 export class BatchesController {
-  constructor(private readonly batches: BatchesService) {}
+  constructor(
+    private readonly batches: BatchesService,
+    @Inject(ITEM_RESULTS) private readonly results: ItemResultsReader,
+    @Inject(FLAG_LINKS) private readonly flagLinks: FlagLinksReader,
+  ) {}
 
   @Post('streams/:streamId/chat')
   @ApiOperation({ summary: 'A batch of chat (danmaku) lines, each with its time and sender; 202 queued' })
@@ -66,15 +79,35 @@ export class BatchesController {
   }
 
   @Get('text-batches/:id')
-  async getText(@CurrentPlatform() p: Platform, @Param('id') id: string) {
+  @ApiOperation({
+    summary:
+      "A chat or transcript batch's status and its lines (a page of them); once classified, each line's scores per category, evidence spans, entity-bank matches and the flags it joined",
+  })
+  async getText(@CurrentPlatform() p: Platform, @Param('id') id: string, @Query() query: BatchPageQuery) {
     const batch = await this.batches.textLifecycle.getForPlatform(p.id, id);
-    return textBatchView(batch, await this.batches.lines(batch.id));
+    const lines = await this.batches.lines(batch.id);
+    if (publicStatus(batch.stage) !== 'classified') return textBatchView(batch, lines);
+    // Over the whole batch (at most 1000 lines), so its counts and flags do not depend on the page shown.
+    const findings = await this.results.forTexts(
+      'text_line',
+      lines.map((l) => l.id),
+    );
+    const flags = await this.flagLinks.bySource(p.id, flagLookupIds(lines.map((l) => withSignals(l.id, findings))));
+    return textBatchView(batch, lines, { findings, flags, page: pageOf(query, BATCH_PAGE) });
   }
 
   @Get('tip-batches/:id')
-  async getTips(@CurrentPlatform() p: Platform, @Param('id') id: string) {
+  @ApiOperation({
+    summary:
+      "A tip batch's status and its events (a page of them); once classified, the tip rules each event tripped and the flags it joined",
+  })
+  async getTips(@CurrentPlatform() p: Platform, @Param('id') id: string, @Query() query: BatchPageQuery) {
     const batch = await this.batches.tipLifecycle.getForPlatform(p.id, id);
-    return tipBatchView(batch, await this.batches.events(batch.id));
+    const events = await this.batches.events(batch.id);
+    if (publicStatus(batch.stage) !== 'classified') return tipBatchView(batch, events);
+    const findings = await this.results.forTipEvents(events.map((e) => e.id));
+    const flags = await this.flagLinks.bySource(p.id, flagLookupIds(events.map((e) => withSignals(e.id, findings))));
+    return tipBatchView(batch, events, { findings, flags, page: pageOf(query, BATCH_PAGE) });
   }
 
   private async lines(

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -6,9 +6,11 @@ import { CurrentPlatform, Platform } from '@qinglang/platforms';
 import { CreatePostDto } from '../dto/post.dto';
 import { PostsService } from '../services/posts.service';
 import { AccountsService } from '../services/accounts.service';
-import { ITEM_RESULTS, ItemResultsReader } from '../services/item-results';
+import { FLAG_LINKS, FlagLinksReader, ITEM_RESULTS, ItemResultsReader } from '../services/item-results';
+import { FRAME_PAGE, FramePageQuery, pageOf } from '../dto/item-page.dto';
+import { flagLookupIds } from '../item-result-views';
 import { UploadedMedia } from '../services/upload-checks';
-import { postView } from '../views';
+import { PostResultsView, frameResultsView, postResultsView, postView } from '../views';
 import type { Post as PostEntity } from '../entities/post.entity';
 import { AcceptsWork } from './accepts-work.guard';
 
@@ -23,6 +25,7 @@ export class PostsController {
     private readonly posts: PostsService,
     private readonly accounts: AccountsService,
     @Inject(ITEM_RESULTS) private readonly results: ItemResultsReader,
+    @Inject(FLAG_LINKS) private readonly flagLinks: FlagLinksReader,
   ) {}
 
   @Post()
@@ -58,13 +61,23 @@ export class PostsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: "A post's status and, once classified, its scores" })
-  async get(@CurrentPlatform() platform: Platform, @Param('id') id: string) {
+  @ApiOperation({
+    summary:
+      "A post's status and its images' and video's frames (a page of them) with what each model found, and the flags they joined",
+  })
+  async get(@CurrentPlatform() platform: Platform, @Param('id') id: string, @Query() query: FramePageQuery) {
     const post = await this.posts.lifecycle.getForPlatform(platform.id, id);
-    return this.view(post, await this.results.forSource(platform.id, 'post', post.id));
+    const page = pageOf(query, FRAME_PAGE);
+    const found = await this.results.forSource(platform.id, 'post', post.id, page);
+    const text = (await this.results.forTexts('post_text', [post.id])).get(post.id);
+    const flags = await this.flagLinks.bySource(platform.id, [
+      ...flagLookupIds([{ id: post.id, signalIds: text?.signalIds ?? [] }]),
+      ...flagLookupIds(found.frames),
+    ]);
+    return this.view(post, postResultsView(frameResultsView(found, flags, page), text, flags.get(post.id) ?? []));
   }
 
-  private async view(post: PostEntity, results?: unknown) {
+  private async view(post: PostEntity, results?: PostResultsView) {
     const [author, media] = await Promise.all([
       this.accounts.findById(post.accountId),
       this.posts.attachments(post.id),

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -6,9 +6,11 @@ import { ApiError } from '@qinglang/operations';
 import { CurrentPlatform, Platform } from '@qinglang/platforms';
 import { CreateSegmentDto } from '../dto/segment.dto';
 import { SegmentsService } from '../services/segments.service';
-import { ITEM_RESULTS, ItemResultsReader } from '../services/item-results';
+import { FLAG_LINKS, FlagLinksReader, ITEM_RESULTS, ItemResultsReader } from '../services/item-results';
+import { FRAME_PAGE, FramePageQuery, pageOf } from '../dto/item-page.dto';
+import { flagLookupIds } from '../item-result-views';
 import { UploadedMedia } from '../services/upload-checks';
-import { segmentView } from '../views';
+import { frameResultsView, segmentView } from '../views';
 import { IdempotencyKey } from './idempotency-key.decorator';
 import { AcceptsWork } from './accepts-work.guard';
 
@@ -20,6 +22,7 @@ export class SegmentsController {
   constructor(
     private readonly segments: SegmentsService,
     @Inject(ITEM_RESULTS) private readonly results: ItemResultsReader,
+    @Inject(FLAG_LINKS) private readonly flagLinks: FlagLinksReader,
   ) {}
 
   @Post('streams/:streamId/segments')
@@ -49,9 +52,15 @@ export class SegmentsController {
   }
 
   @Get('segments/:id')
-  @ApiOperation({ summary: "A segment's status and, once classified, its frames and their scores" })
-  async get(@CurrentPlatform() platform: Platform, @Param('id') id: string) {
+  @ApiOperation({
+    summary:
+      "A segment's status and its frames (a page of them) with what each model found: porn scores, on-screen text with its boxes, QR payloads, and the flags they joined",
+  })
+  async get(@CurrentPlatform() platform: Platform, @Param('id') id: string, @Query() query: FramePageQuery) {
     const segment = await this.segments.lifecycle.getForPlatform(platform.id, id);
-    return segmentView(segment, await this.results.forSource(platform.id, 'segment', segment.id));
+    const page = pageOf(query, FRAME_PAGE);
+    const found = await this.results.forSource(platform.id, 'segment', segment.id, page);
+    const flags = await this.flagLinks.bySource(platform.id, flagLookupIds(found.frames));
+    return segmentView(segment, frameResultsView(found, flags, page));
   }
 }

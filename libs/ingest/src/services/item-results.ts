@@ -1,8 +1,34 @@
+import type { FlagLink, FrameFindings, ItemPage, LineFindings, TipFindings } from '../item-result-views';
+
 /** Results of a finished item, provided by the classifier module (downstream of ingest). */
 export const ITEM_RESULTS = Symbol('ITEM_RESULTS');
 
 export interface ItemResultsReader {
-  forSource(platformId: string, sourceKind: 'segment' | 'post', sourceId: string): Promise<unknown>;
+  /** One page of a segment's or post's frames (in position order) with what each model found, and counts over all. */
+  forSource(
+    platformId: string,
+    sourceKind: 'segment' | 'post',
+    sourceId: string,
+    page: ItemPage,
+  ): Promise<{
+    frames: FrameFindings[];
+    summary: { framesSampled: number; framesClassified: number; nearDuplicates: number };
+  }>;
+  /** What the text model and the entity bank found in these chat or transcript lines, or posts' texts, by id. */
+  forTexts(sourceKind: 'text_line' | 'post_text', ids: string[]): Promise<Map<string, LineFindings>>;
+  /** The tip rules each of these tip events tripped, by event id. */
+  forTipEvents(eventIds: string[]): Promise<Map<string, TipFindings>>;
   /** How many frames a stream has had sampled, and when the last one was. */
   streamFrames(streamId: string): Promise<{ framesSampled: number; lastFrameAt: Date | null }>;
+}
+
+/** Flags whose evidence holds an item's frames, lines or events: provided by flagging (downstream of ingest). */
+export const FLAG_LINKS = Symbol('FLAG_LINKS');
+
+export interface FlagLinksReader {
+  /**
+   * The platform's flags holding any of these signals or sources (frames, lines, tip events) as evidence, keyed by
+   * the evidence's source id. Another platform's flags are never returned.
+   */
+  bySource(platformId: string, ids: string[]): Promise<Map<string, FlagLink[]>>;
 }
