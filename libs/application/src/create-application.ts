@@ -1,12 +1,13 @@
 import { INestApplication, INestApplicationContext, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppConfig, Clock, keepFilesPrivate, systemClock } from '@qinglang/config';
 import { hostileJson } from './hostile-json';
 import { ApiError, createLogger } from '@qinglang/operations';
 import { AppModule } from './app.module';
+import { buildOpenApiDocument } from './openapi-document';
 
 const privatePaths = (config: AppConfig) => ({
   dataDir: config.dataDir,
@@ -14,9 +15,15 @@ const privatePaths = (config: AppConfig) => ({
 });
 
 /** The HTTP application (roles `all` and `api`): validation, body limits and OpenAPI at /docs. */
-export async function createApplication(config: AppConfig, clock: Clock = systemClock): Promise<INestApplication> {
+export async function createApplication(
+  config: AppConfig,
+  clock: Clock = systemClock,
+  { preview = false }: { preview?: boolean } = {},
+): Promise<INestApplication> {
   keepFilesPrivate(privatePaths(config));
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config, clock), {
+    // Preview builds the module graph without instantiating anything: enough for the OpenAPI document.
+    preview,
     logger: createLogger(config.logLevel, config.logJson),
     bodyParser: false,
     // A boot error (a bad policy file, say) is thrown to the caller, which prints it and exits, rather than
@@ -57,22 +64,7 @@ export async function createApplication(config: AppConfig, clock: Clock = system
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Qinglang')
-      .setDescription(
-        'Ingest live-stream segments, posts, chat, transcripts and tips; read their classification, flags and sanctions; review flags; audit every decision.',
-      )
-      .setVersion('1')
-      .addBearerAuth({
-        type: 'http',
-        scheme: 'bearer',
-        description:
-          'A platform API key (`npm run cli -- platform create <name>`) or, for review and compliance routes, a staff token (`npm run cli -- staff create <name> --role <role>`)',
-      })
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { TextSignals } from './text-signals.service';
+import { ClassifyTextResponse } from './classify-text.responses';
 
 export class TextToCheckDto {
   @ApiPropertyOptional({ description: "The caller's id for the text, echoed back" })
@@ -24,7 +25,6 @@ export class ClassifyTextDto {
 
 /** A synchronous check for platforms that screen a post before publishing it: nothing is stored. */
 @ApiTags('classify')
-@ApiBearerAuth()
 @Controller('v1/classify')
 export class ClassifyTextController {
   constructor(private readonly text: TextSignals) {}
@@ -32,6 +32,7 @@ export class ClassifyTextController {
   @Post('text')
   @HttpCode(200)
   @ApiOperation({ summary: 'Scores, flagged categories and evidence spans for up to 100 texts, in order' })
+  @ApiOkResponse({ type: ClassifyTextResponse })
   classify(@Body() body: ClassifyTextDto) {
     return {
       model: { name: this.text.model, version: this.text.version },

@@ -7,3 +7,4 @@ export * from './webhooks.service';
 export * from './delivery-dispatcher.service';
 export * from './delivery.controller';
 export * from './delivery.module';
+export * from './delivery.responses';

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
   ApiConsumes,
   ApiOperation,
   ApiProperty,
@@ -16,6 +17,8 @@ import type { StaffUser } from '@qinglang/staff';
 import { ENTITY_KINDS } from '@qinglang/text-classifier';
 import { bankEntryView } from './bank-entry-view';
 import { EntityBank } from './entity-bank.service';
+import { BankEntryListResponse, BankEntryResponse, BankImportResponse } from './entity-bank.responses';
+import { ApiErrors } from '@qinglang/operations';
 
 export class BankEntryDto {
   @ApiProperty() @IsUUID() platformId: string;
@@ -34,8 +37,12 @@ export class BankRemovalDto {
 }
 
 export class BankQuery {
-  @IsOptional() @IsUUID() platformId?: string;
-  @IsOptional() @Transform(({ value }) => value === 'true') @IsBoolean() includeRemoved?: boolean;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() platformId?: string;
+  @ApiPropertyOptional({ type: Boolean, description: 'Also the entries taken out of force' })
+  @IsOptional()
+  @Transform(({ value }) => value === 'true')
+  @IsBoolean()
+  includeRemoved?: boolean;
 }
 
 export class BankImportDto {
@@ -47,7 +54,6 @@ export class BankImportDto {
 }
 
 @ApiTags('review')
-@ApiBearerAuth()
 @StaffOnly('reviewer')
 @Controller('v1/review/bank')
 export class EntityBankController {
@@ -57,6 +63,7 @@ export class EntityBankController {
   @ApiOperation({
     summary: 'Banked contacts, links, domains and QR payloads (in force; `includeRemoved=true` for all)',
   })
+  @ApiOkResponse({ type: BankEntryListResponse })
   async list(@Query() query: BankQuery) {
     return { entries: (await this.bank.list(query)).map(bankEntryView) };
   }
@@ -65,6 +72,8 @@ export class EntityBankController {
   @ApiOperation({
     summary: 'Bank a confirmed entity: any later text, on-screen text or QR code carrying it is evidence',
   })
+  @ApiCreatedResponse({ type: BankEntryResponse })
+  @ApiErrors({ 409: ['already_banked'], 422: ['invalid_bank_entry', 'unknown_platform'] })
   async add(@CurrentStaff() staff: StaffUser, @Body() body: BankEntryDto) {
     return bankEntryView(await this.bank.add(staff.id, body));
   }
@@ -72,6 +81,8 @@ export class EntityBankController {
   @Delete(':id')
   @HttpCode(200)
   @ApiOperation({ summary: 'Take an entry out of force (kept, with who removed it and why)' })
+  @ApiOkResponse({ type: BankEntryResponse })
+  @ApiErrors({ 404: ['bank_entry_not_found'], 409: ['bank_entry_removed'] })
   async remove(@CurrentStaff() staff: StaffUser, @Param('id') id: string, @Body() body: BankRemovalDto) {
     return bankEntryView(await this.bank.remove(staff.id, id, body.reason));
   }
@@ -79,6 +90,10 @@ export class EntityBankController {
   @Get('export')
   @Header('Content-Type', 'application/x-ndjson; charset=utf-8')
   @ApiOperation({ summary: 'The entries in force as JSON lines' })
+  @ApiOkResponse({
+    description: 'One BankEntryResponse as JSON per line',
+    content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+  })
   export(@Query() query: BankQuery): Promise<string> {
     return this.bank.exportLines(query.platformId);
   }
@@ -88,6 +103,8 @@ export class EntityBankController {
   @ApiConsumes('application/json')
   @ApiBody({ type: BankImportDto })
   @ApiOperation({ summary: 'Import JSON lines (all checked before any is written); values already banked are counted' })
+  @ApiOkResponse({ type: BankImportResponse })
+  @ApiErrors({ 409: ['bank_changed'], 413: ['too_many_lines'], 422: ['invalid_bank_entry', 'unknown_platform'] })
   importLines(@CurrentStaff() staff: StaffUser, @Body() body: BankImportDto) {
     return this.bank.importLines(staff.id, body.lines);
   }

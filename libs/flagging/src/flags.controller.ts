@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '@qinglang/operations';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { AccountsService } from '@qinglang/ingest';
@@ -9,18 +10,27 @@ import { FLAG_CATEGORIES } from './category';
 import type { FlagCategory } from './flag.entity';
 import { FlagsService } from './flags.service';
 import { flagView } from './flag-view';
+import { FlagListResponse, FlagWithEvidenceResponse } from './flag.responses';
 
 export class ListFlagsQuery {
-  @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
-  @IsOptional() @IsIn(FLAG_CATEGORIES) category?: FlagCategory;
-  @IsOptional() @IsIn(['stream', 'post', 'account', 'cluster']) subjectKind?: 'stream' | 'post' | 'account' | 'cluster';
-  @IsOptional() @IsString() subjectId?: string;
-  @IsOptional() @IsString() before?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
+  @ApiPropertyOptional({ enum: FLAG_CATEGORIES }) @IsOptional() @IsIn(FLAG_CATEGORIES) category?: FlagCategory;
+  @ApiPropertyOptional({ enum: ['stream', 'post', 'account', 'cluster'] })
+  @IsOptional()
+  @IsIn(['stream', 'post', 'account', 'cluster'])
+  subjectKind?: 'stream' | 'post' | 'account' | 'cluster';
+  @ApiPropertyOptional({ description: "Qinglang's id of the subject" }) @IsOptional() @IsString() subjectId?: string;
+  @ApiPropertyOptional({ description: 'The `next` of the previous page' }) @IsOptional() @IsString() before?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
 }
 
 @ApiTags('flags')
-@ApiBearerAuth()
 @Controller('v1/flags')
 export class FlagsController {
   constructor(
@@ -30,6 +40,7 @@ export class FlagsController {
 
   @Get()
   @ApiOperation({ summary: "The platform's flags, newest first; page with `before=<last id>`" })
+  @ApiOkResponse({ type: FlagListResponse })
   async list(@CurrentPlatform() platform: Platform, @Query() query: ListFlagsQuery) {
     const flags = await this.flags.list(platform.id, { ...query, limit: query.limit ?? 50 });
     const accounts = await this.accounts.externalIds(flags.map((f) => f.accountId));
@@ -41,6 +52,8 @@ export class FlagsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One flag with its evidence: frames with times, text spans, tip events' })
+  @ApiOkResponse({ type: FlagWithEvidenceResponse })
+  @ApiErrors({ 404: ['flag_not_found'] })
   async get(@CurrentPlatform() platform: Platform, @Param('id') id: string) {
     const flag = await this.flags.getForPlatform(platform.id, id);
     const accounts = await this.accounts.externalIds([flag.accountId]);

@@ -11,3 +11,4 @@ export * from './flag-view';
 export * from './flags.controller';
 export * from './flagging.module';
 export { ROOM_FLOODED } from './flag-evaluation';
+export * from './flag.responses';

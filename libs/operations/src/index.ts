@@ -8,3 +8,4 @@ export * from './operations.module';
 export * from './server-paths';
 export * from './metrics-access';
 export * from './outage';
+export * from './openapi-errors';

@@ -3,3 +3,4 @@ export * from './tables';
 export * from './review.service';
 export * from './review.controller';
 export * from './review.module';
+export * from './review.responses';

@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CLOCK, Clock } from '@qinglang/config';
@@ -7,14 +15,31 @@ import { FLAG_CATEGORIES, FlagReviewState, FlagsService, evidenceView, flagView 
 import type { Flag, FlagCategory } from '@qinglang/flagging';
 import { AccountsService, BatchesService } from '@qinglang/ingest';
 import { FramesService, evidenceImage } from '@qinglang/media';
-import { ApiError } from '@qinglang/operations';
+import { ApiError, ApiErrors } from '@qinglang/operations';
 import { POLICY_CATEGORIES, PolicyService } from '@qinglang/policy';
-import { AppealsService, SanctionEngine, SanctionRecords, appealView, sanctionView } from '@qinglang/sanctions';
+import {
+  AppealResponse,
+  AppealsService,
+  SanctionEngine,
+  SanctionRecords,
+  appealView,
+  sanctionView,
+} from '@qinglang/sanctions';
 import type { AppealStatus } from '@qinglang/sanctions';
 import { CurrentStaff, StaffOnly, StaffService } from '@qinglang/staff';
 import type { StaffUser } from '@qinglang/staff';
 import { MediaStore } from '@qinglang/storage';
 import { ReviewService } from './review.service';
+import {
+  ClaimedFlagResponse,
+  ConsequencePreviewResponse,
+  DecisionOutcomeResponse,
+  MaybeFlagResponse,
+  ReviewAppealListResponse,
+  ReviewFlagResponse,
+  ReviewQueueResponse,
+  ReviewReasonsResponse,
+} from './review.responses';
 
 export class DecisionDto {
   @ApiProperty({ enum: ['confirm', 'reject', 'escalate'] }) @IsIn(['confirm', 'reject', 'escalate']) verdict:
@@ -45,17 +70,26 @@ export class AppealDecisionDto {
 }
 
 export class QueueQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
 }
 
 export class AppealsQuery {
-  @IsOptional() @IsIn(['pending', 'upheld', 'revoked']) status?: AppealStatus;
+  @ApiPropertyOptional({ enum: ['pending', 'upheld', 'revoked'], default: 'pending' })
+  @IsOptional()
+  @IsIn(['pending', 'upheld', 'revoked'])
+  status?: AppealStatus;
 }
 
 const HOUR_MS = 3_600_000;
 
 @ApiTags('review')
-@ApiBearerAuth()
+@ApiExtraModels(ConsequencePreviewResponse)
 @StaffOnly('reviewer')
 @Controller('v1/review')
 export class ReviewController {
@@ -77,6 +111,7 @@ export class ReviewController {
 
   @Get('queue')
   @ApiOperation({ summary: 'Open flags by priority, with who holds each and how long it has waited' })
+  @ApiOkResponse({ type: ReviewQueueResponse })
   async queue(@Query() query: QueueQuery) {
     const now = this.clock.now();
     const flags = await this.states.open(now, this.policy.policy.review.agingPerHour, query.limit ?? 100);
@@ -100,6 +135,7 @@ export class ReviewController {
 
   @Get('reasons')
   @ApiOperation({ summary: 'Reason codes to confirm each category with, and to reject' })
+  @ApiOkResponse({ type: ReviewReasonsResponse })
   reasons() {
     const confirm = Object.fromEntries(
       [...POLICY_CATEGORIES, 'ban_evasion' as const].map((c) => [c, this.engine.reasonsFor(c)]),
@@ -112,6 +148,7 @@ export class ReviewController {
   @ApiOperation({
     summary: 'Claim the next flag (or get back the one you hold); `flag` is null when the queue is empty',
   })
+  @ApiOkResponse({ type: MaybeFlagResponse })
   async claimNext(@CurrentStaff() reviewer: StaffUser) {
     const flag = await this.review.claimNext(reviewer);
     return { flag: flag ? await this.detail(flag) : null };
@@ -119,12 +156,22 @@ export class ReviewController {
 
   @Post('flags/:id/claim')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Claim this flag (for the claim time of the policy); 409 when someone else holds it' })
+  @ApiOkResponse({ type: ClaimedFlagResponse })
+  @ApiErrors({
+    403: ['senior_review_required'],
+    404: ['flag_not_found'],
+    409: ['flag_already_decided', 'flag_claimed', 'second_reviewer_required'],
+  })
   async claim(@CurrentStaff() reviewer: StaffUser, @Param('id') id: string) {
     return { flag: await this.detail(await this.review.claim(reviewer, id)) };
   }
 
   @Delete('flags/:id/claim')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Give back a flag you hold, undecided' })
+  @ApiNoContentResponse({ description: 'Released' })
+  @ApiErrors({ 404: ['flag_not_found'], 409: ['flag_not_claimed'] })
   async release(@CurrentStaff() reviewer: StaffUser, @Param('id') id: string) {
     await this.review.release(reviewer, id);
   }
@@ -134,6 +181,8 @@ export class ReviewController {
     summary:
       'A flag with its evidence (frames with times, text with spans, tips on a timeline), decisions and the account history',
   })
+  @ApiOkResponse({ type: ReviewFlagResponse })
+  @ApiErrors({ 404: ['flag_not_found'] })
   async get(@Param('id') id: string) {
     const flag = await this.flags.get(id);
     if (!flag) throw new ApiError(404, 'flag_not_found', `No such flag: ${id}`);
@@ -143,6 +192,19 @@ export class ReviewController {
   @Post('flags/:id/decision')
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm (category + reason code), reject (reason code) or escalate a flag you hold' })
+  @ApiOkResponse({ type: DecisionOutcomeResponse })
+  @ApiErrors({
+    403: ['senior_review_required'],
+    404: ['flag_not_found'],
+    409: [
+      'flag_already_decided',
+      'flag_not_claimed',
+      'consequence_not_expected',
+      'second_reviewer_required',
+      'already_sanctioned',
+    ],
+    422: ['unknown_category', 'category_mismatch', 'reason_not_for_flag', 'unknown_reason_code', 'cannot_escalate'],
+  })
   async decide(@CurrentStaff() reviewer: StaffUser, @Param('id') id: string, @Body() body: DecisionDto) {
     const outcome = await this.review.decide(reviewer, id, body);
     return {
@@ -154,7 +216,9 @@ export class ReviewController {
   }
 
   @Get('frames/:id/image')
-  @ApiProduces('image/jpeg')
+  @ApiOperation({ summary: 'The JPEG of a frame that is evidence of a flag' })
+  @ApiOkResponse({ content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors({ 404: ['frame_not_found', 'frame_image_missing'], 410: ['media_deleted_by_retention'] })
   async frame(@Param('id') id: string): Promise<StreamableFile> {
     const frame = await this.frames.getForPlatform(undefined, id);
     return evidenceImage(this.storage, frame);
@@ -165,6 +229,7 @@ export class ReviewController {
   @ApiOperation({
     summary: 'Appeals (pending by default), each with the sanction it is about and who decided that sanction',
   })
+  @ApiOkResponse({ type: ReviewAppealListResponse })
   async listAppeals(@Query() query: AppealsQuery) {
     const appeals = await this.appeals.list({ status: query.status ?? 'pending' });
     const sanctions = await this.sanctions.byIds(appeals.map((a) => a.sanctionId));
@@ -191,6 +256,12 @@ export class ReviewController {
   @HttpCode(200)
   @StaffOnly('senior_reviewer')
   @ApiOperation({ summary: 'Uphold or revoke the sanction an appeal is about (senior reviewers)' })
+  @ApiOkResponse({ type: AppealResponse })
+  @ApiErrors({
+    403: ['conflict_of_interest'],
+    404: ['appeal_not_found'],
+    409: ['appeal_already_decided', 'not_appealable'],
+  })
   async decideAppeal(@CurrentStaff() reviewer: StaffUser, @Param('id') id: string, @Body() body: AppealDecisionDto) {
     return appealView(await this.appeals.decide(reviewer, id, body.outcome, body.note));
   }

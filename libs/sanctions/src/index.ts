@@ -10,3 +10,4 @@ export * from './appeals.service';
 export * from './ban-evasion.service';
 export * from './sanctions.controller';
 export * from './sanctions.module';
+export * from './sanction.responses';

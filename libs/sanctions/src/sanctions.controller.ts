@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
-import { ApiError } from '@qinglang/operations';
+import { ApiError, ApiErrors } from '@qinglang/operations';
 import { CurrentPlatform } from '@qinglang/platforms';
 import type { Platform } from '@qinglang/platforms';
 import { AppealsService } from './appeals.service';
@@ -9,6 +9,7 @@ import { BanEvasionService } from './ban-evasion.service';
 import { SanctionRecords } from './sanction-records.service';
 import { sanctionView } from './sanction-view';
 import type { Appeal } from './appeal.entity';
+import { AppealResponse, IdentityResultResponse, SanctionResponse } from './sanction.responses';
 
 export class SubmitAppealDto {
   @ApiProperty({ description: "The account's own words" }) @IsString() @Length(1, 5000) statement: string;
@@ -38,7 +39,6 @@ export const appealView = (appeal: Appeal) => ({
 });
 
 @ApiTags('sanctions')
-@ApiBearerAuth()
 @Controller('v1')
 export class SanctionsController {
   constructor(
@@ -49,6 +49,8 @@ export class SanctionsController {
 
   @Get('sanctions/:id')
   @ApiOperation({ summary: 'One sanction with its statement of reasons' })
+  @ApiOkResponse({ type: SanctionResponse })
+  @ApiErrors({ 404: ['sanction_not_found'] })
   async get(@CurrentPlatform() platform: Platform, @Param('id') id: string) {
     const sanction = await this.sanctions.getForPlatform(platform.id, id);
     if (!sanction) throw new ApiError(404, 'sanction_not_found', `No such sanction: ${id}`);
@@ -59,11 +61,16 @@ export class SanctionsController {
   @ApiOperation({
     summary: "Submit the account's appeal against a sanction (one per sanction, within the appeal window)",
   })
+  @ApiCreatedResponse({ type: AppealResponse })
+  @ApiErrors({ 404: ['sanction_not_found'], 409: ['not_appealable', 'appeal_window_closed', 'appeal_exists'] })
   async appeal(@CurrentPlatform() platform: Platform, @Param('id') id: string, @Body() body: SubmitAppealDto) {
     return appealView(await this.appeals.submit(platform.id, id, body.statement));
   }
 
   @Get('appeals/:id')
+  @ApiOperation({ summary: 'An appeal and where it stands (pending, upheld or revoked)' })
+  @ApiOkResponse({ type: AppealResponse })
+  @ApiErrors({ 404: ['appeal_not_found'] })
   async getAppeal(@CurrentPlatform() platform: Platform, @Param('id') id: string) {
     return appealView(await this.appeals.get(id, platform.id));
   }
@@ -73,6 +80,7 @@ export class SanctionsController {
     summary:
       "Tell Qinglang which person is behind an account (a hash of the real-name identity); a delisted person's new account raises a ban-evasion flag",
   })
+  @ApiOkResponse({ type: IdentityResultResponse })
   async identity(
     @CurrentPlatform() platform: Platform,
     @Param('externalId') externalId: string,
