@@ -17,7 +17,9 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
-export class PlatformNameTakenError extends Error {}
+/** A name the operator can correct: malformed, or taken. */
+export class PlatformInputError extends Error {}
+export class PlatformNameTakenError extends PlatformInputError {}
 
 @Injectable()
 export class PlatformsService {
@@ -31,7 +33,7 @@ export class PlatformsService {
   async create(name: string): Promise<{ platform: Platform; apiKey: string }> {
     const trimmed = name.trim();
     if (!/^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$/u.test(trimmed)) {
-      throw new Error('A platform name is 1-100 letters, digits, spaces, dots, dashes or underscores.');
+      throw new PlatformInputError('A platform name is 1-100 letters, digits, spaces, dots, dashes or underscores.');
     }
     if (await this.platforms.existsBy({ name: trimmed }))
       throw new PlatformNameTakenError(`A platform named "${trimmed}" already exists.`);
@@ -54,6 +56,11 @@ export class PlatformsService {
       });
     });
     return { platform, apiKey };
+  }
+
+  /** Every platform, oldest first: what an operator sees with `qinglang platform list` (no key, only its prefix). */
+  list(): Promise<Platform[]> {
+    return this.platforms.find({ order: { createdAt: 'ASC', name: 'ASC' } });
   }
 
   /** Whether a platform with this id exists (for staff naming one, as in a bank entry). */

@@ -84,6 +84,13 @@ export class StaffService {
     return user;
   }
 
+  /** Everyone, oldest first, with when their token expires (`qinglang staff list`; no token, only its prefix). */
+  async list(): Promise<(StaffUser & { tokenExpiresAt: Date })[]> {
+    const lifetimeDays = this.policy.policy.staff.tokenLifetimeDays;
+    const users = await this.dataSource.getRepository(StaffUser).find({ order: { createdAt: 'ASC', name: 'ASC' } });
+    return users.map((user) => Object.assign(user, { tokenExpiresAt: tokenExpiry(user, lifetimeDays) }));
+  }
+
   /** Ends a person's access at once: their token stops working on the next request. */
   async revoke(name: string): Promise<StaffUser> {
     // The hash stays, so the person is told their token was revoked rather than that it is unknown.

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { CliError } from './cli-error';
+import { EXIT } from './exit-codes';
 import { withContext } from './nest-context';
 import type { AppConfig } from '@qinglang/config';
 import { AuditPaths, describeVerification } from './audit-report';
@@ -25,6 +26,6 @@ export function registerAuditCommands(program: Command): void {
       // The operator's own machine: here, unlike over HTTP, the paths are shown.
       if (options.json) process.stdout.write(`${JSON.stringify({ ...result, paths })}\n`);
       else process.stdout.write(describeVerification(result, paths));
-      if (!result.ok) throw new CliError(result.message, 3);
+      if (!result.ok) throw new CliError(result.message, EXIT.auditMismatch);
     });
 }

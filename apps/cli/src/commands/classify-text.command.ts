@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import type { Readable, Writable } from 'node:stream';
-// The text classifier is a plain library: importing it loads neither TensorFlow nor Nest.
-import { TextClassifier, createTextClassifier } from '@qinglang/text-classifier';
+import type { TextClassifier } from '@qinglang/text-classifier';
 import { readLines, writeLine } from './text-lines';
 
 type Id = string | number | null;
@@ -37,5 +36,9 @@ export function registerClassifyTextCommand(program: Command): void {
     .description(
       'Classify JSON lines {"id","text"} from stdin; write {"id","scores","flagged","evidence"} lines to stdout, in order',
     )
-    .action(async () => classifyStream(createTextClassifier(), process.stdin, process.stdout));
+    .action(async () => {
+      // The text classifier is a plain library (neither TensorFlow nor Nest), loaded only when this command runs.
+      const { createTextClassifier } = await import('@qinglang/text-classifier');
+      await classifyStream(createTextClassifier(), process.stdin, process.stdout);
+    });
 }

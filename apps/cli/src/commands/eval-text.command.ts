@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { TEXT_CATEGORIES, TextEvaluation, createTextClassifier } from '@qinglang/text-classifier';
+import type { TextEvaluation } from '@qinglang/text-classifier';
 import { CliError } from './cli-error';
 import { readFileLines } from './text-lines';
 
@@ -13,6 +13,8 @@ const fixed = (value: number) => value.toFixed(3);
 
 /** Classifies every `{"text","labels"}` line of a file against its labels. */
 async function evaluateFile(path: string): Promise<EvalReport> {
+  // Loaded when the command runs, not when the CLI starts.
+  const { TextEvaluation, createTextClassifier } = await import('@qinglang/text-classifier');
   const classifier = createTextClassifier();
   const evaluation = new TextEvaluation();
   let skipped = 0;
@@ -43,7 +45,8 @@ async function evaluateFile(path: string): Promise<EvalReport> {
   return { evaluation, skipped, seconds };
 }
 
-function printReport({ evaluation, skipped, seconds }: EvalReport): void {
+async function printReport({ evaluation, skipped, seconds }: EvalReport): Promise<void> {
+  const { TEXT_CATEGORIES } = await import('@qinglang/text-classifier');
   const lines = [
     `lines ${evaluation.lines} (unlabelled ${evaluation.unlabelledLines}${skipped ? `, skipped as malformed ${skipped}` : ''})`,
   ];

@@ -1,15 +1,20 @@
+import { existsSync } from 'node:fs';
 import { CliError } from './cli-error';
 
 /** A provider by its class, or by its token (APP_CONFIG). */
 type Get = <S>(type: (new (...args: never[]) => S) | symbol) => S;
 
-// Nest, TypeORM and the services load only when a command that needs the database runs, so the text commands start fast.
+/**
+ * Runs `work` with the services of the commands that need the database. Nest, TypeORM and those services load only
+ * here, when such a command runs, so `--help` and the text commands start without them.
+ */
 export async function withContext<T>(work: (get: Get) => Promise<T>): Promise<T> {
   await import('reflect-metadata');
-  const [{ NestFactory }, { EnvironmentError, loadConfig }, { CliModule }] = await Promise.all([
+  const [{ NestFactory }, { EnvironmentError, loadConfig }, { CliModule }, { StderrLogger }] = await Promise.all([
     import('@nestjs/core'),
     import('@qinglang/config'),
     import('../cli.module'),
+    import('./stderr-logger'),
   ]);
   let config;
   try {
@@ -18,8 +23,15 @@ export async function withContext<T>(work: (get: Get) => Promise<T>): Promise<T>
   } catch (error) {
     throw error instanceof EnvironmentError ? new CliError(error.message) : error;
   }
+  // Paths are relative to the working directory, as for the service: from elsewhere the defaults find nothing.
+  if (!existsSync(config.policyPath))
+    throw new CliError(
+      `No policy at ${config.policyPath}: run qinglang in the project folder (where npm start runs), or set POLICY_PATH and DATA_DIR`,
+    );
   const context = await NestFactory.createApplicationContext(CliModule.forConfig(config), {
-    logger: ['error', 'warn'],
+    logger: new StderrLogger({ logLevels: ['fatal', 'error', 'warn'] }),
+    // A boot error (the database unreachable) comes back here and exits 1 through main.ts, not from inside Nest.
+    abortOnError: false,
   });
   try {
     return await work((type) => context.get(type));

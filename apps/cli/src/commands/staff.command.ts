@@ -53,4 +53,28 @@ export function registerStaffCommands(program: Command): void {
         process.stdout.write(`${JSON.stringify({ id: user.id, name: user.name, revokedAt: user.revokedAt })}\n`);
       else process.stdout.write(`${user.name} (${user.id}): access revoked\n`);
     });
+  staff
+    .command('list')
+    .description('Everyone: id, name, role, the first characters of their token, when it expires, whether revoked')
+    .option('--json', 'print JSON lines, one person a line')
+    .action(async (options: { json?: boolean }) => {
+      const { StaffService } = await import('@qinglang/staff');
+      const users = await withContext((get) => get(StaffService).list());
+      for (const u of users) {
+        const row = {
+          id: u.id,
+          name: u.name,
+          role: u.role,
+          tokenPrefix: u.tokenPrefix,
+          createdAt: u.createdAt.toISOString(),
+          tokenExpiresAt: u.tokenExpiresAt.toISOString(),
+          revokedAt: u.revokedAt?.toISOString() ?? null,
+        };
+        process.stdout.write(
+          options.json
+            ? `${JSON.stringify(row)}\n`
+            : `${row.id}  ${row.role.padEnd(15)}  ${row.tokenPrefix}…  ${row.revokedAt ? `revoked ${row.revokedAt}` : `expires ${row.tokenExpiresAt}`}  ${row.name}\n`,
+        );
+      }
+    });
 }
