@@ -21,6 +21,7 @@ import { EntityBankModule } from '@qinglang/entity-bank';
 import { ComplianceModule } from '@qinglang/compliance';
 import { ConsoleModule } from '@qinglang/console';
 import { LivePullModule } from '@qinglang/live-pull';
+import { RetentionModule } from '@qinglang/retention';
 import { ENTITIES, MIGRATIONS } from './schema';
 import { HealthController } from './health.controller';
 import { MigrationService } from './migration.service';
@@ -56,6 +57,7 @@ export class AppModule {
         EntityBankModule,
         ComplianceModule,
         ConsoleModule,
+        RetentionModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [

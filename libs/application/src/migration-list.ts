@@ -7,6 +7,7 @@ import { LiveWorkers1764310000000 } from './migrations/1764310000000-live-worker
 import { Attribution1764400000000 } from './migrations/1764400000000-attribution';
 import { StaffTokens1764410000000 } from './migrations/1764410000000-staff-tokens';
 import { StreamerLinesIndexes1764500000000 } from './migrations/1764500000000-streamer-lines-indexes';
+import { MediaRetention1764800000000 } from './migrations/1764800000000-media-retention';
 
 /**
  * Every migration of the service, in order: for the data source and the migration drift check, and for the CLI,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Attribution1764400000000,
   StaffTokens1764410000000,
   StreamerLinesIndexes1764500000000,
+  MediaRetention1764800000000,
 ];

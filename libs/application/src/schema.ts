@@ -10,6 +10,7 @@ import { DELIVERY_TABLES } from '@qinglang/delivery';
 import { AUDIT_TABLES } from '@qinglang/audit';
 import { LIVE_PULL_TABLES } from '@qinglang/live-pull';
 import { ENTITY_BANK_TABLES } from '@qinglang/entity-bank';
+import { RETENTION_TABLES } from '@qinglang/retention';
 
 // The migrations live in a file of their own, which loads no module: the CLI migrates without loading the service.
 export { MIGRATIONS } from './migration-list';
@@ -28,4 +29,5 @@ export const ENTITIES = [
   ...AUDIT_TABLES,
   ...LIVE_PULL_TABLES,
   ...ENTITY_BANK_TABLES,
+  ...RETENTION_TABLES,
 ];

@@ -93,6 +93,7 @@ export function frameFindings(frame: Frame, porn: Signal | undefined, overlaySig
     width: frame.width,
     height: frame.height,
     imageUrl: `/v1/frames/${frame.id}/image`,
+    imageDeletedAt: frame.purgedAt?.toISOString() ?? null,
     scores: porn?.scores ?? null,
     topLabel: porn?.topLabel ?? null,
     model: porn ? { name: porn.model, version: porn.modelVersion } : null,

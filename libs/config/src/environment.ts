@@ -106,6 +106,11 @@ export class SanctionsEnvironment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(3_600_000) SANCTION_SWEEP_MS?: number;
 }
 
+export class RetentionEnvironment {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86_400_000) RETENTION_SWEEP_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000) RETENTION_BATCH?: number;
+}
+
 export interface AppConfig {
   port: number;
   role: ProcessRole;
@@ -193,6 +198,8 @@ export interface AppConfig {
   };
   /** How often due suspensions are ended and expired claims swept. */
   sanctionSweepMs: number;
+  /** The retention sweep (libs/retention): how often a worker runs it (0: never), and items per run at most. */
+  retention: { sweepMs: number; batchSize: number };
 }
 
 function validateNamespace<T extends object>(cls: new () => T, env: NodeJS.ProcessEnv): T {
@@ -215,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const media = validateNamespace(MediaEnvironment, env);
   const ml = validateNamespace(MlEnvironment, env);
   const sanctions = validateNamespace(SanctionsEnvironment, env);
+  const retention = validateNamespace(RetentionEnvironment, env);
   const live = validateNamespace(LiveEnvironment, env);
   const dataDir = resolve(db.DATA_DIR ?? './data');
   const role = server.QL_ROLE ?? 'all';
@@ -290,5 +298,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxReplyBytes: 64 * 1024,
     },
     sanctionSweepMs: sanctions.SANCTION_SWEEP_MS ?? 30_000,
+    retention: {
+      sweepMs: retention.RETENTION_SWEEP_MS ?? 300_000,
+      batchSize: retention.RETENTION_BATCH ?? 200,
+    },
   };
 }

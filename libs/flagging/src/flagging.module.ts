@@ -8,6 +8,7 @@ import { FlagEvidence } from './flag-evidence.entity';
 import { FlaggingService } from './flagging.service';
 import { FlagsService } from './flags.service';
 import { FlagReviewState } from './flag-review-state.service';
+import { FlagHolds } from './flag-holds.service';
 import { AuditModule } from '@qinglang/audit';
 import { FlagsController } from './flags.controller';
 import { SubjectFlagProcessor } from './subject-flag.processor';
@@ -30,9 +31,10 @@ import { flagPolicyProvider } from './flag-policy.provider';
     FlaggingService,
     FlagsService,
     FlagReviewState,
+    FlagHolds,
     SubjectFlagProcessor,
     { provide: FLAG_LINKS, useExisting: FlagsService },
   ],
-  exports: [FlaggingService, FlagsService, FlagReviewState, FLAG_LINKS],
+  exports: [FlaggingService, FlagsService, FlagReviewState, FlagHolds, FLAG_LINKS],
 })
 export class FlaggingModule {}

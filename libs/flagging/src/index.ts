@@ -7,6 +7,7 @@ export * from './flag-policy';
 export * from './flagging.service';
 export * from './flags.service';
 export * from './flag-review-state.service';
+export * from './flag-holds.service';
 export * from './flag-view';
 export * from './flags.controller';
 export * from './flagging.module';

@@ -16,5 +16,6 @@ export * from './services/tracked-items.service';
 export * from './services/item-lifecycle';
 export * from './services/item-results';
 export * from './services/queue-quotas.service';
+export * from './services/media-retention.service';
 export * from './controllers/accepts-work.guard';
 export * from './ingest.module';

@@ -15,6 +15,7 @@ import { PostsService } from './services/posts.service';
 import { BatchesService } from './services/batches.service';
 import { TrackedItems } from './services/tracked-items.service';
 import { QueueQuotas } from './services/queue-quotas.service';
+import { ItemMediaRetention } from './services/media-retention.service';
 import { AcceptsWorkGuard } from './controllers/accepts-work.guard';
 import { StreamsController } from './controllers/streams.controller';
 import { SegmentsController } from './controllers/segments.controller';
@@ -32,6 +33,7 @@ const SERVICES = [
   BatchesService,
   TrackedItems,
   QueueQuotas,
+  ItemMediaRetention,
   AcceptsWorkGuard,
 ];
 

@@ -83,6 +83,8 @@ export interface FrameFindings {
   width: number;
   height: number;
   imageUrl: string;
+  /** When retention deleted the JPEG (its URL then answers 410); the record and scores stay. */
+  imageDeletedAt: string | null;
   /** The porn model's score for every class it gives (NSFWJS: drawing, hentai, neutral, porn, sexy). */
   scores: Record<string, number> | null;
   topLabel: string | null;

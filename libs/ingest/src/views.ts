@@ -124,6 +124,13 @@ export function postResultsView(
   return { ...frames, text: shown, flags: itemFlags([shown.flags, frames.flags]) };
 }
 
+/** Set once retention deleted an item's media (its files and frame images); its records and results stay. */
+function mediaDeletedView(item: { mediaPurgedAt: Date | null }) {
+  return item.mediaPurgedAt
+    ? { at: item.mediaPurgedAt.toISOString(), by: 'retention' as const, message: 'media deleted by retention' }
+    : null;
+}
+
 export function segmentView(segment: Segment, results?: FrameResultsView) {
   return {
     id: segment.id,
@@ -138,6 +145,7 @@ export function segmentView(segment: Segment, results?: FrameResultsView) {
           ? { type: 'pull', url: segment.sourceUrl, sizeBytes: segment.sizeBytes }
           : { type: 'upload', originalName: segment.originalName, sizeBytes: segment.sizeBytes },
     ...lifecycle(segment),
+    mediaDeleted: mediaDeletedView(segment),
     ...(results !== undefined ? { results } : {}),
   };
 }
@@ -157,6 +165,7 @@ export function postView(post: Post, authorId: string, media: PostMedia[], resul
       sizeBytes: m.sizeBytes,
     })),
     ...lifecycle(post),
+    mediaDeleted: mediaDeletedView(post),
     ...(results !== undefined ? { results } : {}),
   };
 }

@@ -8,6 +8,13 @@ import type { Frame } from './frame.entity';
  * bucket). A missing file is a 404 with a code before any byte is sent, not a broken stream.
  */
 export async function evidenceImage(storage: MediaStore, frame: Frame): Promise<StreamableFile> {
+  // Deleted on purpose, by the policy's retention periods: gone for good, which 410 says (404 would invite retries).
+  if (frame.purgedAt)
+    throw new ApiError(
+      410,
+      'media_deleted_by_retention',
+      `The evidence image of this frame was deleted by retention on ${frame.purgedAt.toISOString()} (config/policy.yaml retention); the frame's record and scores are kept.`,
+    );
   try {
     return new StreamableFile(await storage.open(frame.imagePath), { type: 'image/jpeg' });
   } catch (error) {

@@ -33,5 +33,6 @@ export function frameFromSample(source: FrameSource, sampled: SampledFrame, posi
     duplicateOfId: null,
     duplicateDistance: null,
     createdAt: source.sampledAt,
+    purgedAt: null,
   } satisfies Frame);
 }

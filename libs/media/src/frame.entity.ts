@@ -31,4 +31,6 @@ export class Frame {
   @IdColumn({ name: 'duplicate_of_id', nullable: true }) duplicateOfId: string | null;
   @Column({ name: 'duplicate_distance', type: 'integer', nullable: true }) duplicateDistance: number | null;
   @InstantColumn({ name: 'created_at' }) createdAt: Date;
+  /** When retention deleted the JPEG; the row (time, hash, scores) stays for the records. */
+  @InstantColumn({ name: 'purged_at', nullable: true }) purgedAt: Date | null;
 }

@@ -10,11 +10,12 @@ import { StreamFramesController } from './stream-frames.controller';
 import { SegmentSampleProcessor } from './segment-sample.processor';
 import { PostSampleProcessor } from './post-sample.processor';
 import { SourceMedia } from './source-media.service';
+import { FrameRetention } from './frame-retention.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Frame]), IngestModule, PlatformsModule],
   controllers: [FramesController, StreamFramesController],
-  providers: [FramesService, FfmpegService, SourceMedia, SegmentSampleProcessor, PostSampleProcessor],
-  exports: [FramesService, FfmpegService],
+  providers: [FramesService, FrameRetention, FfmpegService, SourceMedia, SegmentSampleProcessor, PostSampleProcessor],
+  exports: [FramesService, FrameRetention, FfmpegService],
 })
 export class MediaModule {}

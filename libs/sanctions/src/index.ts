@@ -4,6 +4,7 @@ export * from './tables';
 export * from './sanction-view';
 export * from './statement-of-reasons';
 export * from './sanction-records.service';
+export * from './sanction-holds.service';
 export * from './sanction-engine.service';
 export * from './sanction-expiry.service';
 export * from './appeals.service';

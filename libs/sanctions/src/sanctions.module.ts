@@ -15,6 +15,7 @@ import { SubjectDirectory } from './subject-directory.service';
 import { AutoActionProcessor } from './auto-action.processor';
 import { SanctionsController } from './sanctions.controller';
 import { SanctionRecords } from './sanction-records.service';
+import { SanctionHolds } from './sanction-holds.service';
 
 @Module({
   imports: [
@@ -28,6 +29,7 @@ import { SanctionRecords } from './sanction-records.service';
   controllers: [SanctionsController],
   providers: [
     SanctionRecords,
+    SanctionHolds,
     SanctionEngine,
     SanctionExpiry,
     AppealsService,
@@ -35,6 +37,6 @@ import { SanctionRecords } from './sanction-records.service';
     SubjectDirectory,
     AutoActionProcessor,
   ],
-  exports: [SanctionRecords, SanctionEngine, SanctionExpiry, AppealsService, BanEvasionService],
+  exports: [SanctionRecords, SanctionHolds, SanctionEngine, SanctionExpiry, AppealsService, BanEvasionService],
 })
 export class SanctionsModule {}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { Frame } from './frame.entity';
+import { rawFramePath } from './frame-sampler';
+
+/** The frames of some items, keyed by item id, with the files and folders they occupy in the media store. */
+export interface ItemFrames {
+  /** Frame ids (kept and already deleted) by the id of the segment or post they were sampled from. */
+  byItem: Map<string, string[]>;
+  /** Per item, the stored files of its frames still kept (JPEG and any raw pixels left) and their folders. */
+  storedByItem: Map<string, { files: string[]; folders: string[] }>;
+}
+
+/** What the retention sweep asks of the frames: which belong to an item, and marking their JPEGs deleted. */
+@Injectable()
+export class FrameRetention {
+  constructor(@InjectRepository(Frame) private readonly frames: Repository<Frame>) {}
+
+  /** The frames sampled from these segments and posts (a post's images and video alike). */
+  async ofItems(itemIds: string[]): Promise<ItemFrames> {
+    const byItem = new Map<string, string[]>();
+    const storedByItem = new Map<string, { files: string[]; folders: string[] }>();
+    for (let i = 0; i < itemIds.length; i += 500) {
+      const frames = await this.frames.find({
+        select: { id: true, sourceId: true, imagePath: true, purgedAt: true },
+        where: { sourceId: In(itemIds.slice(i, i + 500)) },
+      });
+      for (const frame of frames) {
+        byItem.set(frame.sourceId, [...(byItem.get(frame.sourceId) ?? []), frame.id]);
+        if (frame.purgedAt) continue;
+        const stored = storedByItem.get(frame.sourceId) ?? { files: [], folders: [] };
+        // The raw pixels are deleted once the frame is classified; a crash may have left them.
+        stored.files.push(frame.imagePath, rawFramePath(frame.imagePath));
+        const folder = frame.imagePath.slice(0, frame.imagePath.lastIndexOf('/'));
+        if (folder && !stored.folders.includes(folder)) stored.folders.push(folder);
+        storedByItem.set(frame.sourceId, stored);
+      }
+    }
+    return { byItem, storedByItem };
+  }
+
+  /** Marks the frames of these items deleted, in the caller's transaction; returns how many were still kept. */
+  async markPurged(manager: EntityManager, itemIds: string[], at: Date): Promise<number> {
+    let marked = 0;
+    for (let i = 0; i < itemIds.length; i += 500) {
+      // A where in SQL: TypeORM's update does not run IsNull() past the column's transformer.
+      const result = await manager
+        .createQueryBuilder()
+        .update(Frame)
+        .set({ purgedAt: at })
+        .where('source_id IN (:...ids) AND purged_at IS NULL', { ids: itemIds.slice(i, i + 500) })
+        .execute();
+      marked += result.affected ?? 0;
+    }
+    return marked;
+  }
+}

@@ -1,0 +1,177 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '@qinglang/audit';
+import { SignalsService } from '@qinglang/classifier';
+import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
+import { FlagHolds } from '@qinglang/flagging';
+import { ItemMediaRetention, RetainedItem } from '@qinglang/ingest';
+import { FrameRetention } from '@qinglang/media';
+import { newId } from '@qinglang/persistence';
+import { PolicyService } from '@qinglang/policy';
+import { PeriodicPass } from '@qinglang/queue';
+import { SanctionHolds } from '@qinglang/sanctions';
+import { MediaStore } from '@qinglang/storage';
+import { ItemFacts, gatherFacts } from './item-facts';
+import { RetentionClass, retentionVerdict } from './retention-verdict';
+import { SweepLease } from './sweep-lease';
+
+const DAY_MS = 86_400_000;
+/** Long enough for a batch of deletions on a slow store; renewed after every item. */
+const LEASE_MS = 10 * 60_000;
+
+export interface SweepReport {
+  runId: string;
+  /** Items whose media was deleted, by class, and what that took. */
+  purged: Record<RetentionClass, number>;
+  segments: number;
+  posts: number;
+  frames: number;
+  files: number;
+  bytes: number;
+  /** Items looked at and kept (an open flag, a pending appeal, evidence within its period). */
+  putOff: number;
+}
+
+/**
+ * Deletes media whose time is up under the policy's `retention` (see retentionVerdict), in runs of at most
+ * RETENTION_BATCH items: files first, through the media store (either driver), then, in one transaction, the items
+ * and frames marked deleted and one audit entry for the run. A worker holds the sweep by a lease, so two never act
+ * on one item; a run that dies after deleting files and before that transaction is redone by the next (deleting a
+ * file that is gone does nothing), and only then audited.
+ */
+@Injectable()
+export class RetentionSweep implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly periodic = new PeriodicPass('RetentionSweep', async () => (await this.sweep())?.segments ?? 0);
+  private readonly logger = new Logger('RetentionSweep');
+  private readonly lease: SweepLease;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly policy: PolicyService,
+    private readonly store: MediaStore,
+    private readonly items: ItemMediaRetention,
+    private readonly frames: FrameRetention,
+    private readonly signals: SignalsService,
+    private readonly flags: FlagHolds,
+    private readonly sanctions: SanctionHolds,
+    private readonly audit: AuditLog,
+  ) {
+    const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.lease = new SweepLease(dataSource, clock, owner, LEASE_MS);
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.role !== 'api' && this.config.retention.sweepMs > 0)
+      this.periodic.start(this.config.retention.sweepMs);
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.periodic.stop();
+  }
+
+  /** One run; null when another worker holds the sweep. */
+  async sweep(): Promise<SweepReport | null> {
+    if (!(await this.lease.take())) return null;
+    try {
+      return await this.run();
+    } finally {
+      await this.lease.release();
+    }
+  }
+
+  private async run(): Promise<SweepReport> {
+    const now = this.clock.now();
+    const rules = this.policy.policy.retention;
+    const report: SweepReport = {
+      runId: newId(),
+      purged: { benign: 0, unflagged: 0, evidence: 0 },
+      segments: 0,
+      posts: 0,
+      frames: 0,
+      files: 0,
+      bytes: 0,
+      putOff: 0,
+    };
+    const due = await this.items.due(
+      now,
+      new Date(now.getTime() - rules.benignDays * DAY_MS),
+      this.config.retention.batchSize,
+    );
+    if (!due.length) return report;
+    const facts = await gatherFacts(due, this.policy.policy.categories, {
+      frames: this.frames,
+      signals: this.signals,
+      flags: this.flags,
+      sanctions: this.sanctions,
+    });
+
+    const expired: Array<{ item: RetainedItem; class: RetentionClass }> = [];
+    const putOff: Array<{ kind: RetainedItem['kind']; id: string; reviewAt: Date }> = [];
+    for (const item of due) {
+      const verdict = retentionVerdict(facts.get(item.id)!, rules, now);
+      if (verdict.purge) expired.push({ item, class: verdict.class });
+      else putOff.push({ kind: item.kind, id: item.id, reviewAt: verdict.reviewAt });
+    }
+    await this.items.putOff(putOff);
+    report.putOff = putOff.length;
+    if (!expired.length) return report;
+
+    for (const { item } of expired) report.files += await this.deleteFiles(item, facts.get(item.id)!);
+    await this.dataSource.transaction(async (manager) => {
+      // Still this worker's: otherwise another took the sweep over and will mark (and audit) these itself.
+      await this.lease.renew(manager);
+      const items = expired.map(({ item }) => ({ kind: item.kind, id: item.id }));
+      await this.items.markPurged(manager, items, now);
+      report.frames = await this.frames.markPurged(
+        manager,
+        items.map((i) => i.id),
+        now,
+      );
+      for (const { item, class: itemClass } of expired) {
+        report.purged[itemClass]++;
+        report[item.kind === 'segment' ? 'segments' : 'posts']++;
+        report.bytes += item.bytes;
+      }
+      await this.audit.record(manager, {
+        action: 'retention.swept',
+        actor: { kind: 'system', id: 'retention-sweep' },
+        subject: { kind: 'retention_run', id: report.runId },
+        data: {
+          policyVersion: this.policy.version,
+          cutoffs: {
+            benignFinishedBefore: new Date(now.getTime() - rules.benignDays * DAY_MS).toISOString(),
+            evidenceDecidedBefore: new Date(now.getTime() - rules.complianceDays * DAY_MS).toISOString(),
+          },
+          deleted: {
+            segments: report.segments,
+            posts: report.posts,
+            frames: report.frames,
+            files: report.files,
+            bytes: report.bytes,
+          },
+          byClass: report.purged,
+          items: {
+            segment: items.filter((i) => i.kind === 'segment').map((i) => i.id),
+            post: items.filter((i) => i.kind === 'post').map((i) => i.id),
+          },
+        },
+      });
+    });
+    this.logger.log({ message: 'retention sweep deleted media', ...report });
+    return report;
+  }
+
+  /** Deletes an item's stored files and its frames' folders; returns how many files it asked the store to delete. */
+  private async deleteFiles(item: RetainedItem, facts: ItemFacts): Promise<number> {
+    const files = [...item.files, ...facts.frameFiles];
+    for (const file of files) await this.store.remove(file);
+    for (const folder of [...facts.frameFolders, ...item.folders]) await this.store.removeFolder(folder);
+    await this.lease.renew();
+    return files.length;
+  }
+}
