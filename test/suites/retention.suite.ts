@@ -1,0 +1,190 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AuditLog } from '@qinglang/audit';
+import { ManualClock } from '@qinglang/config';
+import { RetentionSweep, SweepLease } from '@qinglang/retention';
+import { DataSource } from 'typeorm';
+import { FIXTURES, TestApp, TestBackends, startTestApp, waitForTerminal } from '../helpers/test-app';
+import { ReviewFixture } from '../helpers/review-client';
+
+const DAY = 86_400_000;
+
+interface SegmentBody {
+  id: string;
+  status: string;
+  mediaDeleted: { at: string; by: string; message: string } | null;
+  results: { frames: Array<{ id: string; imageUrl: string; imageDeletedAt: string | null }> };
+}
+
+/**
+ * Retention with a clock the test moves: a benign segment's media goes after 7 days, a flagged one's stays while
+ * its flag is open and for the compliance period after the decision, then goes too; every run that deleted is
+ * audited, the log still verifies and the transparency report gives the same numbers after the purge.
+ */
+export function describeRetention(label: string, makeBackends: () => Promise<TestBackends>) {
+  describe(`media retention (${label})`, () => {
+    const start = new Date('2026-03-01T08:00:00Z');
+    const clock = new ManualClock(start);
+    let backends: TestBackends;
+    let t: TestApp;
+    let f: ReviewFixture;
+    let platformId: string;
+    let reviewer: string;
+    let officer: string;
+    let sweep: RetentionSweep;
+
+    const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+    const segment = async (id: string) =>
+      (await t.http().get(`/v1/segments/${id}`).set(as(f.apiKey))).body as SegmentBody;
+    const stored = (relative: string) => existsSync(join(t.config.dataDir, relative));
+    const sweeps = async () =>
+      (await t.app.get(DataSource).query(`SELECT seq FROM audit_entries WHERE action = 'retention.swept'`)).length;
+    const report = async () => {
+      const response = await t
+        .http()
+        .get(`/v1/compliance/reports/transparency?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z`)
+        .set(as(officer));
+      expect(response.status).toBe(200);
+      return response.body as Record<string, unknown>;
+    };
+
+    async function upload(file: string, externalId: string) {
+      const streamId = await f.stream(externalId, `${externalId}-host`);
+      const response = await t
+        .http()
+        .post(`/v1/streams/${streamId}/segments`)
+        .set(as(f.apiKey))
+        .attach('file', join(FIXTURES, file));
+      expect(response.status).toBe(202);
+      const done = await waitForTerminal(t.http, f.apiKey, `/v1/segments/${response.body.id}`);
+      expect(done.status).toBe('classified');
+      return { streamId, id: response.body.id as string };
+    }
+
+    let benign: { streamId: string; id: string };
+    let flagged: { streamId: string; id: string };
+    let flagId: string;
+
+    beforeAll(async () => {
+      backends = await makeBackends();
+      // The periodic sweep is off: the test runs it when it has moved the clock.
+      t = await startTestApp(backends, { RETENTION_SWEEP_MS: '0' }, clock);
+      const platform = await t.createPlatform();
+      platformId = platform.id;
+      f = new ReviewFixture(t, platform.apiKey);
+      reviewer = (await t.createStaff('reviewer')).token;
+      officer = (await t.createStaff('compliance')).token;
+      sweep = t.app.get(RetentionSweep);
+      benign = await upload('segment-benign-overlay.ts', 'cooking-room');
+      flagged = await upload('segment-gambling-overlay.ts', 'casino-room');
+      const flags = await f.openFlags(flagged.streamId, 'gambling');
+      expect(flags).toHaveLength(1);
+      flagId = flags[0].id;
+      expect(await f.openFlags(benign.streamId)).toEqual([]);
+    });
+    afterAll(async () => {
+      await t?.close();
+      await backends?.cleanup();
+    });
+
+    it('keeps everything within the 7 days', async () => {
+      clock.advance(7 * DAY - 60_000);
+      expect(await sweep.sweep()).toMatchObject({ segments: 0, putOff: 0 });
+      expect((await segment(benign.id)).mediaDeleted).toBeNull();
+      expect(stored(`media/${platformId}/segments/${benign.id}.ts`)).toBe(true);
+      expect(await sweeps()).toBe(0);
+    });
+
+    it('deletes the benign media after 7 days and keeps the flagged evidence for its open flag', async () => {
+      clock.advance(DAY);
+      const run = await sweep.sweep();
+      expect(run).toMatchObject({ segments: 1, posts: 0, purged: { benign: 1, unflagged: 0, evidence: 0 }, putOff: 1 });
+      expect(run!.frames).toBeGreaterThan(0);
+
+      const gone = await segment(benign.id);
+      expect(gone.status).toBe('classified');
+      expect(gone.mediaDeleted).toMatchObject({ by: 'retention', message: 'media deleted by retention' });
+      expect(gone.results.frames.length).toBe(run!.frames);
+      expect(gone.results.frames.every((frame) => frame.imageDeletedAt === gone.mediaDeleted!.at)).toBe(true);
+      expect(stored(`media/${platformId}/segments/${benign.id}.ts`)).toBe(false);
+      expect(stored(`frames/${platformId}/segment-${benign.id}`)).toBe(false);
+      const image = await t.http().get(gone.results.frames[0].imageUrl).set(as(f.apiKey));
+      expect(image.status).toBe(410);
+      expect(image.body).toMatchObject({ code: 'media_deleted_by_retention', message: expect.any(String) });
+      expect(JSON.stringify(image.body)).not.toContain(t.config.dataDir);
+
+      const kept = await segment(flagged.id);
+      expect(kept.mediaDeleted).toBeNull();
+      expect(stored(`media/${platformId}/segments/${flagged.id}.ts`)).toBe(true);
+      expect(kept.results.frames.every((frame) => frame.imageDeletedAt === null)).toBe(true);
+      const detail = (await t.http().get(`/v1/review/flags/${flagId}`).set(as(reviewer))).body;
+      const evidence = detail.evidence.find((e: { imageUrl?: string }) => e.imageUrl);
+      const served = await t.http().get(evidence.imageUrl).set(as(reviewer)).buffer(true);
+      expect(served.status).toBe(200);
+      expect(served.headers['content-type']).toBe('image/jpeg');
+
+      // A run is audited with what it deleted, the policy version and its cut-offs.
+      const entry = await t.app.get(AuditLog).latest('retention.swept');
+      expect(JSON.parse(entry!.data)).toMatchObject({
+        byClass: { benign: 1, unflagged: 0, evidence: 0 },
+        deleted: { segments: 1, posts: 0, frames: run!.frames },
+        items: { segment: [benign.id], post: [] },
+        cutoffs: { benignFinishedBefore: new Date(clock.now().getTime() - 7 * DAY).toISOString() },
+        policyVersion: expect.stringMatching(/^[0-9a-f]{16}$/),
+      });
+
+      // Run again: nothing is due (the held item was put off a day), nothing deleted, nothing audited.
+      expect(await sweep.sweep()).toMatchObject({ segments: 0, putOff: 0 });
+      expect(await sweeps()).toBe(1);
+    });
+
+    it('leaves the sweep to the worker holding it, and takes it over once that lease lapses', async () => {
+      const other = new SweepLease(t.app.get(DataSource), clock, 'another-worker', 60_000);
+      expect(await other.take()).toBe(true);
+      expect(await sweep.sweep()).toBeNull();
+      clock.advance(61_000);
+      expect(await sweep.sweep()).not.toBeNull();
+      // The worker whose lease lapsed and was taken cannot mark anything any more.
+      await expect(other.renew()).rejects.toThrow(/taken over/);
+    });
+
+    it('keeps the evidence for the compliance period after the decision, then deletes it; reports stand', async () => {
+      const decidedAt = clock.now();
+      const { sanction } = await f.claimAndConfirm(reviewer, flagId, 'gambling_promotion');
+      expect(sanction.action).toBe('warning');
+      const before = await report();
+      expect(before).toMatchObject({ sanctions: { total: 1 }, flags: { opened: 1, confirmed: 1 } });
+
+      clock.set(new Date(decidedAt.getTime() + 1095 * DAY - 60_000));
+      expect(await sweep.sweep()).toMatchObject({ segments: 0 });
+      expect(stored(`media/${platformId}/segments/${flagged.id}.ts`)).toBe(true);
+
+      clock.advance(2 * 60_000);
+      // Staff tokens last 90 days: the people looking now hold new ones.
+      reviewer = (await t.createStaff('reviewer')).token;
+      officer = (await t.createStaff('compliance')).token;
+      const run = await sweep.sweep();
+      expect(run).toMatchObject({ segments: 1, purged: { benign: 0, unflagged: 0, evidence: 1 } });
+      const gone = await segment(flagged.id);
+      expect(gone.mediaDeleted).toMatchObject({ message: 'media deleted by retention' });
+      expect(stored(`media/${platformId}/segments/${flagged.id}.ts`)).toBe(false);
+      expect(stored(`frames/${platformId}/segment-${flagged.id}`)).toBe(false);
+
+      // The records stay: the flag with its evidence rows, the reviewer's image answers 410 with a code.
+      const detail = await t.http().get(`/v1/review/flags/${flagId}`).set(as(reviewer));
+      expect(detail.status).toBe(200);
+      expect(detail.body.evidence.length).toBeGreaterThan(0);
+      const evidence = detail.body.evidence.find((e: { imageUrl?: string }) => e.imageUrl);
+      const image = await t.http().get(evidence.imageUrl).set(as(reviewer));
+      expect(image.status).toBe(410);
+      expect(image.body.code).toBe('media_deleted_by_retention');
+
+      // The transparency report and the audit log read rows, never media.
+      expect(await report()).toEqual(before);
+      const verified = await t.http().get('/v1/audit/verify').set(as(officer));
+      expect(verified.status).toBe(200);
+      expect(verified.body.ok).toBe(true);
+      expect(await sweeps()).toBe(2);
+    });
+  });
+}
