@@ -1,12 +1,12 @@
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { loadConfig } from '@qinglang/config';
-import { MediaStore, StoredMediaMissingError, createMediaStore } from '@qinglang/storage';
+import { MediaStore, StoredMediaMissingError, createMediaStore, removeStaleScratch } from '@qinglang/storage';
 import { S3TestServer, startS3Server } from '../helpers/s3-server';
 
 async function text(stream: Readable): Promise<string> {
@@ -153,5 +153,38 @@ describe('media store on S3: the bucket itself', () => {
     const failure = await noServer.check().catch((error: Error) => error.message);
     expect(failure).toMatch(/^bucket gone: .*ECONNREFUSED/);
     expect(failure).not.toContain('127.0.0.1');
+  });
+});
+
+describe('stale scratch', () => {
+  it('removes files and empty folders a killed process left, and keeps fresh ones', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'qinglang-scratch-'));
+    try {
+      const old = new Date(Date.now() - 7 * 3_600_000);
+      mkdirSync(join(root, 'job-dead', 'frames'), { recursive: true });
+      writeFileSync(join(root, 'job-dead', 'frames', '0.jpg'), 'left behind');
+      mkdirSync(join(root, 'staging', 'media', 'p', 'pulls', 's'), { recursive: true });
+      writeFileSync(join(root, 'staging', 'media', 'p', 'pulls', 's', 'piece-1.ts'), 'never taken');
+      writeFileSync(join(root, 'staging', 'media', 'p', 'pulls', 's', 'piece-2.ts'), 'being taken');
+      mkdirSync(join(root, 'job-live'));
+      writeFileSync(join(root, 'job-live', 'segment.ts'), 'in use');
+      for (const path of ['job-dead/frames/0.jpg', 'job-dead/frames', 'job-dead', 'staging/media/p/pulls/s/piece-1.ts'])
+        utimesSync(join(root, path), old, old);
+      expect(await removeStaleScratch(root, new Date(Date.now() - 6 * 3_600_000))).toBe(2);
+      expect(readdirSync(root, { recursive: true }).map(String).sort()).toEqual(
+        [
+          'job-live',
+          'job-live/segment.ts',
+          'staging',
+          'staging/media',
+          'staging/media/p',
+          'staging/media/p/pulls',
+          'staging/media/p/pulls/s',
+          'staging/media/p/pulls/s/piece-2.ts',
+        ].sort(),
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
