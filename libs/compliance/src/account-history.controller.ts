@@ -2,20 +2,34 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffOnly } from '@qinglang/staff';
 import { AccountHistory } from './account-history.service';
+import { ComplianceFilterResolver } from './compliance-filter-resolver.service';
 
 @ApiTags('compliance')
 @ApiBearerAuth()
 @StaffOnly('compliance')
-@Controller('v1/compliance/accounts')
+@Controller('v1/compliance')
 export class AccountHistoryController {
-  constructor(private readonly history: AccountHistory) {}
+  constructor(
+    private readonly history: AccountHistory,
+    private readonly filters: ComplianceFilterResolver,
+  ) {}
 
-  @Get(':accountId/history')
+  @Get('accounts/:accountId/history')
   @ApiOperation({
     summary:
-      "An account (platform, the platform's id for it) with its flags, decisions, sanctions, appeals and the audit entries about them, in time order",
+      "An account by Qinglang's id (platform, the platform's id for it) with its flags, decisions, sanctions, appeals and the audit entries about them, in time order",
   })
   get(@Param('accountId') accountId: string) {
     return this.history.of(accountId);
+  }
+
+  @Get('platforms/:platformId/accounts/:externalId/history')
+  @ApiOperation({
+    summary:
+      "The same history, for the account a platform knows by its own id (`externalId`, URL-encoded): what a platform's complaint or a regulator's request names",
+  })
+  async byExternalId(@Param('platformId') platformId: string, @Param('externalId') externalId: string) {
+    const account = await this.filters.byExternalId(platformId, externalId);
+    return this.history.of(account.id);
   }
 }

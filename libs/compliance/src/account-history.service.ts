@@ -27,7 +27,13 @@ export class AccountHistory {
 
   async of(accountId: string) {
     const account = await this.accounts.findById(accountId);
-    if (!account) throw new ApiError(404, 'account_not_found', `No such account: ${accountId}`);
+    if (!account)
+      throw new ApiError(
+        404,
+        'account_not_found',
+        // Written without a leading slash: error messages lose what looks like a server path.
+        `No account has the id ${accountId}. For the platform's own id of an account, use GET v1/compliance/platforms/{platformId}/accounts/{externalId}/history.`,
+      );
     const [flags, decisions, sanctions, appeals] = await Promise.all([
       this.newest('Flag', 'openedAt', accountId),
       this.newest('ReviewDecision', 'decidedAt', accountId),

@@ -4,6 +4,7 @@ import { Outbox, deliveryView } from '@qinglang/delivery';
 import { CurrentStaff, StaffOnly, StaffUser } from '@qinglang/staff';
 import { ComplianceDeliveriesQuery } from './compliance-filters.dto';
 import { PlatformNames } from './platform-names.service';
+import { ComplianceFilterResolver } from './compliance-filter-resolver.service';
 
 @ApiTags('compliance')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class ComplianceDeliveriesController {
   constructor(
     private readonly outbox: Outbox,
     private readonly platforms: PlatformNames,
+    private readonly filters: ComplianceFilterResolver,
   ) {}
 
   @Get()
@@ -20,6 +22,7 @@ export class ComplianceDeliveriesController {
     summary: 'Webhook deliveries of every platform, newest first; `status=failed` lists those that gave up',
   })
   async list(@Query() query: ComplianceDeliveriesQuery) {
+    await this.filters.resolve(query);
     const events = await this.outbox.list({ status: query.status, platformId: query.platformId }, query.limit ?? 100);
     const names = await this.platforms.of(events.map((e) => e.platformId));
     return {

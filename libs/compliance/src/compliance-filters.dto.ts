@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { FLAG_CATEGORIES } from '@qinglang/flagging';
 import { CURSOR_PATTERN } from './keyset';
 
@@ -42,7 +42,15 @@ class PagedQuery extends PeriodQuery {
 /** Filters of the sanctions list; the exports take the same ones. */
 export class SanctionFilterQuery extends PeriodQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(ID, { message: ID_MESSAGE('platformId') }) platformId?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(ID, { message: ID_MESSAGE('accountId') }) accountId?: string;
+  @ApiPropertyOptional({ description: "Qinglang's id of the account (an unknown one is a 400 unknown_account)" })
+  @IsOptional()
+  @Matches(ID, { message: ID_MESSAGE('accountId') })
+  accountId?: string;
+  @ApiPropertyOptional({ description: "The platform's own id for the account; needs platformId" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 128)
+  externalAccountId?: string;
   @ApiPropertyOptional({ enum: FLAG_CATEGORIES }) @IsOptional() @IsIn(FLAG_CATEGORIES) category?: string;
   @ApiPropertyOptional({ enum: SANCTION_ACTIONS }) @IsOptional() @IsIn(SANCTION_ACTIONS) action?: string;
   @ApiPropertyOptional({ enum: SANCTION_STATUSES }) @IsOptional() @IsIn(SANCTION_STATUSES) status?: string;
@@ -69,7 +77,15 @@ export class SanctionListQuery extends SanctionFilterQuery {
 
 export class FlagListQuery extends PagedQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(ID, { message: ID_MESSAGE('platformId') }) platformId?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(ID, { message: ID_MESSAGE('accountId') }) accountId?: string;
+  @ApiPropertyOptional({ description: "Qinglang's id of the account (an unknown one is a 400 unknown_account)" })
+  @IsOptional()
+  @Matches(ID, { message: ID_MESSAGE('accountId') })
+  accountId?: string;
+  @ApiPropertyOptional({ description: "The platform's own id for the account; needs platformId" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 128)
+  externalAccountId?: string;
   @ApiPropertyOptional({ enum: FLAG_CATEGORIES }) @IsOptional() @IsIn(FLAG_CATEGORIES) category?: string;
   @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed']) status?: string;
   @ApiPropertyOptional({ enum: ['pending', 'escalated', 'awaiting_second', 'confirmed', 'rejected'] })
@@ -80,7 +96,15 @@ export class FlagListQuery extends PagedQuery {
 
 export class DecisionListQuery extends PagedQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(ID, { message: ID_MESSAGE('platformId') }) platformId?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(ID, { message: ID_MESSAGE('accountId') }) accountId?: string;
+  @ApiPropertyOptional({ description: "Qinglang's id of the account (an unknown one is a 400 unknown_account)" })
+  @IsOptional()
+  @Matches(ID, { message: ID_MESSAGE('accountId') })
+  accountId?: string;
+  @ApiPropertyOptional({ description: "The platform's own id for the account; needs platformId" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 128)
+  externalAccountId?: string;
   @ApiPropertyOptional({ enum: FLAG_CATEGORIES }) @IsOptional() @IsIn(FLAG_CATEGORIES) category?: string;
   @ApiPropertyOptional({ enum: ['confirm', 'reject', 'escalate'] })
   @IsOptional()

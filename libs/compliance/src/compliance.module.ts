@@ -16,6 +16,7 @@ import { AccountHistoryController } from './account-history.controller';
 import { ComplianceDeliveriesController } from './compliance-deliveries.controller';
 import { SanctionExportController } from './sanction-export.controller';
 import { TransparencyReportController } from './transparency-report.controller';
+import { ComplianceFilterResolver } from './compliance-filter-resolver.service';
 
 /**
  * What compliance officers call: the audit log's verification and checkpoints; sanctions, flags and decisions of
@@ -33,6 +34,14 @@ import { TransparencyReportController } from './transparency-report.controller';
     SanctionExportController,
     TransparencyReportController,
   ],
-  providers: [PolicyAuditRecorder, PlatformNames, SanctionSearch, RecordSearch, AccountHistory, TransparencyReport],
+  providers: [
+    PolicyAuditRecorder,
+    PlatformNames,
+    SanctionSearch,
+    RecordSearch,
+    AccountHistory,
+    TransparencyReport,
+    ComplianceFilterResolver,
+  ],
 })
 export class ComplianceModule {}

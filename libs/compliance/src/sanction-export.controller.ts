@@ -7,6 +7,7 @@ import { SanctionFilterQuery } from './compliance-filters.dto';
 import { periodBounds } from './keyset';
 import { SANCTION_CSV_HEADER, sanctionCsvLine, sanctionJsonLine } from './sanction-export';
 import { SanctionSearch } from './sanction-search.service';
+import { ComplianceFilterResolver } from './compliance-filter-resolver.service';
 
 /** Rows read from the database per page: the export holds one page at a time, whatever the total. */
 export const EXPORT_PAGE_SIZE = 1000;
@@ -19,6 +20,7 @@ export class SanctionExportController {
   constructor(
     private readonly search: SanctionSearch,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly filters: ComplianceFilterResolver,
   ) {}
 
   @Get('sanctions.csv')
@@ -50,8 +52,8 @@ export class SanctionExportController {
     header: string,
     line: (row: never) => string,
   ): Promise<void> {
-    periodBounds(query); // a bad period is a 400, before anything is sent
-    const pages = this.search.all(query, EXPORT_PAGE_SIZE);
+    periodBounds(query); // a bad period or an unknown id is a 400, before anything is sent
+    const pages = this.search.all(await this.filters.resolve(query), EXPORT_PAGE_SIZE);
     let page = await pages.next();
     const stamp = this.clock.now().toISOString().replace(/[:.]/g, '-');
     response.status(200);

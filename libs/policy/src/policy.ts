@@ -55,6 +55,9 @@ export interface TippingRules {
   linkedStreamsMin: number;
 }
 
+/** What a reviewer escalates for when the policy names nothing else (the console's choices). */
+const DEFAULT_ESCALATE_REASONS = ['needs_senior_review', 'policy_unclear', 'needs_context'];
+
 export interface ReviewRules {
   /** A claim lasts this long; an abandoned one returns to the queue after it. */
   claimLeaseSeconds: number;
@@ -64,6 +67,8 @@ export interface ReviewRules {
   secondReviewerFor: SanctionAction[];
   /** Reason codes for rejecting a flag. */
   rejectReasons: string[];
+  /** Reason codes for escalating a flag to a senior reviewer. */
+  escalateReasons: string[];
 }
 
 export interface SanctionRules {
@@ -183,6 +188,9 @@ export function parsePolicy(content: string, source = 'policy.yaml'): Policy {
     rejectReasons: reviewNode
       ? read.list(reviewNode, 'reject_reasons', 'review', reasonCode, ['false_positive', 'insufficient_evidence'])
       : ['false_positive', 'insufficient_evidence'],
+    escalateReasons: reviewNode
+      ? read.list(reviewNode, 'escalate_reasons', 'review', reasonCode, DEFAULT_ESCALATE_REASONS)
+      : DEFAULT_ESCALATE_REASONS,
   };
 
   const sanctionsNode = read.map(root, 'sanctions', 'sanctions', true);

@@ -11,7 +11,7 @@ import {
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CLOCK, Clock } from '@qinglang/config';
-import { FLAG_CATEGORIES, FlagReviewState, FlagsService, evidenceView, flagView } from '@qinglang/flagging';
+import { FLAG_CATEGORIES, FlagReviewState, FlagsService, flagView } from '@qinglang/flagging';
 import type { Flag, FlagCategory } from '@qinglang/flagging';
 import { AccountsService, BatchesService } from '@qinglang/ingest';
 import { FramesService, evidenceImage } from '@qinglang/media';
@@ -30,6 +30,7 @@ import { CurrentStaff, StaffOnly, StaffService } from '@qinglang/staff';
 import type { StaffUser } from '@qinglang/staff';
 import { MediaStore } from '@qinglang/storage';
 import { ReviewService } from './review.service';
+import { reviewerEvidenceView } from './reviewer-evidence';
 import {
   ClaimedFlagResponse,
   ConsequencePreviewResponse,
@@ -48,10 +49,15 @@ export class DecisionDto {
   @IsOptional()
   @IsIn(FLAG_CATEGORIES)
   category?: FlagCategory;
-  @ApiProperty({ description: 'A reason code from GET /v1/review/reasons' })
+  @ApiProperty({
+    description:
+      "Required. A reason code from GET /v1/review/reasons: confirm with one of the category's (`confirm`), reject with one of `reject`, escalate with one of `escalate` (config/policy.yaml); a missing one answers 400 reason_code_required, an unknown one 422 unknown_reason_code, each naming the valid codes",
+    example: 'gambling_promotion',
+  })
+  @IsOptional()
   @IsString()
   @Matches(/^[a-z][a-z0-9_]{1,63}$/)
-  reasonCode: string;
+  reasonCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
   @ApiPropertyOptional({
     description:
@@ -134,13 +140,14 @@ export class ReviewController {
   }
 
   @Get('reasons')
-  @ApiOperation({ summary: 'Reason codes to confirm each category with, and to reject' })
+  @ApiOperation({ summary: 'Reason codes to confirm each category with, to reject and to escalate' })
   @ApiOkResponse({ type: ReviewReasonsResponse })
   reasons() {
     const confirm = Object.fromEntries(
       [...POLICY_CATEGORIES, 'ban_evasion' as const].map((c) => [c, this.engine.reasonsFor(c)]),
     );
-    return { confirm, reject: this.policy.policy.review.rejectReasons, policyVersion: this.policy.version };
+    const { rejectReasons: reject, escalateReasons: escalate } = this.policy.policy.review;
+    return { confirm, reject, escalate, policyVersion: this.policy.version };
   }
 
   @Post('claims')
@@ -206,7 +213,8 @@ export class ReviewController {
     422: ['unknown_category', 'category_mismatch', 'reason_not_for_flag', 'unknown_reason_code', 'cannot_escalate'],
   })
   async decide(@CurrentStaff() reviewer: StaffUser, @Param('id') id: string, @Body() body: DecisionDto) {
-    const outcome = await this.review.decide(reviewer, id, body);
+    // A missing reason code is refused by the service, which knows the flag's category and so the valid codes.
+    const outcome = await this.review.decide(reviewer, id, { ...body, reasonCode: body.reasonCode ?? '' });
     return {
       flag: outcome.flag,
       decisionId: outcome.decision.id,
@@ -288,12 +296,7 @@ export class ReviewController {
     const now = this.clock.now();
     return {
       ...flagView(flag, accountIds.get(flag.accountId), evidence),
-      evidence: evidence.map((e) => ({
-        ...evidenceView(e),
-        ...(e.sourceKind === 'frame' || e.sourceKind === 'frame_text'
-          ? { imageUrl: `/v1/review/frames/${e.sourceId}/image` }
-          : {}),
-      })),
+      evidence: evidence.map(reviewerEvidenceView),
       waitingSeconds: Math.round((now.getTime() - flag.openedAt.getTime()) / 1000),
       claim:
         flag.claimedBy && flag.claimExpiresAt && flag.claimExpiresAt > now

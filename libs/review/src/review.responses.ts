@@ -35,6 +35,7 @@ export class ReviewReasonsResponse {
   })
   confirm: Record<string, Record<string, { label: string }>>;
   @ApiProperty({ type: [String], example: ['false_positive'] }) reject: string[];
+  @ApiProperty({ type: [String], example: ['needs_senior_review'] }) escalate: string[];
   @ApiProperty() policyVersion: string;
 }
 

@@ -331,7 +331,19 @@ export class ReviewService {
     return this.dataSource.getRepository(ReviewDecision).find({ where: { flagId }, order: { decidedAt: 'ASC' } });
   }
 
+  /** The reason codes a verdict on this flag may give, from the policy. */
+  private reasonCodes(verdict: DecisionInput['verdict'], category: FlagCategory): string[] {
+    if (verdict === 'confirm') return Object.keys(this.engine.reasonsFor(category));
+    return verdict === 'reject' ? this.policy.policy.review.rejectReasons : this.policy.policy.review.escalateReasons;
+  }
+
   private checkReason(input: DecisionInput, category: FlagCategory, reviewer: StaffUser, flag: Flag): void {
+    if (!input.reasonCode)
+      throw new ApiError(
+        400,
+        'reason_code_required',
+        `A decision needs a reasonCode: to ${input.verdict} this flag, one of ${this.reasonCodes(input.verdict, category).join(', ')}.`,
+      );
     if (input.verdict === 'confirm') {
       if (!(FLAG_CATEGORIES as readonly string[]).includes(category))
         throw new ApiError(422, 'unknown_category', `${category} is not a category.`);
@@ -367,6 +379,14 @@ export class ReviewService {
         'cannot_escalate',
         'An escalated flag is decided by a senior reviewer: confirm or reject it.',
       );
+    } else {
+      const reasons = this.policy.policy.review.escalateReasons;
+      if (!reasons.includes(input.reasonCode))
+        throw new ApiError(
+          422,
+          'unknown_reason_code',
+          `${input.reasonCode} is not a reason to escalate: use one of ${reasons.join(', ')}.`,
+        );
     }
   }
 

@@ -39,6 +39,11 @@ export class AccountsService {
     return new Map((await this.accounts.findBy({ id: In([...new Set(ids)]) })).map((a) => [a.id, a.externalId]));
   }
 
+  /** The platform's account with this external id (the platform's own id for it), if Qinglang has seen it. */
+  findByExternalId(platformId: string, externalId: string): Promise<Account | null> {
+    return this.accounts.findOneBy({ platformId, externalId });
+  }
+
   /** By internal id, in the caller's transaction when given one. */
   findById(id: string, manager?: EntityManager): Promise<Account | null> {
     return this.repository(manager).findOneBy({ id });
