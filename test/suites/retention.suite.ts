@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { AuditLog } from '@qinglang/audit';
 import { ManualClock } from '@qinglang/config';
 import { RetentionSweep, SweepLease } from '@qinglang/retention';
+import { MediaStore } from '@qinglang/storage';
 import { DataSource } from 'typeorm';
 import { FIXTURES, TestApp, TestBackends, startTestApp, waitForTerminal } from '../helpers/test-app';
 import { ReviewFixture } from '../helpers/review-client';
@@ -16,12 +17,25 @@ interface SegmentBody {
   results: { frames: Array<{ id: string; imageUrl: string; imageDeletedAt: string | null }> };
 }
 
+/** Where the suite looks for stored media: the data directory (the default), or a bucket. */
+export interface StoredMediaProbe {
+  /** The environment that points the app at this store. */
+  env: Record<string, string>;
+  /** Whether anything is stored at this path or under this folder. */
+  exists(path: string): Promise<boolean>;
+  close(): Promise<void>;
+}
+
 /**
  * Retention with a clock the test moves: a benign segment's media goes after 7 days, a flagged one's stays while
  * its flag is open and for the compliance period after the decision, then goes too; every run that deleted is
  * audited, the log still verifies and the transparency report gives the same numbers after the purge.
  */
-export function describeRetention(label: string, makeBackends: () => Promise<TestBackends>) {
+export function describeRetention(
+  label: string,
+  makeBackends: () => Promise<TestBackends>,
+  makeStore?: () => Promise<StoredMediaProbe>,
+) {
   describe(`media retention (${label})`, () => {
     const start = new Date('2026-03-01T08:00:00Z');
     const clock = new ManualClock(start);
@@ -32,11 +46,13 @@ export function describeRetention(label: string, makeBackends: () => Promise<Tes
     let reviewer: string;
     let officer: string;
     let sweep: RetentionSweep;
+    let store: StoredMediaProbe | undefined;
 
     const as = (token: string) => ({ Authorization: `Bearer ${token}` });
     const segment = async (id: string) =>
       (await t.http().get(`/v1/segments/${id}`).set(as(f.apiKey))).body as SegmentBody;
-    const stored = (relative: string) => existsSync(join(t.config.dataDir, relative));
+    const stored = (relative: string) =>
+      store ? store.exists(relative) : Promise.resolve(existsSync(join(t.config.dataDir, relative)));
     const sweeps = async () =>
       (await t.app.get(DataSource).query(`SELECT seq FROM audit_entries WHERE action = 'retention.swept'`)).length;
     const report = async () => {
@@ -47,6 +63,23 @@ export function describeRetention(label: string, makeBackends: () => Promise<Tes
       expect(response.status).toBe(200);
       return response.body as Record<string, unknown>;
     };
+
+    async function post(externalId: string, text: string) {
+      const response = await t
+        .http()
+        .post('/v1/posts')
+        .set(as(f.apiKey))
+        .field('externalId', externalId)
+        .field('authorId', `${externalId}-author`)
+        .field('text', text)
+        .attach('images', join(FIXTURES, 'image.png'));
+      expect(response.status).toBe(202);
+      const done = await waitForTerminal(t.http, f.apiKey, `/v1/posts/${response.body.id}`);
+      expect(done.status).toBe('classified');
+      return response.body.id as string;
+    }
+    const postGet = async (id: string) =>
+      (await t.http().get(`/v1/posts/${id}`).set(as(f.apiKey))).body as Omit<SegmentBody, 'status'>;
 
     async function upload(file: string, externalId: string) {
       const streamId = await f.stream(externalId, `${externalId}-host`);
@@ -64,11 +97,14 @@ export function describeRetention(label: string, makeBackends: () => Promise<Tes
     let benign: { streamId: string; id: string };
     let flagged: { streamId: string; id: string };
     let flagId: string;
+    let benignPost: string;
+    let flaggedPost: string;
 
     beforeAll(async () => {
       backends = await makeBackends();
       // The periodic sweep is off: the test runs it when it has moved the clock.
-      t = await startTestApp(backends, { RETENTION_SWEEP_MS: '0' }, clock);
+      store = await makeStore?.();
+      t = await startTestApp(backends, { RETENTION_SWEEP_MS: '0', ...store?.env }, clock);
       const platform = await t.createPlatform();
       platformId = platform.id;
       f = new ReviewFixture(t, platform.apiKey);
@@ -81,41 +117,53 @@ export function describeRetention(label: string, makeBackends: () => Promise<Tes
       expect(flags).toHaveLength(1);
       flagId = flags[0].id;
       expect(await f.openFlags(benign.streamId)).toEqual([]);
+      benignPost = await post('garden-post', '今天的风景真好看');
+      flaggedPost = await post('casino-post', '澳门百家乐真人荷官在线，加微信上分，包赢');
+      expect(await f.openFlags(flaggedPost, 'gambling')).toHaveLength(1);
     });
     afterAll(async () => {
       await t?.close();
       await backends?.cleanup();
+      await store?.close();
     });
 
     it('keeps everything within the 7 days', async () => {
       clock.advance(7 * DAY - 60_000);
       expect(await sweep.sweep()).toMatchObject({ segments: 0, putOff: 0 });
       expect((await segment(benign.id)).mediaDeleted).toBeNull();
-      expect(stored(`media/${platformId}/segments/${benign.id}.ts`)).toBe(true);
+      expect(await stored(`media/${platformId}/segments/${benign.id}.ts`)).toBe(true);
       expect(await sweeps()).toBe(0);
     });
 
     it('deletes the benign media after 7 days and keeps the flagged evidence for its open flag', async () => {
       clock.advance(DAY);
       const run = await sweep.sweep();
-      expect(run).toMatchObject({ segments: 1, posts: 0, purged: { benign: 1, unflagged: 0, evidence: 0 }, putOff: 1 });
+      expect(run).toMatchObject({ segments: 1, posts: 1, purged: { benign: 2, unflagged: 0, evidence: 0 }, putOff: 2 });
       expect(run!.frames).toBeGreaterThan(0);
 
       const gone = await segment(benign.id);
       expect(gone.status).toBe('classified');
       expect(gone.mediaDeleted).toMatchObject({ by: 'retention', message: 'media deleted by retention' });
-      expect(gone.results.frames.length).toBe(run!.frames);
+      const postFrames = (await postGet(benignPost)).results.frames;
+      expect(run!.frames).toBe(gone.results.frames.length + postFrames.length);
+      expect(postFrames.every((frame) => frame.imageDeletedAt !== null)).toBe(true);
       expect(gone.results.frames.every((frame) => frame.imageDeletedAt === gone.mediaDeleted!.at)).toBe(true);
-      expect(stored(`media/${platformId}/segments/${benign.id}.ts`)).toBe(false);
-      expect(stored(`frames/${platformId}/segment-${benign.id}`)).toBe(false);
+      expect(await stored(`media/${platformId}/segments/${benign.id}.ts`)).toBe(false);
+      expect(await stored(`frames/${platformId}/segment-${benign.id}`)).toBe(false);
       const image = await t.http().get(gone.results.frames[0].imageUrl).set(as(f.apiKey));
       expect(image.status).toBe(410);
       expect(image.body).toMatchObject({ code: 'media_deleted_by_retention', message: expect.any(String) });
       expect(JSON.stringify(image.body)).not.toContain(t.config.dataDir);
+      // The benign post's upload and its frame go too; the flagged post's stay for its open flag.
+      expect((await postGet(benignPost)).mediaDeleted).toMatchObject({ message: 'media deleted by retention' });
+      expect(await stored(`media/${platformId}/posts/${benignPost}`)).toBe(false);
+      expect(await stored(`frames/${platformId}/post-${benignPost}/images`)).toBe(false);
+      expect((await postGet(flaggedPost)).mediaDeleted).toBeNull();
+      expect(await stored(`media/${platformId}/posts/${flaggedPost}`)).toBe(true);
 
       const kept = await segment(flagged.id);
       expect(kept.mediaDeleted).toBeNull();
-      expect(stored(`media/${platformId}/segments/${flagged.id}.ts`)).toBe(true);
+      expect(await stored(`media/${platformId}/segments/${flagged.id}.ts`)).toBe(true);
       expect(kept.results.frames.every((frame) => frame.imageDeletedAt === null)).toBe(true);
       const detail = (await t.http().get(`/v1/review/flags/${flagId}`).set(as(reviewer))).body;
       const evidence = detail.evidence.find((e: { imageUrl?: string }) => e.imageUrl);
@@ -126,9 +174,9 @@ export function describeRetention(label: string, makeBackends: () => Promise<Tes
       // A run is audited with what it deleted, the policy version and its cut-offs.
       const entry = await t.app.get(AuditLog).latest('retention.swept');
       expect(JSON.parse(entry!.data)).toMatchObject({
-        byClass: { benign: 1, unflagged: 0, evidence: 0 },
-        deleted: { segments: 1, posts: 0, frames: run!.frames },
-        items: { segment: [benign.id], post: [] },
+        byClass: { benign: 2, unflagged: 0, evidence: 0 },
+        deleted: { segments: 1, posts: 1, frames: run!.frames },
+        items: { segment: [benign.id], post: [benignPost] },
         cutoffs: { benignFinishedBefore: new Date(clock.now().getTime() - 7 * DAY).toISOString() },
         policyVersion: expect.stringMatching(/^[0-9a-f]{16}$/),
       });
@@ -136,6 +184,35 @@ export function describeRetention(label: string, makeBackends: () => Promise<Tes
       // Run again: nothing is due (the held item was put off a day), nothing deleted, nothing audited.
       expect(await sweep.sweep()).toMatchObject({ segments: 0, putOff: 0 });
       expect(await sweeps()).toBe(1);
+    });
+
+    it('redoes a run that died after deleting files, and audits it then', async () => {
+      const [first, second] = [await post('crash-post-1', '早餐吃什么'), await post('crash-post-2', '周末去爬山')];
+      clock.advance(8 * DAY);
+      const store = t.app.get(MediaStore);
+      const remove = store.remove.bind(store);
+      let calls = 0;
+      // The worker dies at the second post's upload: the first post's files (upload, JPEG, raw pixels) are gone.
+      const dying = jest.spyOn(store, 'remove').mockImplementation(async (path: string) => {
+        if (++calls === 4) throw new Error('worker died');
+        return remove(path);
+      });
+      try {
+        await expect(sweep.sweep()).rejects.toThrow('worker died');
+      } finally {
+        dying.mockRestore();
+      }
+      expect(await stored(`media/${platformId}/posts/${first}`)).toBe(false);
+      expect(await stored(`media/${platformId}/posts/${second}`)).toBe(true);
+      expect((await postGet(first)).mediaDeleted).toBeNull();
+      expect(await sweeps()).toBe(1);
+
+      expect(await sweep.sweep()).toMatchObject({ posts: 2, purged: { benign: 2 } });
+      expect(await stored(`media/${platformId}/posts/${second}`)).toBe(false);
+      expect((await postGet(first)).mediaDeleted).not.toBeNull();
+      const entry = JSON.parse((await t.app.get(AuditLog).latest('retention.swept'))!.data);
+      expect(entry.items.post.sort()).toEqual([first, second].sort());
+      expect(await sweeps()).toBe(2);
     });
 
     it('leaves the sweep to the worker holding it, and takes it over once that lease lapses', async () => {
@@ -153,22 +230,22 @@ export function describeRetention(label: string, makeBackends: () => Promise<Tes
       const { sanction } = await f.claimAndConfirm(reviewer, flagId, 'gambling_promotion');
       expect(sanction.action).toBe('warning');
       const before = await report();
-      expect(before).toMatchObject({ sanctions: { total: 1 }, flags: { opened: 1, confirmed: 1 } });
+      expect(before).toMatchObject({ sanctions: { total: 1 }, flags: { opened: 2, confirmed: 1 } });
 
       clock.set(new Date(decidedAt.getTime() + 1095 * DAY - 60_000));
       expect(await sweep.sweep()).toMatchObject({ segments: 0 });
-      expect(stored(`media/${platformId}/segments/${flagged.id}.ts`)).toBe(true);
+      expect(await stored(`media/${platformId}/segments/${flagged.id}.ts`)).toBe(true);
 
       clock.advance(2 * 60_000);
       // Staff tokens last 90 days: the people looking now hold new ones.
       reviewer = (await t.createStaff('reviewer')).token;
       officer = (await t.createStaff('compliance')).token;
       const run = await sweep.sweep();
-      expect(run).toMatchObject({ segments: 1, purged: { benign: 0, unflagged: 0, evidence: 1 } });
+      expect(run).toMatchObject({ segments: 1, posts: 0, purged: { benign: 0, unflagged: 0, evidence: 1 } });
       const gone = await segment(flagged.id);
       expect(gone.mediaDeleted).toMatchObject({ message: 'media deleted by retention' });
-      expect(stored(`media/${platformId}/segments/${flagged.id}.ts`)).toBe(false);
-      expect(stored(`frames/${platformId}/segment-${flagged.id}`)).toBe(false);
+      expect(await stored(`media/${platformId}/segments/${flagged.id}.ts`)).toBe(false);
+      expect(await stored(`frames/${platformId}/segment-${flagged.id}`)).toBe(false);
 
       // The records stay: the flag with its evidence rows, the reviewer's image answers 410 with a code.
       const detail = await t.http().get(`/v1/review/flags/${flagId}`).set(as(reviewer));
@@ -184,7 +261,10 @@ export function describeRetention(label: string, makeBackends: () => Promise<Tes
       const verified = await t.http().get('/v1/audit/verify').set(as(officer));
       expect(verified.status).toBe(200);
       expect(verified.body.ok).toBe(true);
-      expect(await sweeps()).toBe(2);
+      expect(await sweeps()).toBe(3);
+      // The post's flag was never decided: open flags are never purged, whatever the time.
+      expect((await postGet(flaggedPost)).mediaDeleted).toBeNull();
+      expect(await stored(`media/${platformId}/posts/${flaggedPost}`)).toBe(true);
     });
   });
 }
