@@ -49,7 +49,7 @@ export class ContractValidator {
 
   constructor(private readonly document: OpenAPIObject) {
     addFormats(this.ajv);
-    this.ajv.addSchema(withNullAllowed(document), 'openapi');
+    this.ajv.addSchema(withNullAllowed(document) as object, 'openapi');
     // A literal path (`/v1/review/bank/export`) wins over a template that also matches (`/v1/review/bank/{id}`).
     this.routes = Object.keys(document.paths)
       .map((template) => ({
@@ -74,7 +74,10 @@ export class ContractValidator {
     const name = `${verb.toUpperCase()} ${route.template}`;
     const documented = this.document.paths[route.template][verb]!.responses;
     const status = String(response.status);
-    const answer = documented[status] as { content?: Record<string, unknown> } | undefined;
+    const listed = documented[status] as { $ref?: string; content?: Record<string, unknown> } | undefined;
+    // A shared answer (`#/components/responses/<name>`) is validated where it is defined.
+    const at = listed?.$ref ? listed.$ref.slice(2).split('/') : ['paths', route.template, verb, 'responses', status];
+    const answer = listed?.$ref ? (this.document.components?.responses?.[at[2]] as typeof listed) : listed;
     if (!answer)
       return `${name} answered ${status}, which the OpenAPI document does not list (it lists ${Object.keys(documented).join(', ')}); body: ${JSON.stringify(response.body).slice(0, 300)}`;
     if (!answer.content || response.status === 204) return undefined;
@@ -83,7 +86,7 @@ export class ContractValidator {
       return `${name} ${status} answered ${response.type || 'no content type'}, the document says ${types.join(' or ')}`;
     if (response.type !== 'application/json') return undefined;
     return this.validate(
-      `#/${pointer('paths', route.template, verb, 'responses', status, 'content', 'application/json', 'schema')}`,
+      `#/${pointer(...at, 'content', 'application/json', 'schema')}`,
       response.body,
       `${name} ${status}`,
     );

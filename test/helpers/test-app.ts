@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AppConfig, Clock, loadConfig, systemClock } from '@qinglang/config';
 import { PlatformsService } from '@qinglang/platforms';
 import { StaffRole, StaffService } from '@qinglang/staff';
 import { createApplication } from '@qinglang/application';
+import { contractCheckedHttp } from './openapi-contract';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures');
 
@@ -74,7 +74,7 @@ export async function startTestApp(
   return {
     app,
     config,
-    http: () => request(app.getHttpServer()),
+    http: () => contractCheckedHttp(app),
     async createPlatform(name = `platform-${randomBytes(3).toString('hex')}`) {
       const { platform, apiKey } = await app.get(PlatformsService).create(name);
       return { id: platform.id, apiKey };

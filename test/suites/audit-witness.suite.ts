@@ -6,7 +6,6 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
   AuditLog,
@@ -25,6 +24,7 @@ import { PlatformsService } from '@qinglang/platforms';
 import { StaffService } from '@qinglang/staff';
 import { TestApp, TestBackends, startTestApp, waitFor } from '../helpers/test-app';
 import { Reply, WebhookReceiver } from '../helpers/webhook-receiver';
+import { contractCheckedHttp } from '../helpers/openapi-contract';
 
 const ROOT = join(__dirname, '..', '..');
 const EVERY = 5;
@@ -135,7 +135,7 @@ export function describeAuditWitness(
       t = {
         ...t,
         app,
-        http: () => request(app.getHttpServer()),
+        http: () => contractCheckedHttp(app),
         // The helper's own bind the app it started.
         createPlatform: async (name = `platform-${randomBytes(3).toString('hex')}`) => {
           const { platform, apiKey } = await app.get(PlatformsService).create(name);

@@ -22,9 +22,41 @@ const INPUT_ERRORS: Record<number, string[]> = { 400: ['validation_failed'] };
 const BODY_ERRORS: Record<number, string[]> = {
   400: ['validation_failed', 'invalid_json', 'json_too_deep', 'number_out_of_range', 'bad_request'],
   413: ['payload_too_large'],
+  415: ['unsupported_media_type'],
 };
 /** Any operation: an unexpected error, or a dependency (database, Redis) not answering. */
 const SERVER_ERRORS: Record<number, string[]> = { 500: ['internal_error'], 503: ['unavailable'] };
+/** A change is audited, and a process that found the audit log cut under its witness refuses to append. */
+const CHANGE_ERRORS: Record<number, string[]> = { 503: ['audit_log_refused'] };
+
+/**
+ * Error answers many operations share, kept once under `components.responses` and referenced: an operation whose
+ * codes for a status are exactly one of these points at it; one that adds codes of its own spells its list out.
+ */
+const SHARED_RESPONSES: Array<[name: string, status: number, codes: string[]]> = [
+  ['PlatformKeyRefused', 401, PLATFORM_KEY_ERRORS[401]],
+  ['StaffTokenNotAllowed', 403, PLATFORM_KEY_ERRORS[403]],
+  ['RateLimited', 429, PLATFORM_KEY_ERRORS[429]],
+  ['StaffTokenRefused', 401, STAFF_TOKEN_ERRORS[401]],
+  ['RoleNotAllowed', 403, STAFF_TOKEN_ERRORS[403]],
+  ['ValidationFailed', 400, INPUT_ERRORS[400]],
+  ['BodyRefused', 400, BODY_ERRORS[400]],
+  ['PayloadTooLarge', 413, BODY_ERRORS[413]],
+  ['UnsupportedMediaType', 415, BODY_ERRORS[415]],
+  ['InternalError', 500, SERVER_ERRORS[500]],
+  ['Unavailable', 503, SERVER_ERRORS[503]],
+  ['UnavailableOrAuditRefused', 503, [...SERVER_ERRORS[503], ...CHANGE_ERRORS[503]]],
+];
+const sharedKey = (status: number | string, codes: string[]) => `${status}:${[...codes].sort().join(',')}`;
+const SHARED_BY_KEY = new Map(SHARED_RESPONSES.map(([name, status, codes]) => [sharedKey(status, codes), name]));
+
+const errorResponse = (codes: string[]) => ({
+  description: [...codes]
+    .sort()
+    .map((code) => `\`${code}\``)
+    .join(', '),
+  content: { 'application/json': { schema: errorBodySchema(codes) } },
+});
 
 /** The OpenAPI document of the application: every route of its controllers, with the errors they all share. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -58,11 +90,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   document.components = {
     ...document.components,
     schemas: { ...document.components?.schemas, [ERROR_BODY_SCHEMA]: ERROR_BODY },
+    responses: Object.fromEntries(SHARED_RESPONSES.map(([name, , codes]) => [name, errorResponse(codes)])),
   };
   for (const item of Object.values(document.paths))
     for (const method of METHODS) {
       const operation = item[method];
-      if (operation) completeOperation(operation);
+      if (operation) completeOperation(operation, method);
     }
   return document;
 }
@@ -71,7 +104,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
  * Names the credential as the guard decides it (public, a staff role, or else a platform key) and adds the
  * errors of the guard, the input checks and the server, merged with the codes the handler documents itself.
  */
-function completeOperation(operation: Operation): void {
+function completeOperation(operation: Operation, method: (typeof METHODS)[number]): void {
   const security: Security = operation.security ?? [];
   const isPublic = security.some((requirement) => Object.keys(requirement).length === 0);
   const isStaff = security.some((requirement) => 'staffToken' in requirement);
@@ -82,19 +115,23 @@ function completeOperation(operation: Operation): void {
     isPublic ? {} : isStaff ? STAFF_TOKEN_ERRORS : PLATFORM_KEY_ERRORS,
     hasBody ? BODY_ERRORS : hasQuery ? INPUT_ERRORS : {},
     SERVER_ERRORS,
+    method === 'get' ? {} : CHANGE_ERRORS,
   ];
   for (const errors of shared)
     for (const [status, codes] of Object.entries(errors)) addErrorCodes(operation, status, codes);
+  for (const [status, response] of Object.entries(operation.responses)) {
+    const codes = errorCodesOf((response as ErrorResponse).content?.['application/json']?.schema);
+    const shared = codes && SHARED_BY_KEY.get(sharedKey(status, codes));
+    if (shared) operation.responses[status] = { $ref: `#/components/responses/${shared}` };
+  }
 }
 
+type ErrorResponse = { content?: Record<string, { schema?: unknown }> };
+
 function addErrorCodes(operation: Operation, status: string, codes: string[]): void {
-  const existing = operation.responses[status] as { content?: Record<string, { schema?: unknown }> } | undefined;
+  const existing = operation.responses[status] as ErrorResponse | undefined;
   const known = errorCodesOf(existing?.content?.['application/json']?.schema);
   // A response documented some other way (a health report on 503, say) is left as it is.
   if (existing && !known) return;
-  const all = [...new Set([...(known ?? []), ...codes])].sort();
-  operation.responses[status] = {
-    description: all.map((code) => `\`${code}\``).join(', '),
-    content: { 'application/json': { schema: errorBodySchema(all) } },
-  };
+  operation.responses[status] = errorResponse([...new Set([...(known ?? []), ...codes])]);
 }

@@ -1,10 +1,11 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { StaffOnly } from '@qinglang/staff';
 import { TransparencyReportQuery } from './compliance-filters.dto';
 import { CsvValue, csvLine } from './csv';
 import { TransparencyReport, TransparencyReportBody } from './transparency-report.service';
+import { TransparencyReportResponse } from './transparency-report.responses';
 
 /** The report as one long table: metric, category, action, value. */
 export function transparencyCsv(report: TransparencyReportBody): string {
@@ -30,18 +31,24 @@ export function transparencyCsv(report: TransparencyReportBody): string {
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 @ApiTags('compliance')
-@ApiBearerAuth()
 @StaffOnly('compliance')
 @Controller('v1/compliance/reports')
 export class TransparencyReportController {
   constructor(private readonly report: TransparencyReport) {}
 
   @Get('transparency')
-  @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:
       'Transparency report over [from, to): sanctions by category and action, automated or not, median delays, appeals and reversals, flags',
   })
+  @ApiOkResponse({
+    description: 'JSON, or with `format=csv` one long table: metric, category, action, value',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(TransparencyReportResponse) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
+  @ApiExtraModels(TransparencyReportResponse)
   async get(@Query() query: TransparencyReportQuery, @Res({ passthrough: true }) response: Response) {
     const report = await this.report.build(query.from, query.to);
     if (query.format !== 'csv') return report;

@@ -19,3 +19,4 @@ export * from './services/queue-quotas.service';
 export * from './services/media-retention.service';
 export * from './controllers/accepts-work.guard';
 export * from './ingest.module';
+export * from './ingest.responses';

@@ -11,3 +11,4 @@ export { evidenceImage } from './evidence-image';
 export { assertPublic } from './media-fetcher';
 export * from './guarded-http';
 export { refusedRange } from '@qinglang/config';
+export * from './frames.responses';

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPlatform, Platform } from '@qinglang/platforms';
 import { LineBatch, LineBatchDto, LineBatchPipe, TipBatchDto } from '../dto/batch.dto';
@@ -12,6 +12,8 @@ import { flagLookupIds } from '../item-result-views';
 import { IdempotencyKey } from './idempotency-key.decorator';
 import type { TextKind } from '../entities/text-batch.entity';
 import { AcceptsWork } from './accepts-work.guard';
+import { TextBatchResponse, TipBatchResponse } from '../ingest.responses';
+import { ApiErrors } from '@qinglang/operations';
 
 const withSignals = (id: string, findings: Map<string, { signalIds: string[] }>) => ({
   id,
@@ -19,7 +21,6 @@ const withSignals = (id: string, findings: Map<string, { signalIds: string[] }>)
 });
 
 @ApiTags('chat, transcripts and tips')
-@ApiBearerAuth()
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @AcceptsWork()
 @Controller('v1')
@@ -32,6 +33,9 @@ export class BatchesController {
 
   @Post('streams/:streamId/chat')
   @ApiOperation({ summary: 'A batch of chat (danmaku) lines, each with its time and sender; 202 queued' })
+  @ApiAcceptedResponse({ type: TextBatchResponse, description: 'Queued' })
+  @ApiOkResponse({ type: TextBatchResponse, description: 'Sent before with this Idempotency-Key: the same batch' })
+  @ApiErrors({ 400: ['invalid_idempotency_key'], 404: ['stream_not_found'], 429: ['quota_exceeded'] })
   @ApiBody({ type: LineBatchDto })
   chat(
     @CurrentPlatform() p: Platform,
@@ -45,6 +49,9 @@ export class BatchesController {
 
   @Post('streams/:streamId/transcripts')
   @ApiOperation({ summary: 'A batch of transcript lines (speech to text), each with its time and speaker; 202 queued' })
+  @ApiAcceptedResponse({ type: TextBatchResponse, description: 'Queued' })
+  @ApiOkResponse({ type: TextBatchResponse, description: 'Sent before with this Idempotency-Key: the same batch' })
+  @ApiErrors({ 400: ['invalid_idempotency_key'], 404: ['stream_not_found'], 429: ['quota_exceeded'] })
   @ApiBody({ type: LineBatchDto })
   transcript(
     @CurrentPlatform() p: Platform,
@@ -58,6 +65,9 @@ export class BatchesController {
 
   @Post('streams/:streamId/tips')
   @ApiOperation({ summary: 'A batch of tip (gift) events; 202 queued' })
+  @ApiAcceptedResponse({ type: TipBatchResponse, description: 'Queued' })
+  @ApiOkResponse({ type: TipBatchResponse, description: 'Sent before with this Idempotency-Key: the same batch' })
+  @ApiErrors({ 400: ['invalid_idempotency_key'], 404: ['stream_not_found'], 429: ['quota_exceeded'] })
   async tips(
     @CurrentPlatform() p: Platform,
     @Param('streamId') streamId: string,
@@ -83,6 +93,8 @@ export class BatchesController {
     summary:
       "A chat or transcript batch's status and its lines (a page of them); once classified, each line's scores per category, evidence spans, entity-bank matches and the flags it joined",
   })
+  @ApiOkResponse({ type: TextBatchResponse })
+  @ApiErrors({ 404: ['batch_not_found'] })
   async getText(@CurrentPlatform() p: Platform, @Param('id') id: string, @Query() query: BatchPageQuery) {
     const batch = await this.batches.textLifecycle.getForPlatform(p.id, id);
     const lines = await this.batches.lines(batch.id);
@@ -101,6 +113,8 @@ export class BatchesController {
     summary:
       "A tip batch's status and its events (a page of them); once classified, the tip rules each event tripped and the flags it joined",
   })
+  @ApiOkResponse({ type: TipBatchResponse })
+  @ApiErrors({ 404: ['batch_not_found'] })
   async getTips(@CurrentPlatform() p: Platform, @Param('id') id: string, @Query() query: BatchPageQuery) {
     const batch = await this.batches.tipLifecycle.getForPlatform(p.id, id);
     const events = await this.batches.events(batch.id);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPlatform, Platform } from '@qinglang/platforms';
 import { CreatePostDto } from '../dto/post.dto';
@@ -13,11 +13,12 @@ import { UploadedMedia } from '../services/upload-checks';
 import { PostResultsView, frameResultsView, postResultsView, postView } from '../views';
 import type { Post as PostEntity } from '../entities/post.entity';
 import { AcceptsWork } from './accepts-work.guard';
+import { PostResponse } from '../ingest.responses';
+import { ApiErrors } from '@qinglang/operations';
 
 export const MAX_POST_IMAGES = 9;
 
 @ApiTags('posts')
-@ApiBearerAuth()
 @AcceptsWork()
 @Controller('v1/posts')
 export class PostsController {
@@ -38,6 +39,13 @@ export class PostsController {
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiOperation({
     summary: 'Submit a self-media post: text, up to 9 `images`, an optional `video` (or `videoUrl`); 202 queued',
+  })
+  @ApiAcceptedResponse({ type: PostResponse, description: 'Queued' })
+  @ApiOkResponse({ type: PostResponse, description: 'Sent before (the same externalId): the same post' })
+  @ApiErrors({
+    400: ['video_and_video_url', 'empty_upload', 'invalid_url'],
+    415: ['unsupported_media_type'],
+    429: ['quota_exceeded'],
   })
   async create(
     @CurrentPlatform() platform: Platform,
@@ -65,6 +73,8 @@ export class PostsController {
     summary:
       "A post's status and its images' and video's frames (a page of them) with what each model found, and the flags they joined",
   })
+  @ApiOkResponse({ type: PostResponse })
+  @ApiErrors({ 404: ['post_not_found'] })
   async get(@CurrentPlatform() platform: Platform, @Param('id') id: string, @Query() query: FramePageQuery) {
     const post = await this.posts.lifecycle.getForPlatform(platform.id, id);
     const page = pageOf(query, FRAME_PAGE);

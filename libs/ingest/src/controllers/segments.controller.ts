@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiError } from '@qinglang/operations';
+import { ApiError, ApiErrors } from '@qinglang/operations';
 import { CurrentPlatform, Platform } from '@qinglang/platforms';
 import { CreateSegmentDto } from '../dto/segment.dto';
 import { SegmentsService } from '../services/segments.service';
@@ -13,9 +13,9 @@ import { UploadedMedia } from '../services/upload-checks';
 import { frameResultsView, segmentView } from '../views';
 import { IdempotencyKey } from './idempotency-key.decorator';
 import { AcceptsWork } from './accepts-work.guard';
+import { SegmentResponse } from '../ingest.responses';
 
 @ApiTags('segments')
-@ApiBearerAuth()
 @AcceptsWork()
 @Controller('v1')
 export class SegmentsController {
@@ -31,6 +31,15 @@ export class SegmentsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({
     summary: 'Upload a segment (.ts, .mp4, .flv as multipart `file`) or give its `url`; answers 202 queued',
+  })
+  @ApiAcceptedResponse({ type: SegmentResponse, description: 'Queued' })
+  @ApiOkResponse({ type: SegmentResponse, description: 'Sent before with this Idempotency-Key: the same segment' })
+  @ApiErrors({
+    400: ['file_and_url', 'media_required', 'empty_upload', 'invalid_url', 'invalid_idempotency_key'],
+    404: ['stream_not_found'],
+    415: ['unsupported_media_type'],
+    422: ['playlist_not_allowed'],
+    429: ['quota_exceeded'],
   })
   async create(
     @CurrentPlatform() platform: Platform,
@@ -56,6 +65,8 @@ export class SegmentsController {
     summary:
       "A segment's status and its frames (a page of them) with what each model found: porn scores, on-screen text with its boxes, QR payloads, and the flags they joined",
   })
+  @ApiOkResponse({ type: SegmentResponse })
+  @ApiErrors({ 404: ['segment_not_found'] })
   async get(@CurrentPlatform() platform: Platform, @Param('id') id: string, @Query() query: FramePageQuery) {
     const segment = await this.segments.lifecycle.getForPlatform(platform.id, id);
     const page = pageOf(query, FRAME_PAGE);

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiError } from '@qinglang/operations';
+import { ApiError, ApiErrors } from '@qinglang/operations';
 import { CurrentPlatform } from '@qinglang/platforms';
 import type { Platform } from '@qinglang/platforms';
 import { RegisterStreamDto, StreamSourceDto, UpdateStreamDto } from '../dto/stream.dto';
@@ -11,9 +11,9 @@ import { AccountsService } from '../services/accounts.service';
 import { ITEM_RESULTS, ItemResultsReader } from '../services/item-results';
 import { streamView } from '../views';
 import type { Stream } from '../entities/stream.entity';
+import { StreamResponse } from '../ingest.responses';
 
 @ApiTags('streams')
-@ApiBearerAuth()
 @Controller('v1/streams')
 export class StreamsController {
   constructor(
@@ -26,6 +26,14 @@ export class StreamsController {
   @Post()
   @ApiOperation({
     summary: 'Register a live stream (again: updates it and returns the same stream); with `source`, Qinglang pulls it',
+  })
+  @ApiCreatedResponse({ type: StreamResponse, description: 'Registered' })
+  @ApiOkResponse({ type: StreamResponse, description: 'Known already (the same externalId): updated' })
+  @ApiErrors({
+    409: ['stream_streamer_mismatch'],
+    400: ['invalid_source_url'],
+    422: ['unsupported_source', 'url_not_allowed'],
+    429: ['pull_quota_exceeded'],
   })
   async register(
     @CurrentPlatform() platform: Platform,
@@ -41,12 +49,16 @@ export class StreamsController {
   @Patch(':id')
   @HttpCode(200)
   @ApiOperation({ summary: 'Update title, viewer count or status (live/ended); ending a stream stops its pull' })
+  @ApiOkResponse({ type: StreamResponse })
+  @ApiErrors({ 404: ['stream_not_found'] })
   async update(@CurrentPlatform() platform: Platform, @Param('id') id: string, @Body() body: UpdateStreamDto) {
     return this.view(await this.streams.update(platform.id, id, body));
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A stream, with the state of its pull when it has a source' })
+  @ApiOkResponse({ type: StreamResponse })
+  @ApiErrors({ 404: ['stream_not_found'] })
   async get(@CurrentPlatform() platform: Platform, @Param('id') id: string) {
     return this.view(await this.streams.getForPlatform(platform.id, id));
   }
@@ -55,6 +67,14 @@ export class StreamsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Pull the stream from this URL (HLS, HTTP-FLV or RTMP); the same URL again changes nothing',
+  })
+  @ApiOkResponse({ type: StreamResponse })
+  @ApiErrors({
+    404: ['stream_not_found'],
+    409: ['stream_ended'],
+    400: ['invalid_source_url'],
+    422: ['unsupported_source', 'url_not_allowed'],
+    429: ['pull_quota_exceeded'],
   })
   async setSource(@CurrentPlatform() platform: Platform, @Param('id') id: string, @Body() body: StreamSourceDto) {
     const stream = await this.streams.getForPlatform(platform.id, id);
@@ -67,6 +87,8 @@ export class StreamsController {
   @Delete(':id/source')
   @HttpCode(200)
   @ApiOperation({ summary: 'Stop pulling the stream' })
+  @ApiOkResponse({ type: StreamResponse })
+  @ApiErrors({ 404: ['stream_not_found'] })
   async removeSource(@CurrentPlatform() platform: Platform, @Param('id') id: string) {
     const stream = await this.streams.getForPlatform(platform.id, id);
     await this.sources.detach(stream.id);
