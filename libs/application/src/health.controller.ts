@@ -6,13 +6,18 @@ import { APP_CONFIG, AppConfig } from '@qinglang/config';
 import { ModelRegistry } from '@qinglang/classifier';
 import { FfmpegService } from '@qinglang/media';
 import { PublicRoute } from '@qinglang/operations';
-import { QUEUE_DRIVER, QueueDriver, withTimeout } from '@qinglang/queue';
+import { QUEUE_DRIVER, QueueDriver, WorkerReadiness, withTimeout } from '@qinglang/queue';
 import { MediaStore } from '@qinglang/storage';
+import { healthVerdict } from './health-verdict';
 
 /** Per check; they run side by side, so the whole answer comes within this and a little more. */
 const HEALTH_CHECK_MS = 1500;
 
-/** One entry per dependency: database, queue (and Redis behind it), media store, ffmpeg and the porn model's runtime. */
+/**
+ * One entry per dependency: database, queue (and Redis behind it), media store, ffmpeg, the porn model's runtime,
+ * and the models this process loads (`models`). 503 with status `starting` until those are loaded (the process
+ * listens at once and loads them after), with `unavailable` when a dependency is down.
+ */
 @ApiTags('operations')
 @PublicRoute()
 @Controller('health')
@@ -26,6 +31,7 @@ export class HealthController {
     private readonly ffmpeg: FfmpegService,
     private readonly models: ModelRegistry,
     private readonly storage: MediaStore,
+    private readonly readiness: WorkerReadiness,
   ) {}
 
   @Get()
@@ -38,12 +44,9 @@ export class HealthController {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       // Terminus's own body (what is up, what is down and why), with the code and message every error carries.
       const report = error.getResponse() as { error?: Record<string, unknown> };
-      response.status(503).setHeader('Retry-After', '5');
-      return {
-        code: 'unavailable',
-        message: `Not ready: ${Object.keys(report.error ?? {}).join(', ') || 'a dependency'} down.`,
-        ...report,
-      };
+      const { status, code, message } = healthVerdict(Object.keys(report.error ?? {}), this.readiness.status());
+      response.status(503).setHeader('Retry-After', status === 'starting' ? '2' : '5');
+      return { code, message, ...report, status };
     }
   }
 
@@ -95,6 +98,13 @@ export class HealthController {
         if (this.config.role === 'api') return session.up({ backend: 'not loaded (this process only serves the API)' });
         const runtime = this.models.runtime;
         return runtime ? session.up({ ...runtime }) : session.down({ backend: 'loading' });
+      },
+      async () => {
+        // What this process loads before it is ready: each check pending, loading, ready or failed (see main.ts).
+        const session = this.indicators.check('models');
+        // A failure's error stays in the log: it may name a server path.
+        const { state, checks } = this.readiness.status();
+        return state === 'ready' ? session.up({ state, checks }) : session.down({ state, checks });
       },
     ]);
   }

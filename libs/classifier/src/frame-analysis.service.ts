@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { extname, join } from 'node:path';
 import { APP_CONFIG, AppConfig } from '@qinglang/config';
 import { ModelRegistry } from './model-registry.service';
@@ -12,7 +12,7 @@ import { WorkerPool, WorkerPoolStats } from './workers/worker-pool';
  * frames are scored on the calling thread as before.
  */
 @Injectable()
-export class FrameAnalysisService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class FrameAnalysisService implements OnApplicationShutdown {
   private readonly logger = new Logger('FrameAnalysis');
   private pool?: WorkerPool<FrameAnalysisRequest, FrameAnalysisReply>;
   private starting?: Promise<boolean>;
@@ -24,16 +24,10 @@ export class FrameAnalysisService implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   /**
-   * A worker process starts its threads (and their models) before it takes a job, so a slow start cannot cost it
-   * job locks. The embedded process (role `all`) starts them with its first frames instead: its in-process queue
-   * holds no locks, and the API is up at once (most of its e2e suites never score a frame).
+   * True when frames go to the pool; starts it on first call (where the model runs on onnxruntime-node): from the
+   * readiness checks once the process is up (a worker process takes no job before, so a slow start cannot cost it
+   * job locks), or with the first frames where nothing started them (an app under test that never listens).
    */
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.config.role !== 'worker') return;
-    await this.ready();
-  }
-
-  /** True when frames go to the pool; starts it on first call (where the model runs on onnxruntime-node). */
   ready(): Promise<boolean> {
     if (this.closing) return Promise.resolve(false);
     this.starting ??= this.start();

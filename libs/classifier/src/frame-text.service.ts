@@ -1,13 +1,14 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@qinglang/config';
 import { FrameTextReader, FrameTextResult } from './frame-text';
 
 /**
- * The process's one frame text reader (PP-OCR in a worker thread of its own): started and warmed at boot where workers
- * run, so a broken language model stops the process then rather than failing frames later.
+ * The process's one frame text reader (PP-OCR in a worker thread of its own), for frames scored on the calling
+ * thread (TF.js, or CLASSIFY_WORKERS=0): started and warmed once the process is up where workers run (a readiness
+ * check), so a broken language model shows on /health and keeps the worker from taking jobs.
  */
 @Injectable()
-export class FrameTextService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class FrameTextService implements OnApplicationShutdown {
   private reader?: FrameTextReader;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -16,10 +17,13 @@ export class FrameTextService implements OnApplicationBootstrap, OnApplicationSh
     return { ocrSeconds: this.config.media.ocrIntervalSeconds, qrSeconds: this.config.media.qrIntervalSeconds };
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    // With the frame analysis threads (onnxruntime-node, the default) OCR runs there; this reader is the fallback's.
-    if (this.config.role === 'api' || this.config.media.ocrIntervalSeconds === 0) return;
-    if (!this.config.ml.backend && this.config.ml.workers > 0) return;
+  /** Whether this process reads frame text here: with the frame analysis threads (the default) OCR runs there. */
+  get readsOnThisThread(): boolean {
+    if (this.config.role === 'api' || this.config.media.ocrIntervalSeconds === 0) return false;
+    return !!this.config.ml.backend || this.config.ml.workers === 0;
+  }
+
+  async warmUp(): Promise<void> {
     const started = Date.now();
     await this.instance().warmUp();
     new Logger('FrameText').log({ message: 'OCR ready', ms: Date.now() - started, ...this.intervals });

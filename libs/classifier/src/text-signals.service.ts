@@ -56,7 +56,7 @@ function filesUnder(dir: string): string[] {
 export class TextSignals implements OnApplicationShutdown {
   readonly model = 'qinglang-text';
   readonly version: string;
-  private readonly classifier: TextClassifier;
+  private loaded?: TextClassifier;
   private readonly logger = new Logger('TextSignals');
   private pool?: WorkerPool<TextScreeningRequest, TextScreeningReply>;
   private starting?: Promise<WorkerPool<TextScreeningRequest, TextScreeningReply> | undefined>;
@@ -67,12 +67,29 @@ export class TextSignals implements OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly policy: PolicyService,
   ) {
-    this.classifier = createTextClassifier({ policyPath: config.policyPath });
     const hash = createHash('sha256');
     for (const file of filesUnder(DEFAULT_LEXICON_DIR))
       hash.update(file.slice(DEFAULT_LEXICON_DIR.length)).update(readFileSync(file));
     hash.update(readFileSync(DEFAULT_TEXT_MODEL_PATH));
     this.version = hash.digest('hex').slice(0, 16);
+  }
+
+  /**
+   * Loads what this process classifies texts with (a readiness check, run once the API listens): the screening
+   * threads where queue workers run, and this thread's classifier where the API answers POST /v1/classify/text.
+   * Building that classifier takes this thread for about a second, so it is not done at construction.
+   */
+  async warmUp(): Promise<void> {
+    if (this.config.role !== 'api') await this.ready();
+    if (this.config.role === 'worker') return;
+    await new Promise((resolve) => setImmediate(resolve));
+    void this.classifier;
+  }
+
+  /** This thread's classifier, built on first use (see warmUp). */
+  private get classifier(): TextClassifier {
+    this.loaded ??= createTextClassifier({ policyPath: this.config.policyPath });
+    return this.loaded;
   }
 
   classify(text: string): TextClassification {
