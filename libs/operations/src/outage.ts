@@ -31,8 +31,8 @@ const OUTAGE_CODES = new Set([
   'SQLITE_BUSY',
 ]);
 
-/** Our own timeout around a dependency call, and ioredis giving up on a command. */
-const OUTAGE_NAMES = new Set(['TimeoutError', 'MaxRetriesPerRequestError']);
+/** Our own timeout around a dependency call, ioredis giving up on a command, the media store's bucket failing. */
+const OUTAGE_NAMES = new Set(['TimeoutError', 'MaxRetriesPerRequestError', 'MediaStoreUnavailableError']);
 
 const OUTAGE_MESSAGES = [
   /^Connection terminated/,

@@ -11,6 +11,17 @@ export class StoredMediaMissingError extends Error {
   }
 }
 
+/**
+ * The object store failed a call (not answering, 5xx, refusing the key): a dependency away, not a bug. The API
+ * answers 503 `unavailable` (see isOutage in libs/operations), a job is retried. The message names no address.
+ */
+export class MediaStoreUnavailableError extends Error {
+  constructor(message: string, cause: unknown) {
+    super(message, { cause });
+    this.name = 'MediaStoreUnavailableError';
+  }
+}
+
 export interface StorageHealth {
   driver: 'local' | 's3';
   [detail: string]: unknown;

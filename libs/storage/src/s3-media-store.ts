@@ -16,7 +16,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { StorageConfig } from '@qinglang/config';
 import { MediaScratch } from './media-scratch';
-import { MediaStore, StorageHealth, StoredMediaMissingError } from './media-store';
+import { MediaStore, MediaStoreUnavailableError, StorageHealth, StoredMediaMissingError } from './media-store';
 import { checkRelativePath, folderKeyPrefix, objectKey } from './object-keys';
 
 export type S3StorageConfig = Extract<StorageConfig, { driver: 's3' }>;
@@ -121,7 +121,10 @@ export class S3MediaStore extends MediaStore {
   }
 
   async remove(relativePath: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: this.key(relativePath) }));
+    const Key = this.key(relativePath);
+    await this.call(`delete ${relativePath}`, () =>
+      this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key })),
+    );
   }
 
   async removeFolder(relativeFolder: string): Promise<number> {
@@ -129,21 +132,26 @@ export class S3MediaStore extends MediaStore {
     let removed = 0;
     let token: string | undefined;
     do {
-      const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.config.bucket, Prefix: prefix, ContinuationToken: token }),
+      const page = await this.call(`list ${relativeFolder}`, () =>
+        this.client.send(
+          new ListObjectsV2Command({ Bucket: this.config.bucket, Prefix: prefix, ContinuationToken: token }),
+        ),
       );
       const keys = (page.Contents ?? []).map((object) => object.Key!).filter(Boolean);
       for (let i = 0; i < keys.length; i += DELETE_BATCH) {
         const batch = keys.slice(i, i + DELETE_BATCH);
-        const result = await this.client.send(
-          new DeleteObjectsCommand({
-            Bucket: this.config.bucket,
-            Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
-          }),
+        const result = await this.call(`delete under ${relativeFolder}`, () =>
+          this.client.send(
+            new DeleteObjectsCommand({
+              Bucket: this.config.bucket,
+              Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
+            }),
+          ),
         );
         if (result.Errors?.length)
-          throw new Error(
+          throw new MediaStoreUnavailableError(
             `The bucket refused to delete ${result.Errors.length} object(s) under ${relativeFolder}: ${result.Errors[0].Code}`,
+            result.Errors,
           );
         removed += batch.length;
       }
@@ -166,12 +174,30 @@ export class S3MediaStore extends MediaStore {
     this.client.destroy();
   }
 
+  /** A call to the bucket; its failures become MediaStoreUnavailableError (the caller maps a missing object first). */
+  private async call<T>(what: string, send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      if (error instanceof StoredMediaMissingError) throw error;
+      throw new MediaStoreUnavailableError(
+        `The media store (bucket ${this.config.bucket}) failed to ${what}: ${describeS3Error(error)}`,
+        error,
+      );
+    }
+  }
+
   private async put(localPath: string, relativePath: string): Promise<void> {
+    const Key = this.key(relativePath);
+    await this.call(`store ${relativePath}`, () => this.upload(localPath, relativePath, Key));
+  }
+
+  private async upload(localPath: string, relativePath: string, Key: string): Promise<void> {
     await new Upload({
       client: this.client,
       params: {
         Bucket: this.config.bucket,
-        Key: this.key(relativePath),
+        Key,
         Body: createReadStream(localPath),
         ContentType: CONTENT_TYPES[extname(relativePath).toLowerCase()] ?? 'application/octet-stream',
       },
@@ -179,17 +205,27 @@ export class S3MediaStore extends MediaStore {
   }
 
   private async get(relativePath: string, range?: string) {
-    try {
-      const { Body } = await this.client.send(
-        new GetObjectCommand({ Bucket: this.config.bucket, Key: this.key(relativePath), Range: range }),
-      );
-      if (!Body) throw new StoredMediaMissingError(relativePath);
-      return Body as Readable & { transformToByteArray(): Promise<Uint8Array> };
-    } catch (error) {
-      if (error instanceof NoSuchKey || error instanceof NotFound) throw new StoredMediaMissingError(relativePath);
-      throw error;
-    }
+    const Key = this.key(relativePath);
+    return this.call(`read ${relativePath}`, async () => {
+      try {
+        const { Body } = await this.client.send(
+          new GetObjectCommand({ Bucket: this.config.bucket, Key, Range: range }),
+        );
+        if (!Body) throw new StoredMediaMissingError(relativePath);
+        return Body as Readable & { transformToByteArray(): Promise<Uint8Array> };
+      } catch (error) {
+        if (error instanceof NoSuchKey || error instanceof NotFound || isNotFound(error))
+          throw new StoredMediaMissingError(relativePath);
+        throw error;
+      }
+    });
   }
+}
+
+/** A 404 from a server whose error the SDK did not type (or typed in another realm, as under Jest). */
+function isNotFound(error: unknown): boolean {
+  const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return name === 'NoSuchKey' || name === 'NotFound' || $metadata?.httpStatusCode === 404;
 }
 
 /** An S3 failure in a few words, without the endpoint's address or the request's signature. */
