@@ -1,4 +1,4 @@
-// s3rver ships no types; the part of its API the tests use.
+// s3rver ships no types; the part of its API the tests and bench/media-store.ts use.
 declare module 's3rver' {
   interface S3rverOptions {
     address?: string;
