@@ -110,6 +110,36 @@ describe('external ids, filters that refuse, reviewer images, reason codes', () 
     expect(response.body.message).toEqual(expect.any(String));
   });
 
+  it("filters a platform's flags by its own ids of streams and accounts, and refuses ids it never sent", async () => {
+    const list = (query: string, key = platform.apiKey) => t.http().get(`/v1/flags?${query}`).set(bearer(key));
+    const byStream = await list('subjectKind=stream&subjectExternalId=room-ext-1');
+    expect(byStream.status).toBe(200);
+    expect(byStream.body.flags.map((f: { subject: { id: string } }) => f.subject.id)).toEqual([streamId]);
+    const byAccount = await list('accountExternalId=host-ext-1');
+    expect(byAccount.body.flags.map((f: { id: string }) => f.id)).toEqual(
+      byStream.body.flags.map((f: { id: string }) => f.id),
+    );
+    const other = await t.createPlatform();
+    for (const [query, code, key] of [
+      [`subjectId=${randomUUID()}`, 'unknown_subject', platform.apiKey],
+      [`subjectId=${streamId}`, 'unknown_subject', other.apiKey],
+      ['subjectKind=stream&subjectExternalId=room-ext-1', 'unknown_subject', other.apiKey],
+      ['subjectKind=post&subjectExternalId=room-ext-1', 'unknown_subject', platform.apiKey],
+      ['subjectExternalId=room-ext-1', 'subject_kind_required', platform.apiKey],
+      [
+        `subjectId=${streamId}&subjectExternalId=room-ext-1&subjectKind=stream`,
+        'subject_filter_ambiguous',
+        platform.apiKey,
+      ],
+      ['accountExternalId=nobody', 'unknown_account', platform.apiKey],
+      ['status=maybe', 'validation_failed', platform.apiKey],
+      ['subjectKind=channel', 'validation_failed', platform.apiKey],
+    ]) {
+      const response = await list(query, key);
+      expect([query, response.status, response.body.code]).toEqual([query, 400, code]);
+    }
+  });
+
   it('gives a reviewer evidence images the reviewer token can open, and names the reason codes', async () => {
     const upload = await t
       .http()

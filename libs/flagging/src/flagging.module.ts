@@ -7,6 +7,7 @@ import { Flag } from './flag.entity';
 import { FlagEvidence } from './flag-evidence.entity';
 import { FlaggingService } from './flagging.service';
 import { FlagsService } from './flags.service';
+import { FlagFilterResolver } from './flag-filter-resolver.service';
 import { FlagReviewState } from './flag-review-state.service';
 import { FlagHolds } from './flag-holds.service';
 import { AuditModule } from '@qinglang/audit';
@@ -33,6 +34,7 @@ import { flagPolicyProvider } from './flag-policy.provider';
     FlagReviewState,
     FlagHolds,
     SubjectFlagProcessor,
+    FlagFilterResolver,
     { provide: FLAG_LINKS, useExisting: FlagsService },
   ],
   exports: [FlaggingService, FlagsService, FlagReviewState, FlagHolds, FLAG_LINKS],

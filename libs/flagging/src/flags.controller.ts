@@ -2,13 +2,14 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@qinglang/operations';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { AccountsService } from '@qinglang/ingest';
 import { CurrentPlatform } from '@qinglang/platforms';
 import type { Platform } from '@qinglang/platforms';
 import { FLAG_CATEGORIES } from './category';
 import type { FlagCategory } from './flag.entity';
 import { FlagsService } from './flags.service';
+import { FlagFilterResolver } from './flag-filter-resolver.service';
 import { flagView } from './flag-view';
 import { FlagListResponse, FlagWithEvidenceResponse } from './flag.responses';
 
@@ -19,7 +20,23 @@ export class ListFlagsQuery {
   @IsOptional()
   @IsIn(['stream', 'post', 'account', 'cluster'])
   subjectKind?: 'stream' | 'post' | 'account' | 'cluster';
-  @ApiPropertyOptional({ description: "Qinglang's id of the subject" }) @IsOptional() @IsString() subjectId?: string;
+  @ApiPropertyOptional({ description: "Qinglang's id of the subject (one you have not sent: 400 unknown_subject)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  subjectId?: string;
+  @ApiPropertyOptional({ description: 'Your own id of the stream, post or account; needs subjectKind' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  subjectExternalId?: string;
+  @ApiPropertyOptional({
+    description: 'Your own id of an account: its flags, whether on its streams, its posts or its own conduct',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  accountExternalId?: string;
   @ApiPropertyOptional({ description: 'The `next` of the previous page' }) @IsOptional() @IsString() before?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
@@ -36,13 +53,17 @@ export class FlagsController {
   constructor(
     private readonly flags: FlagsService,
     private readonly accounts: AccountsService,
+    private readonly filters: FlagFilterResolver,
   ) {}
 
   @Get()
   @ApiOperation({ summary: "The platform's flags, newest first; page with `before=<last id>`" })
   @ApiOkResponse({ type: FlagListResponse })
+  @ApiErrors({ 400: ['unknown_subject', 'subject_kind_required', 'subject_filter_ambiguous', 'unknown_account'] })
   async list(@CurrentPlatform() platform: Platform, @Query() query: ListFlagsQuery) {
-    const flags = await this.flags.list(platform.id, { ...query, limit: query.limit ?? 50 });
+    const { subjectExternalId: _subject, accountExternalId: _account, ...filter } = query;
+    const ids = await this.filters.resolve(platform.id, query);
+    const flags = await this.flags.list(platform.id, { ...filter, ...ids, limit: query.limit ?? 50 });
     const accounts = await this.accounts.externalIds(flags.map((f) => f.accountId));
     return {
       flags: flags.map((f) => flagView(f, accounts.get(f.accountId))),

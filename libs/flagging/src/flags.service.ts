@@ -13,6 +13,8 @@ export interface FlagFilter {
   category?: Flag['category'];
   subjectKind?: Flag['subjectKind'];
   subjectId?: string;
+  /** The account answerable (Qinglang's id). */
+  accountId?: string;
   /** Flags opened before this flag (a cursor: the last id of the previous page). */
   before?: string;
   limit: number;
@@ -28,7 +30,7 @@ export class FlagsService implements FlagLinksReader {
 
   async list(platformId: string, filter: FlagFilter): Promise<Flag[]> {
     const where: FindOptionsWhere<Flag> = { platformId };
-    for (const key of ['status', 'category', 'subjectKind', 'subjectId'] as const)
+    for (const key of ['status', 'category', 'subjectKind', 'subjectId', 'accountId'] as const)
       if (filter[key]) Object.assign(where, { [key]: filter[key] });
     if (filter.before) where.openedAt = LessThan((await this.getForPlatform(platformId, filter.before)).openedAt);
     return this.flags.find({ where, order: { openedAt: 'DESC', id: 'DESC' }, take: filter.limit });

@@ -201,6 +201,7 @@ export class ReviewController {
   @ApiOperation({ summary: 'Confirm (category + reason code), reject (reason code) or escalate a flag you hold' })
   @ApiOkResponse({ type: DecisionOutcomeResponse })
   @ApiErrors({
+    400: ['reason_code_required'],
     403: ['senior_review_required'],
     404: ['flag_not_found'],
     409: [

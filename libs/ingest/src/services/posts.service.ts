@@ -132,6 +132,11 @@ export class PostsService {
     return (await this.posts.find({ where: { accountId }, select: { id: true } })).map((p) => p.id);
   }
 
+  /** The platform's post with this external id (the platform's own id for it), if submitted. */
+  findByExternalId(platformId: string, externalId: string): Promise<Post | null> {
+    return this.posts.findOneBy({ platformId, externalId });
+  }
+
   /** By internal id, in the caller's transaction when given one. */
   findById(id: string, manager?: EntityManager): Promise<Post | null> {
     return (manager ? manager.getRepository(Post) : this.posts).findOneBy({ id });

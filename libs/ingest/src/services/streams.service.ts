@@ -101,6 +101,11 @@ export class StreamsService {
     return (await this.streams.find({ where: { accountId }, select: { id: true } })).map((s) => s.id);
   }
 
+  /** The platform's stream with this external id (the platform's own id for it), if registered. */
+  findByExternalId(platformId: string, externalId: string): Promise<Stream | null> {
+    return this.streams.findOneBy({ platformId, externalId });
+  }
+
   /** By internal id, in the caller's transaction when given one. */
   findById(id: string, manager?: EntityManager): Promise<Stream | null> {
     return (manager ? manager.getRepository(Stream) : this.streams).findOneBy({ id });
