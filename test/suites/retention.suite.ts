@@ -192,9 +192,9 @@ export function describeRetention(
       const store = t.app.get(MediaStore);
       const remove = store.remove.bind(store);
       let calls = 0;
-      // The worker dies at the second post's upload: the first post's files (upload, JPEG, raw pixels) are gone.
+      // The worker dies at the second post's upload: the first post's files (its upload, its frame's folder) are gone.
       const dying = jest.spyOn(store, 'remove').mockImplementation(async (path: string) => {
-        if (++calls === 4) throw new Error('worker died');
+        if (++calls === 2) throw new Error('worker died');
         return remove(path);
       });
       try {

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { Frame } from './frame.entity';
+import { Frame, FrameSourceKind } from './frame.entity';
 import { rawFramePath } from './frame-sampler';
+
+/** Every kind of source a frame is sampled from: named in the look-ups so uq_frames_source_position serves them. */
+const SOURCE_KINDS: FrameSourceKind[] = ['segment', 'post_image', 'post_video'];
 
 /** The frames of some items, keyed by item id, with the files and folders they occupy in the media store. */
 export interface ItemFrames {
   /** Frame ids (kept and already deleted) by the id of the segment or post they were sampled from. */
   byItem: Map<string, string[]>;
-  /** Per item, the stored files of its frames still kept (JPEG and any raw pixels left) and their folders. */
+  /** Per item, where its frames still kept are stored: their folders (files only for a frame outside one). */
   storedByItem: Map<string, { files: string[]; folders: string[] }>;
 }
 
@@ -24,16 +27,17 @@ export class FrameRetention {
     for (let i = 0; i < itemIds.length; i += 500) {
       const frames = await this.frames.find({
         select: { id: true, sourceId: true, imagePath: true, purgedAt: true },
-        where: { sourceId: In(itemIds.slice(i, i + 500)) },
+        where: { sourceKind: In(SOURCE_KINDS), sourceId: In(itemIds.slice(i, i + 500)) },
       });
       for (const frame of frames) {
         byItem.set(frame.sourceId, [...(byItem.get(frame.sourceId) ?? []), frame.id]);
         if (frame.purgedAt) continue;
         const stored = storedByItem.get(frame.sourceId) ?? { files: [], folders: [] };
-        // The raw pixels are deleted once the frame is classified; a crash may have left them.
-        stored.files.push(frame.imagePath, rawFramePath(frame.imagePath));
+        // An item's frames sit in a folder of its own (frames/<platform>/segment-<id>, …/post-<id>/images): one
+        // folder removal takes them all, a JPEG and any raw pixels a crash left, in a few requests on S3.
         const folder = frame.imagePath.slice(0, frame.imagePath.lastIndexOf('/'));
-        if (folder && !stored.folders.includes(folder)) stored.folders.push(folder);
+        if (!folder) stored.files.push(frame.imagePath, rawFramePath(frame.imagePath));
+        else if (!stored.folders.includes(folder)) stored.folders.push(folder);
         storedByItem.set(frame.sourceId, stored);
       }
     }
@@ -49,7 +53,10 @@ export class FrameRetention {
         .createQueryBuilder()
         .update(Frame)
         .set({ purgedAt: at })
-        .where('source_id IN (:...ids) AND purged_at IS NULL', { ids: itemIds.slice(i, i + 500) })
+        .where('source_kind IN (:...kinds) AND source_id IN (:...ids) AND purged_at IS NULL', {
+          kinds: SOURCE_KINDS,
+          ids: itemIds.slice(i, i + 500),
+        })
         .execute();
       marked += result.affected ?? 0;
     }

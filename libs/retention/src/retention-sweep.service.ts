@@ -21,6 +21,8 @@ import { SweepLease } from './sweep-lease';
 const DAY_MS = 86_400_000;
 /** Long enough for a batch of deletions on a slow store; renewed after every item. */
 const LEASE_MS = 10 * 60_000;
+/** A pass runs full batches back to back for at most this long (real time), then leaves the rest to the next. */
+const PASS_BUDGET_MS = 60_000;
 
 export interface SweepReport {
   runId: string;
@@ -33,6 +35,8 @@ export interface SweepReport {
   bytes: number;
   /** Items looked at and kept (an open flag, a pending appeal, evidence within its period). */
   putOff: number;
+  /** Items the run looked at: a full batch means more may be due. */
+  looked: number;
 }
 
 /**
@@ -44,7 +48,7 @@ export interface SweepReport {
  */
 @Injectable()
 export class RetentionSweep implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly periodic = new PeriodicPass('RetentionSweep', async () => (await this.sweep())?.segments ?? 0);
+  private readonly periodic = new PeriodicPass('RetentionSweep', () => this.drain());
   private readonly logger = new Logger('RetentionSweep');
   private readonly lease: SweepLease;
 
@@ -74,6 +78,20 @@ export class RetentionSweep implements OnApplicationBootstrap, OnApplicationShut
     return this.periodic.stop();
   }
 
+  /**
+   * Runs after run while each finds a full batch (a backlog: thousands of streams' pieces a day), within the pass's
+   * time budget; returns the items whose media it deleted.
+   */
+  async drain(budgetMs = PASS_BUDGET_MS): Promise<number> {
+    const deadline = Date.now() + budgetMs;
+    let deleted = 0;
+    for (;;) {
+      const report = await this.sweep();
+      deleted += report ? report.segments + report.posts : 0;
+      if (!report || report.looked < this.config.retention.batchSize || Date.now() >= deadline) return deleted;
+    }
+  }
+
   /** One run; null when another worker holds the sweep. */
   async sweep(): Promise<SweepReport | null> {
     if (!(await this.lease.take())) return null;
@@ -96,12 +114,14 @@ export class RetentionSweep implements OnApplicationBootstrap, OnApplicationShut
       files: 0,
       bytes: 0,
       putOff: 0,
+      looked: 0,
     };
     const due = await this.items.due(
       now,
       new Date(now.getTime() - rules.benignDays * DAY_MS),
       this.config.retention.batchSize,
     );
+    report.looked = due.length;
     if (!due.length) return report;
     const facts = await gatherFacts(due, this.policy.policy.categories, {
       frames: this.frames,
@@ -166,12 +186,13 @@ export class RetentionSweep implements OnApplicationBootstrap, OnApplicationShut
     return report;
   }
 
-  /** Deletes an item's stored files and its frames' folders; returns how many files it asked the store to delete. */
+  /** Deletes an item's stored files and its frames' folders; returns how many files that was (at most). */
   private async deleteFiles(item: RetainedItem, facts: ItemFacts): Promise<number> {
     const files = [...item.files, ...facts.frameFiles];
     for (const file of files) await this.store.remove(file);
-    for (const folder of [...facts.frameFolders, ...item.folders]) await this.store.removeFolder(folder);
+    let inFolders = 0;
+    for (const folder of [...facts.frameFolders, ...item.folders]) inFolders += await this.store.removeFolder(folder);
     await this.lease.renew();
-    return files.length;
+    return files.length + inFolders;
   }
 }
