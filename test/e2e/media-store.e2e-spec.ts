@@ -51,6 +51,17 @@ describe.each([
     await store.remove('media/p1/posts/post-1/a.gif');
   });
 
+  it('stores a file larger than one multipart part and reads it back byte for byte', async () => {
+    const big = join(dataDir, 'big.upload');
+    const bytes = randomBytes(12 * 1024 * 1024);
+    writeFileSync(big, bytes);
+    await store.adopt(big, 'media/p1/segments/big.ts');
+    expect((await store.head('media/p1/segments/big.ts', 188)).equals(bytes.subarray(0, 188))).toBe(true);
+    await store.withScratch(async (scratch) => {
+      expect((await readFile(await store.localFile('media/p1/segments/big.ts', scratch))).equals(bytes)).toBe(true);
+    });
+  });
+
   it('answers a missing file with StoredMediaMissingError before any byte', async () => {
     await expect(store.open('frames/p1/segment-x/0000000000.jpg')).rejects.toBeInstanceOf(StoredMediaMissingError);
     await expect(store.head('frames/p1/segment-x/0000000000.jpg')).rejects.toBeInstanceOf(StoredMediaMissingError);
