@@ -185,8 +185,19 @@ describe('ingest API: streams, segments by URL, posts, chat, transcripts and tip
     expect((await waitForTerminal(t.http, key, `/v1/text-batches/${transcript.body.id}`)).status).toBe('classified');
     const tipsDone = await waitForTerminal(t.http, key, `/v1/tip-batches/${tips.body.id}`);
     expect(tipsDone.events).toEqual([
-      { position: 0, tipperId: 'fan-1', ageBand: 'minor', amount: '52.00', currency: 'CNY', giftName: '火箭', at },
+      expect.objectContaining({
+        position: 0,
+        tipperId: 'fan-1',
+        ageBand: 'minor',
+        amount: '52.00',
+        currency: 'CNY',
+        giftName: '火箭',
+        at,
+      }),
     ]);
+    // What the tip rules found: a minor's tip, and the flag it opened.
+    expect(tipsDone.events[0].rules.map((r: { rule: string }) => r.rule)).toContain('minor_tipper');
+    expect(tipsDone.events[0].flags.map((f: { category: string }) => f.category)).toEqual(['tipping']);
   });
 
   it('counts what it ingested in /metrics and describes the API at /docs', async () => {
