@@ -167,6 +167,7 @@ export function describeRetention(
       expect(kept.results.frames.every((frame) => frame.imageDeletedAt === null)).toBe(true);
       const detail = (await t.http().get(`/v1/review/flags/${flagId}`).set(as(reviewer))).body;
       const evidence = detail.evidence.find((e: { imageUrl?: string }) => e.imageUrl);
+      expect(evidence.imageDeletedAt).toBeNull();
       const served = await t.http().get(evidence.imageUrl).set(as(reviewer)).buffer(true);
       expect(served.status).toBe(200);
       expect(served.headers['content-type']).toBe('image/jpeg');
@@ -252,6 +253,7 @@ export function describeRetention(
       expect(detail.status).toBe(200);
       expect(detail.body.evidence.length).toBeGreaterThan(0);
       const evidence = detail.body.evidence.find((e: { imageUrl?: string }) => e.imageUrl);
+      expect(evidence.imageDeletedAt).toBe(gone.mediaDeleted!.at);
       const image = await t.http().get(evidence.imageUrl).set(as(reviewer));
       expect(image.status).toBe(410);
       expect(image.body.code).toBe('media_deleted_by_retention');

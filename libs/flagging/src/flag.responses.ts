@@ -55,6 +55,13 @@ export class EvidenceResponse {
 export class ReviewEvidenceResponse extends EvidenceResponse {
   @ApiPropertyOptional({ description: 'The frame image, for frame evidence (GET with the staff token)' })
   imageUrl?: string;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When retention deleted the frame image (its URL then answers 410 media_deleted_by_retention)',
+  })
+  imageDeletedAt?: string | null;
 }
 
 export class FlagResponse {

@@ -65,6 +65,19 @@ export class FramesService {
     return { framesSampled, lastFrameAt: last?.createdAt ?? null };
   }
 
+  /** Of these frames, those whose JPEG retention deleted, and when. */
+  async deletedAmong(ids: string[]): Promise<Map<string, Date>> {
+    const deleted = new Map<string, Date>();
+    // Chunked: SQLite binds at most 999 parameters.
+    for (let i = 0; i < ids.length; i += 500)
+      for (const frame of await this.frames.find({
+        select: { id: true, purgedAt: true },
+        where: { id: In(ids.slice(i, i + 500)) },
+      }))
+        if (frame.purgedAt) deleted.set(frame.id, frame.purgedAt);
+    return deleted;
+  }
+
   /** A frame of this platform; without a platform (reviewers see every platform's evidence), any frame. */
   async getForPlatform(platformId: string | undefined, id: string): Promise<Frame> {
     const frame = await this.frames.findOneBy({ id, ...(platformId ? { platformId } : {}) });

@@ -294,10 +294,13 @@ export class ReviewController {
             new Date(flag.updatedAt.getTime() + HOUR_MS),
           )
         : [];
+    const deletedImages = await this.frames.deletedAmong(
+      evidence.filter((e) => e.sourceKind === 'frame' || e.sourceKind === 'frame_text').map((e) => e.sourceId),
+    );
     const now = this.clock.now();
     return {
       ...flagView(flag, accountIds.get(flag.accountId), evidence),
-      evidence: evidence.map(reviewerEvidenceView),
+      evidence: evidence.map((e) => reviewerEvidenceView(e, deletedImages.get(e.sourceId))),
       waitingSeconds: Math.round((now.getTime() - flag.openedAt.getTime()) / 1000),
       claim:
         flag.claimedBy && flag.claimExpiresAt && flag.claimExpiresAt > now

@@ -25,7 +25,12 @@ describe('reviewerEvidenceView', () => {
     ['frame', { positionMs: 0 }, '/v1/review/frames/src1/image'],
   ])('%s evidence %j: the image at %s, beside it and in its detail', (kind, detail, url) => {
     const view = reviewerEvidenceView(evidence(kind, detail));
-    expect(view).toMatchObject({ imageUrl: url, detail: { ...detail, imageUrl: url } });
+    expect(view).toMatchObject({ imageUrl: url, imageDeletedAt: null, detail: { ...detail, imageUrl: url } });
+  });
+
+  it('says when retention deleted the image', () => {
+    const view = reviewerEvidenceView(evidence('frame', {}), new Date('2029-03-01T00:00:00Z'));
+    expect(view).toMatchObject({ imageDeletedAt: '2029-03-01T00:00:00.000Z' });
   });
 
   it.each([
