@@ -65,6 +65,11 @@ describe.each([
   it('answers a missing file with StoredMediaMissingError before any byte', async () => {
     await expect(store.open('frames/p1/segment-x/0000000000.jpg')).rejects.toBeInstanceOf(StoredMediaMissingError);
     await expect(store.head('frames/p1/segment-x/0000000000.jpg')).rejects.toBeInstanceOf(StoredMediaMissingError);
+    await store.withScratch((scratch) =>
+      expect(store.localFile('frames/p1/segment-x/0000000000.jpg', scratch)).rejects.toBeInstanceOf(
+        StoredMediaMissingError,
+      ),
+    );
   });
 
   it('refuses paths that leave the store', async () => {

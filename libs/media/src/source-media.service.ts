@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
 import { APP_CONFIG, AppConfig } from '@qinglang/config';
 import { PermanentJobError } from '@qinglang/queue';
-import { MediaScratch, MediaStore, sniffImageContainer, sniffVideoContainer } from '@qinglang/storage';
+import {
+  MediaScratch,
+  MediaStore,
+  StoredMediaMissingError,
+  sniffImageContainer,
+  sniffVideoContainer,
+} from '@qinglang/storage';
 import { FfmpegService } from './ffmpeg.service';
 import { InvalidMediaError, SampleResult, SampledFrame } from './frame-sampler';
 import { fetchMedia } from './media-fetcher';
@@ -49,7 +55,7 @@ export class SourceMedia {
     firstAtMs?: number,
     expectedDurationMs?: number,
   ): Promise<SampleResult> {
-    const input = await this.storage.localFile(mediaPath, scratch);
+    const input = await this.input(mediaPath, scratch);
     const container = sniffVideoContainer(await this.storage.headOfLocalFile(input));
     if (!container) {
       throw new PermanentJobError(
@@ -75,7 +81,7 @@ export class SourceMedia {
   }
 
   async sampleImage(mediaPath: string, outputDir: string, scratch: MediaScratch): Promise<SampledFrame> {
-    const input = await this.storage.localFile(mediaPath, scratch);
+    const input = await this.input(mediaPath, scratch);
     const container = sniffImageContainer(await this.storage.headOfLocalFile(input));
     if (!container)
       throw new PermanentJobError(
@@ -86,6 +92,17 @@ export class SourceMedia {
     const frame = await this.permanentOnBadMedia(() => this.ffmpeg.sampler.sampleImage(input, container, output));
     await this.storage.commit(outputDir, scratch, isEvidence);
     return frame;
+  }
+
+  /** The item's stored media as a local file; gone from the store (deleted by hand, by retention), no retry helps. */
+  private async input(mediaPath: string, scratch: MediaScratch): Promise<string> {
+    try {
+      return await this.storage.localFile(mediaPath, scratch);
+    } catch (error) {
+      if (error instanceof StoredMediaMissingError)
+        throw new PermanentJobError('media_missing', 'The stored media of this item is gone from the media store.');
+      throw error;
+    }
   }
 
   private async permanentOnBadMedia<T>(work: () => Promise<T>): Promise<T> {

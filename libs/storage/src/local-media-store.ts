@@ -1,4 +1,4 @@
-import { copyFile, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { MediaStore, StorageHealth, StoredMediaMissingError } from './media-store';
@@ -35,8 +35,14 @@ export class LocalMediaStore extends MediaStore {
     // Written in place: nothing to copy.
   }
 
-  localFile(relativePath: string): Promise<string> {
-    return Promise.resolve(this.absolute(relativePath));
+  async localFile(relativePath: string): Promise<string> {
+    const path = this.absolute(relativePath);
+    const isFile = await stat(path).then(
+      (info) => info.isFile(),
+      () => false,
+    );
+    if (!isFile) throw new StoredMediaMissingError(relativePath);
+    return path;
   }
 
   staging(relativePath: string): string {
