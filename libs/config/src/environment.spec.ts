@@ -16,6 +16,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('sweeps retention every 5 minutes, 200 items a run, unless told otherwise (0: never)', () => {
+    expect(loadConfig({}).retention).toEqual({ sweepMs: 300_000, batchSize: 200 });
+    expect(loadConfig({ RETENTION_SWEEP_MS: '0', RETENTION_BATCH: '50' }).retention).toEqual({
+      sweepMs: 0,
+      batchSize: 50,
+    });
+  });
+
   it('switches to PostgreSQL and BullMQ from their URLs', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://u@db:5432/q',
@@ -33,6 +41,8 @@ describe('loadConfig', () => {
     [{ FRAME_INTERVAL_SECONDS: '0' }, 'FRAME_INTERVAL_SECONDS'],
     [{ TF_BACKEND: 'webgl' }, 'TF_BACKEND'],
     [{ QL_ROLE: 'api' }, 'QL_ROLE'],
+    [{ RETENTION_SWEEP_MS: '-1' }, 'RETENTION_SWEEP_MS'],
+    [{ RETENTION_BATCH: '0' }, 'RETENTION_BATCH'],
   ])('refuses %j, naming the variable', (env, name) => {
     expect(() => loadConfig(env)).toThrow(EnvironmentError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`\\b${name}\\b`));
