@@ -14,6 +14,8 @@ export default tseslint.config(
       'coverage/',
       'test-artifacts/',
       'test/fixtures/segment-*.ts',
+      // Written by npm run openapi (openapi-typescript), checked against openapi.json by a test.
+      'test/generated/',
       '**/*.js',
       '**/*.mjs',
     ],

@@ -7,5 +7,5 @@ export const CLIENT_TYPES_FILE = join(__dirname, '..', 'test', 'generated', 'qin
 /** What openapi-typescript makes of the published document, as the committed types file holds it. */
 export async function renderClientTypes(openapiJson: string): Promise<string> {
   const ast = await openapiTS(JSON.parse(openapiJson) as OpenAPI3, { alphabetize: false, exportType: false });
-  return `// Generated from openapi.json by openapi-typescript (npm run openapi): do not edit.\n/* eslint-disable */\n${astToString(ast)}`;
+  return `// Generated from openapi.json by openapi-typescript (npm run openapi): do not edit.\n${astToString(ast)}`;
 }

@@ -1,12 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffOnly } from '@qinglang/staff';
 import { DecisionListQuery, FlagListQuery } from './compliance-filters.dto';
 import { RecordSearch } from './record-search.service';
 import { ComplianceFilterResolver } from './compliance-filter-resolver.service';
+import { ApiErrors } from '@qinglang/operations';
+import { ComplianceDecisionListResponse, ComplianceFlagListResponse } from './compliance.responses';
 
 @ApiTags('compliance')
-@ApiBearerAuth()
 @StaffOnly('compliance')
 @Controller('v1/compliance')
 export class ComplianceRecordsController {
@@ -19,6 +20,17 @@ export class ComplianceRecordsController {
   @ApiOperation({
     summary: 'Flags of every platform, newest first (from/to on the opening time); page with `before=<next>`',
   })
+  @ApiOkResponse({ type: ComplianceFlagListResponse })
+  @ApiErrors({
+    400: [
+      'unknown_platform',
+      'unknown_account',
+      'account_not_on_platform',
+      'account_filter_ambiguous',
+      'platform_required',
+      'unknown_reviewer',
+    ],
+  })
   async flags(@Query() query: FlagListQuery) {
     return this.search.flags(await this.filters.resolve(query));
   }
@@ -26,6 +38,17 @@ export class ComplianceRecordsController {
   @Get('decisions')
   @ApiOperation({
     summary: "Reviewers' decisions, newest first, with the reviewer's name and role (from/to on the decision time)",
+  })
+  @ApiOkResponse({ type: ComplianceDecisionListResponse })
+  @ApiErrors({
+    400: [
+      'unknown_platform',
+      'unknown_account',
+      'account_not_on_platform',
+      'account_filter_ambiguous',
+      'platform_required',
+      'unknown_reviewer',
+    ],
   })
   async decisions(@Query() query: DecisionListQuery) {
     return this.search.decisions(await this.filters.resolve(query));

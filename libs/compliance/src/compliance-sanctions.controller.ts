@@ -1,12 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffOnly } from '@qinglang/staff';
 import { SanctionListQuery } from './compliance-filters.dto';
 import { SanctionSearch } from './sanction-search.service';
 import { ComplianceFilterResolver } from './compliance-filter-resolver.service';
+import { ApiErrors } from '@qinglang/operations';
+import { ComplianceSanctionListResponse } from './compliance.responses';
 
 @ApiTags('compliance')
-@ApiBearerAuth()
 @StaffOnly('compliance')
 @Controller('v1/compliance/sanctions')
 export class ComplianceSanctionsController {
@@ -18,6 +19,17 @@ export class ComplianceSanctionsController {
   @Get()
   @ApiOperation({
     summary: 'Sanctions of every platform, newest first, with their statements of reasons; page with `before=<next>`',
+  })
+  @ApiOkResponse({ type: ComplianceSanctionListResponse })
+  @ApiErrors({
+    400: [
+      'unknown_platform',
+      'unknown_account',
+      'account_not_on_platform',
+      'account_filter_ambiguous',
+      'platform_required',
+      'unknown_reviewer',
+    ],
   })
   async list(@Query() query: SanctionListQuery) {
     const { limit, before, ...filter } = await this.filters.resolve(query);

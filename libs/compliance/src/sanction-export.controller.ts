@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CLOCK, Clock } from '@qinglang/config';
 import { StaffOnly } from '@qinglang/staff';
@@ -8,12 +8,12 @@ import { periodBounds } from './keyset';
 import { SANCTION_CSV_HEADER, sanctionCsvLine, sanctionJsonLine } from './sanction-export';
 import { SanctionSearch } from './sanction-search.service';
 import { ComplianceFilterResolver } from './compliance-filter-resolver.service';
+import { ApiErrors } from '@qinglang/operations';
 
 /** Rows read from the database per page: the export holds one page at a time, whatever the total. */
 export const EXPORT_PAGE_SIZE = 1000;
 
 @ApiTags('compliance')
-@ApiBearerAuth()
 @StaffOnly('compliance')
 @Controller('v1/compliance/exports')
 export class SanctionExportController {
@@ -24,17 +24,43 @@ export class SanctionExportController {
   ) {}
 
   @Get('sanctions.csv')
-  @ApiProduces('text/csv')
   @ApiOperation({
     summary: 'Every sanction matching the filters of GET /v1/compliance/sanctions, newest first, as CSV (streamed)',
+  })
+  @ApiOkResponse({
+    description: 'A header line, then one sanction per line',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
+  @ApiErrors({
+    400: [
+      'unknown_platform',
+      'unknown_account',
+      'account_not_on_platform',
+      'account_filter_ambiguous',
+      'platform_required',
+      'unknown_reviewer',
+    ],
   })
   csv(@Query() query: SanctionFilterQuery, @Res() response: Response): Promise<void> {
     return this.stream(query, response, 'csv', 'text/csv; charset=utf-8', SANCTION_CSV_HEADER, sanctionCsvLine);
   }
 
   @Get('sanctions.jsonl')
-  @ApiProduces('application/x-ndjson')
   @ApiOperation({ summary: 'The same as the CSV export, one JSON sanction (as in the list) per line (streamed)' })
+  @ApiOkResponse({
+    description: 'One ComplianceSanctionResponse as JSON per line',
+    content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+  })
+  @ApiErrors({
+    400: [
+      'unknown_platform',
+      'unknown_account',
+      'account_not_on_platform',
+      'account_filter_ambiguous',
+      'platform_required',
+      'unknown_reviewer',
+    ],
+  })
   jsonl(@Query() query: SanctionFilterQuery, @Res() response: Response): Promise<void> {
     return this.stream(query, response, 'jsonl', 'application/x-ndjson; charset=utf-8', '', sanctionJsonLine);
   }

@@ -1,9 +1,19 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
-import { ApiAcceptedResponse, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPlatform, Platform } from '@qinglang/platforms';
 import { CreatePostDto } from '../dto/post.dto';
+import { PostUploadBody } from '../dto/upload-bodies.dto';
 import { PostsService } from '../services/posts.service';
 import { AccountsService } from '../services/accounts.service';
 import { FLAG_LINKS, FlagLinksReader, ITEM_RESULTS, ItemResultsReader } from '../services/item-results';
@@ -37,6 +47,11 @@ export class PostsController {
     ]),
   )
   @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiBody({
+    schema: { oneOf: [{ $ref: getSchemaPath(PostUploadBody) }, { $ref: getSchemaPath(CreatePostDto) }] },
+    description: 'multipart/form-data with `images` and `video`, or JSON (text, `videoUrl`)',
+  })
+  @ApiExtraModels(PostUploadBody, CreatePostDto)
   @ApiOperation({
     summary: 'Submit a self-media post: text, up to 9 `images`, an optional `video` (or `videoUrl`); 202 queued',
   })

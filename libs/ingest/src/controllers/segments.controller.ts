@@ -1,10 +1,21 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiAcceptedResponse, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiExtraModels,
+  getSchemaPath,
+  ApiConsumes,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiError, ApiErrors } from '@qinglang/operations';
 import { CurrentPlatform, Platform } from '@qinglang/platforms';
 import { CreateSegmentDto } from '../dto/segment.dto';
+import { SegmentUploadBody } from '../dto/upload-bodies.dto';
 import { SegmentsService } from '../services/segments.service';
 import { FLAG_LINKS, FlagLinksReader, ITEM_RESULTS, ItemResultsReader } from '../services/item-results';
 import { FRAME_PAGE, FramePageQuery, pageOf } from '../dto/item-page.dto';
@@ -28,6 +39,13 @@ export class SegmentsController {
   @Post('streams/:streamId/segments')
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiBody({
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(SegmentUploadBody) }, { $ref: getSchemaPath(CreateSegmentDto) }],
+    },
+    description: 'multipart/form-data with `file`, or JSON with `url`',
+  })
+  @ApiExtraModels(SegmentUploadBody, CreateSegmentDto)
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiOperation({
     summary: 'Upload a segment (.ts, .mp4, .flv as multipart `file`) or give its `url`; answers 202 queued',
