@@ -182,6 +182,10 @@ export function describeRetention(
         policyVersion: expect.stringMatching(/^[0-9a-f]{16}$/),
       });
 
+      const metrics = (await t.http().get('/metrics')).text;
+      expect(metrics).toMatch(/qinglang_retention_deleted_total\{kind="segment",class="benign"\} 1\b/);
+      expect(metrics).toMatch(/qinglang_retention_deleted_total\{kind="post",class="benign"\} 1\b/);
+
       // Run again: nothing is due (the held item was put off a day), nothing deleted, nothing audited.
       expect(await sweep.sweep()).toMatchObject({ segments: 0, putOff: 0 });
       expect(await sweeps()).toBe(1);

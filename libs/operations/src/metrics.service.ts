@@ -49,6 +49,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly retentionDeleted = new Counter({
+    name: 'qinglang_retention_deleted_total',
+    help: 'Media deleted by the retention sweep: items (segment, post) by class, and their frames',
+    labelNames: ['kind', 'class'],
+    registers: [this.registry],
+  });
+
   readonly jobs: Gauge<'queue' | 'state'>;
 
   private jobCounts: () => Promise<Record<string, Record<string, number>>> = async () => ({});

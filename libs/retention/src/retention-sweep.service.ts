@@ -11,6 +11,7 @@ import { ItemMediaRetention, RetainedItem } from '@qinglang/ingest';
 import { FrameRetention } from '@qinglang/media';
 import { newId } from '@qinglang/persistence';
 import { PolicyService } from '@qinglang/policy';
+import { MetricsService } from '@qinglang/operations';
 import { PeriodicPass } from '@qinglang/queue';
 import { SanctionHolds } from '@qinglang/sanctions';
 import { MediaStore } from '@qinglang/storage';
@@ -64,6 +65,7 @@ export class RetentionSweep implements OnApplicationBootstrap, OnApplicationShut
     private readonly flags: FlagHolds,
     private readonly sanctions: SanctionHolds,
     private readonly audit: AuditLog,
+    private readonly metrics: MetricsService,
   ) {
     const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.lease = new SweepLease(dataSource, clock, owner, LEASE_MS);
@@ -182,6 +184,9 @@ export class RetentionSweep implements OnApplicationBootstrap, OnApplicationShut
         },
       });
     });
+    for (const { item, class: itemClass } of expired)
+      this.metrics.retentionDeleted.inc({ kind: item.kind, class: itemClass });
+    this.metrics.retentionDeleted.inc({ kind: 'frame', class: 'any' }, report.frames);
     this.logger.log({ message: 'retention sweep deleted media', ...report });
     return report;
   }
