@@ -16,7 +16,7 @@ describe('SourceMedia with media gone from the store', () => {
     // ffmpeg is never reached: the input is missing before anything is run.
     const media = new SourceMedia(loadConfig({ DATA_DIR: dataDir }), {} as FfmpegService, store);
     const failure = await store
-      .withScratch((scratch) =>
+      .withScratch<unknown>((scratch) =>
         kind === 'video'
           ? media.sampleVideo('media/p/segments/gone.ts', 'frames/p/segment-gone', scratch)
           : media.sampleImage('media/p/posts/x/gone.png', 'frames/p/post-x/image-0', scratch),
