@@ -41,7 +41,12 @@ describe('external ids, filters that refuse, reviewer images, reason codes', () 
     await waitForTerminal(t.http, platform.apiKey, `/v1/tip-batches/${tips.body.id}`);
   });
 
-  const asCompliance = (path: string) => t.http().get(path).set(bearer(compliance));
+  // The entity bank's lists are a reviewer's; the rest a compliance officer's.
+  const asCompliance = (path: string) =>
+    t
+      .http()
+      .get(path)
+      .set(bearer(path.startsWith('/v1/review/') ? reviewer : compliance));
 
   it("reads an account's history by the platform's own id, and still by Qinglang's", async () => {
     const byExternal = await asCompliance(`/v1/compliance/platforms/${platform.id}/accounts/host-ext-1/history`);
@@ -104,6 +109,9 @@ describe('external ids, filters that refuse, reviewer images, reason codes', () 
     ['/v1/compliance/exports/sanctions.jsonl?accountId=host-ext-1', 400, 'unknown_account'],
     [`/v1/compliance/deliveries?platformId=${randomUUID()}`, 400, 'unknown_platform'],
     ['/v1/compliance/deliveries?status=lost', 400, 'validation_failed'],
+    [`/v1/review/bank?platformId=${randomUUID()}`, 400, 'unknown_platform'],
+    [`/v1/review/bank/export?platformId=${randomUUID()}`, 400, 'unknown_platform'],
+    ['/v1/review/bank?includeRemoved=maybe', 400, 'validation_failed'],
   ])('%s answers %i %s', async (path, status, code) => {
     const response = await asCompliance(path.replace('PLATFORM', platform.id));
     expect([response.status, response.body.code]).toEqual([status, code]);

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiBody,
   ApiCreatedResponse,
@@ -40,7 +41,8 @@ export class BankQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() platformId?: string;
   @ApiPropertyOptional({ type: Boolean, description: 'Also the entries taken out of force' })
   @IsOptional()
-  @Transform(({ value }) => value === 'true')
+  // Only true or false: anything else stays a string and is refused (400), not read as false.
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   includeRemoved?: boolean;
 }
@@ -64,7 +66,9 @@ export class EntityBankController {
     summary: 'Banked contacts, links, domains and QR payloads (in force; `includeRemoved=true` for all)',
   })
   @ApiOkResponse({ type: BankEntryListResponse })
+  @ApiErrors({ 400: ['unknown_platform'] })
   async list(@Query() query: BankQuery) {
+    await this.bank.checkPlatformFilter(query.platformId);
     return { entries: (await this.bank.list(query)).map(bankEntryView) };
   }
 
@@ -88,13 +92,16 @@ export class EntityBankController {
   }
 
   @Get('export')
-  @Header('Content-Type', 'application/x-ndjson; charset=utf-8')
   @ApiOperation({ summary: 'The entries in force as JSON lines' })
   @ApiOkResponse({
     description: 'One BankEntryResponse as JSON per line',
     content: { 'application/x-ndjson': { schema: { type: 'string' } } },
   })
-  export(@Query() query: BankQuery): Promise<string> {
+  @ApiErrors({ 400: ['unknown_platform'] })
+  async export(@Query() query: BankQuery, @Res({ passthrough: true }) response: Response): Promise<string> {
+    await this.bank.checkPlatformFilter(query.platformId);
+    // Set here, not by @Header: an error answered before this point is JSON and says so.
+    response.type('application/x-ndjson; charset=utf-8');
     return this.bank.exportLines(query.platformId);
   }
 

@@ -150,6 +150,12 @@ export class EntityBank {
     }
   }
 
+  /** A list's platform filter names a platform Qinglang has: else 400, not an empty list that reads as "none banked". */
+  async checkPlatformFilter(platformId: string | undefined): Promise<void> {
+    if (platformId && !(await this.platforms.exists(platformId)))
+      throw new ApiError(400, 'unknown_platform', `No platform has the id ${platformId}.`);
+  }
+
   private async requirePlatforms(ids: string[]): Promise<void> {
     for (const id of new Set(ids))
       if (!(await this.platforms.exists(id))) throw new ApiError(422, 'unknown_platform', `No such platform: ${id}`);
