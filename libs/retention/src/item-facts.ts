@@ -38,10 +38,16 @@ export async function gatherFacts(
     ...(await sources.signals.forSources('frame_text', frameIds)),
     ...(await sources.signals.forSources('post_text', postIds)),
   ];
-  const itemOfSignal = new Map(
-    signals.map((s) => [s.id, s.sourceKind === 'post_text' ? s.sourceId : itemOfFrame.get(s.sourceId)!]),
-  );
-  const holding = await sources.flags.holding(signals.map((s) => s.id));
+  // Evidence names a model's signal by its id, a rule's by its source's id (a frame, a post): both are looked up.
+  const itemOfSignal = new Map<string, string>([
+    ...signals.map((s): [string, string] => [
+      s.id,
+      s.sourceKind === 'post_text' ? s.sourceId : itemOfFrame.get(s.sourceId)!,
+    ]),
+    ...itemOfFrame,
+    ...postIds.map((id): [string, string] => [id, id]),
+  ]);
+  const holding = await sources.flags.holding([...itemOfSignal.keys()]);
   const flagsOfItem = new Map<string, Map<string, Flag>>();
   for (const [signalId, flags] of holding) {
     const itemId = itemOfSignal.get(signalId)!;
