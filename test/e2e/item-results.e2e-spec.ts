@@ -127,6 +127,30 @@ describe("results on an item's GET", () => {
     expect(done.results.flags).toEqual([]);
   });
 
+  it("shows a post's text scores and its image's overlay reading, and the flag its text joined", async () => {
+    const response = await t
+      .http()
+      .post('/v1/posts')
+      .set(auth())
+      .field('externalId', 'post-results-1')
+      .field('authorId', 'writer-results')
+      .field('text', '澳门百家乐，加微信上分')
+      .attach('images', join(FIXTURES, 'image.png'));
+    expect(response.status).toBe(202);
+    const done = await waitForTerminal(t.http, key, `/v1/posts/${response.body.id}`);
+    expect(done.status).toBe('classified');
+    expect(done.results.text.scores.gambling).toBeGreaterThan(0.5);
+    expect(done.results.text.spans.length).toBeGreaterThan(0);
+    const link = done.results.text.flags.find((f: FlagLink) => f.category === 'gambling');
+    expect(link.url).toBe(`/v1/flags/${link.id}`);
+    expect(done.results.flags.map((f: FlagLink) => f.id)).toContain(link.id);
+    // A post image's overlays are always read: the reading is there, whatever it found.
+    const [image] = done.results.frames as FrameView[];
+    expect(image.overlay?.read).toEqual({ text: true, qr: true });
+    expect(Object.keys(image.scores!).sort()).toEqual(['drawing', 'hentai', 'neutral', 'porn', 'sexy']);
+    expect((await t.http().get(`/v1/posts/${response.body.id}`).set(auth(otherKey))).status).toBe(404);
+  });
+
   it("shows each chat line's scores and spans, each tip's rules, and the flag they joined", async () => {
     const streamId = await stream('induce-results');
     const chat = await batch(`/v1/streams/${streamId}/chat`, {
