@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { APP_CONFIG, AppConfig } from '@qinglang/config';
 import { ModelRegistry } from '@qinglang/classifier';
@@ -9,6 +9,7 @@ import { PublicRoute } from '@qinglang/operations';
 import { QUEUE_DRIVER, QueueDriver, WorkerReadiness, withTimeout } from '@qinglang/queue';
 import { MediaStore } from '@qinglang/storage';
 import { healthVerdict } from './health-verdict';
+import { HealthResponse, HealthUnavailableResponse } from './health.responses';
 
 /** Per check; they run side by side, so the whole answer comes within this and a little more. */
 const HEALTH_CHECK_MS = 1500;
@@ -35,8 +36,13 @@ export class HealthController {
   ) {}
 
   @Get()
+  // Above Terminus's own decorator, which documents a generic report: these name the codes and states.
+  @ApiOkResponse({ type: HealthResponse })
+  @ApiServiceUnavailableResponse({ type: HealthUnavailableResponse, description: 'Starting, or a dependency down' })
   @HealthCheck()
-  @ApiOperation({ summary: 'Health of each dependency; 503 when one is down' })
+  @ApiOperation({
+    summary: "Health of each dependency; 503 when one is down, or with code 'starting' while models load",
+  })
   async check(@Res({ passthrough: true }) response: Response) {
     try {
       return await this.checks();

@@ -120,6 +120,8 @@ function completeOperation(operation: Operation, method: (typeof METHODS)[number
   for (const errors of shared)
     for (const [status, codes] of Object.entries(errors)) addErrorCodes(operation, status, codes);
   for (const [status, response] of Object.entries(operation.responses)) {
+    // OpenAPI 3 has no response-level `schema` (Terminus's decorator writes one beside `content`).
+    delete (response as { schema?: unknown }).schema;
     const codes = errorCodesOf((response as ErrorResponse).content?.['application/json']?.schema);
     const shared = codes && SHARED_BY_KEY.get(sharedKey(status, codes));
     if (shared) operation.responses[status] = { $ref: `#/components/responses/${shared}` };
