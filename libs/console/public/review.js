@@ -5,8 +5,6 @@ import { renderQueue } from './queue.js';
 import { clearFlag, renderFlag, toggleFrames } from './evidence.js';
 import { renderShortcuts, shortcut } from './shortcuts.js';
 
-// Escalation needs a code too; these say why a senior reviewer should look.
-const ESCALATE_REASONS = ['needs_senior_review', 'policy_unclear', 'needs_context'];
 const QUEUE_REFRESH_MS = 15_000;
 
 let me = null;
@@ -52,7 +50,8 @@ function fillReasons() {
   if (chosen === 'confirm')
     options = Object.entries(reasons.confirm[category] ?? {}).map(([code, r]) => [code, `${code}: ${r.label}`]);
   if (chosen === 'reject') options = reasons.reject.map((code) => [code, code.replaceAll('_', ' ')]);
-  if (chosen === 'escalate') options = ESCALATE_REASONS.map((code) => [code, code.replaceAll('_', ' ')]);
+  // Escalation codes come from the policy too (review.escalate_reasons): the API refuses any other.
+  if (chosen === 'escalate') options = (reasons.escalate ?? []).map((code) => [code, code.replaceAll('_', ' ')]);
   replace(
     select,
     options.map(([value, label], i) => h('option', { value }, `${i + 1}. ${label}`)),
