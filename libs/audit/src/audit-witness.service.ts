@@ -12,7 +12,8 @@ import { createHash } from 'node:crypto';
 import { DataSource, QueryRunner } from 'typeorm';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@qinglang/config';
 import { isUniqueViolation } from '@qinglang/persistence';
-import { PeriodicPass } from '@qinglang/queue';
+// From operations, not the queue's index: the CLI's audit commands then load no BullMQ.
+import { PeriodicPass } from '@qinglang/operations';
 import { AuditCheckpoint } from './audit-checkpoint.entity';
 import { ChainPoint, ChainProblem, ChainVerifier, GENESIS_HASH, checkpointMessage } from './audit-chain';
 import { AuditAppendGuard } from './audit-append-guard';

@@ -9,3 +9,4 @@ export * from './server-paths';
 export * from './metrics-access';
 export * from './outage';
 export * from './openapi-errors';
+export * from './periodic-pass';

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@qinglang/config';
-import { MetricsService } from '@qinglang/operations';
+import { MetricsService, PeriodicPass } from '@qinglang/operations';
 import { JobHandlerRegistry, ReconcileCursor, StuckCutoffs, isReconcilable } from './job-handler.registry';
 import { JobQueue } from './job-queue.service';
-import { PeriodicPass } from './periodic-pass';
 import { QUEUE_DRIVER, QueueDriver } from './queue-driver';
 import { WorkerReadiness } from './worker-readiness';
 import { withTimeout } from './with-timeout';
