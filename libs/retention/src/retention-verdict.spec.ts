@@ -1,3 +1,4 @@
+import type { SanctionActionName, SanctionStatus } from '@qinglang/sanctions';
 import { ItemMediaFacts, lastDecisionAt, reachesEvidenceThreshold, retentionVerdict } from './retention-verdict';
 
 const DAY = 86_400_000;
@@ -19,10 +20,17 @@ const closedFlag = (decided: number) => ({
   updatedAt: day(decided),
 });
 const openFlag = { status: 'open' as const, decidedAt: null, updatedAt: day(0) };
-const sanction = (issued: number, ends: number | null = null, ended: number | null = null) => ({
+const sanction = (
+  issued: number,
+  ends: number | null = null,
+  ended: number | null = null,
+  action: SanctionActionName = ends === null ? 'warning' : 'suspension',
+) => ({
   issuedAt: day(issued),
   endsAt: ends === null ? null : day(ends),
   endedAt: ended === null ? null : day(ended),
+  action,
+  status: (ended === null ? 'active' : 'revoked') as SanctionStatus,
 });
 
 describe('retentionVerdict', () => {
@@ -92,6 +100,30 @@ describe('retentionVerdict', () => {
       }),
       1154,
       { purge: false, reviewAt: day(1155) },
+    ],
+    [
+      'an account ban in force holds its evidence past the period, however long it lasts',
+      facts({ flags: [closedFlag(10)], sanctions: [sanction(10, null, null, 'account_ban')] }),
+      5000,
+      { purge: false, class: 'evidence', reason: 'held_by_sanction_in_force', reviewAt: day(5001) },
+    ],
+    [
+      'a delisting in force holds it too',
+      facts({ flags: [closedFlag(10)], sanctions: [sanction(10, null, null, 'delisting')] }),
+      1200,
+      { purge: false, reason: 'held_by_sanction_in_force' },
+    ],
+    [
+      'a ban lifted (revoked on day 400) counts from when it ended',
+      facts({ flags: [closedFlag(10)], sanctions: [sanction(10, null, 400, 'account_ban')] }),
+      1495,
+      { purge: true, expiredAt: day(1495) },
+    ],
+    [
+      'a warning restricts nothing: it counts from its issue, though it has no end',
+      facts({ flags: [closedFlag(10)], sanctions: [sanction(10, null, null, 'warning')] }),
+      1105,
+      { purge: true, expiredAt: day(1105) },
     ],
     [
       'a sanction without a flag in the batch is still evidence',

@@ -1,8 +1,15 @@
 import type { RetentionRules } from '@qinglang/policy';
+import type { SanctionActionName, SanctionStatus } from '@qinglang/sanctions';
 
 const DAY_MS = 86_400_000;
 /** A held item (open flag, pending appeal) is looked at again this often: its decision may come any day. */
 export const HELD_RECHECK_MS = DAY_MS;
+/**
+ * Sanctions in force until someone ends them (no `endsAt`): while one is, its evidence is what it stands on (an
+ * appeal, a challenge in court may come at any time), so the period starts only once it has ended. A warning, also
+ * without an end, restricts nothing: it counts from its issue.
+ */
+export const INDEFINITE_ACTIONS: readonly SanctionActionName[] = ['delisting', 'account_ban'];
 
 /**
  * Which class an item's media falls in: `benign` (nothing at a category's evidence threshold, no flag),
@@ -19,7 +26,13 @@ export interface ItemMediaFacts {
   /** Flags holding any of the item's content as evidence, or about the item itself (a post). */
   flags: Array<{ status: 'open' | 'closed'; decidedAt: Date | null; updatedAt: Date }>;
   /** Sanctions and interim actions issued on those flags. */
-  sanctions: Array<{ issuedAt: Date; endsAt: Date | null; endedAt: Date | null }>;
+  sanctions: Array<{
+    issuedAt: Date;
+    endsAt: Date | null;
+    endedAt: Date | null;
+    action: SanctionActionName;
+    status: SanctionStatus;
+  }>;
   /** Appeals against those sanctions. */
   appeals: Array<{ status: 'pending' | 'upheld' | 'revoked'; createdAt: Date; decidedAt: Date | null }>;
 }
@@ -30,7 +43,7 @@ export type RetentionVerdict =
       purge: false;
       class: RetentionClass;
       /** `held`: an open flag or a pending appeal keeps it whatever the time. */
-      reason: 'held_by_open_flag' | 'held_by_pending_appeal' | 'within_period';
+      reason: 'held_by_open_flag' | 'held_by_pending_appeal' | 'held_by_sanction_in_force' | 'within_period';
       /** When to look at the item again. */
       reviewAt: Date;
     };
@@ -48,12 +61,24 @@ export function retentionVerdict(facts: ItemMediaFacts, rules: RetentionRules, n
     return { purge: false, class: itemClass, reason: 'held_by_open_flag', reviewAt: recheck };
   if (facts.appeals.some((a) => a.status === 'pending'))
     return { purge: false, class: itemClass, reason: 'held_by_pending_appeal', reviewAt: recheck };
+  if (facts.sanctions.some(inForceIndefinitely))
+    return { purge: false, class: itemClass, reason: 'held_by_sanction_in_force', reviewAt: recheck };
   const expiredAt = evidence
     ? new Date(lastDecisionAt(facts).getTime() + rules.complianceDays * DAY_MS)
     : new Date(facts.finishedAt.getTime() + rules.benignDays * DAY_MS);
   return expiredAt <= now
     ? { purge: true, class: itemClass, expiredAt }
     : { purge: false, class: itemClass, reason: 'within_period', reviewAt: expiredAt };
+}
+
+/** A ban or delisting still in force with no end set: its evidence is held until it ends. */
+export function inForceIndefinitely(sanction: ItemMediaFacts['sanctions'][number]): boolean {
+  return (
+    sanction.status === 'active' &&
+    sanction.endsAt === null &&
+    sanction.endedAt === null &&
+    INDEFINITE_ACTIONS.includes(sanction.action)
+  );
 }
 
 /** The latest decision on an item's evidence; the item's finish when nothing was decided yet. */
