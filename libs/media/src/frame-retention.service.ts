@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { Frame, FrameSourceKind } from './frame.entity';
+import { FramedItemKind, itemFrameFolder } from './frame-folders';
 import { rawFramePath } from './frame-sampler';
 
 /** Every kind of source a frame is sampled from: named in the look-ups so uq_frames_source_position serves them. */
@@ -11,7 +12,10 @@ const SOURCE_KINDS: FrameSourceKind[] = ['segment', 'post_image', 'post_video'];
 export interface ItemFrames {
   /** Frame ids (kept and already deleted) by the id of the segment or post they were sampled from. */
   byItem: Map<string, string[]>;
-  /** Per item, where its frames still kept are stored: their folders (files only for a frame outside one). */
+  /**
+   * Per item, where its frames are stored: always its folder by the samplers' layout (whatever the rows say, so
+   * what a failed sampling left goes too), and any kept frame's files found outside that folder.
+   */
   storedByItem: Map<string, { files: string[]; folders: string[] }>;
 }
 
@@ -21,9 +25,13 @@ export class FrameRetention {
   constructor(@InjectRepository(Frame) private readonly frames: Repository<Frame>) {}
 
   /** The frames sampled from these segments and posts (a post's images and video alike). */
-  async ofItems(itemIds: string[]): Promise<ItemFrames> {
+  async ofItems(items: Array<{ kind: FramedItemKind; platformId: string; id: string }>): Promise<ItemFrames> {
     const byItem = new Map<string, string[]>();
     const storedByItem = new Map<string, { files: string[]; folders: string[] }>();
+    // One folder removal takes an item's frames, a JPEG and any raw pixels a crash left, in a few requests on S3.
+    for (const item of items)
+      storedByItem.set(item.id, { files: [], folders: [itemFrameFolder(item.kind, item.platformId, item.id)] });
+    const itemIds = items.map((i) => i.id);
     for (let i = 0; i < itemIds.length; i += 500) {
       const frames = await this.frames.find({
         select: { id: true, sourceId: true, imagePath: true, purgedAt: true },
@@ -31,14 +39,11 @@ export class FrameRetention {
       });
       for (const frame of frames) {
         byItem.set(frame.sourceId, [...(byItem.get(frame.sourceId) ?? []), frame.id]);
-        if (frame.purgedAt) continue;
-        const stored = storedByItem.get(frame.sourceId) ?? { files: [], folders: [] };
-        // An item's frames sit in a folder of its own (frames/<platform>/segment-<id>, …/post-<id>/images): one
-        // folder removal takes them all, a JPEG and any raw pixels a crash left, in a few requests on S3.
-        const folder = frame.imagePath.slice(0, frame.imagePath.lastIndexOf('/'));
-        if (!folder) stored.files.push(frame.imagePath, rawFramePath(frame.imagePath));
-        else if (!stored.folders.includes(folder)) stored.folders.push(folder);
-        storedByItem.set(frame.sourceId, stored);
+        const stored = storedByItem.get(frame.sourceId);
+        if (frame.purgedAt || !stored) continue;
+        // A frame stored elsewhere (an older layout) is deleted by its own paths.
+        if (!stored.folders.some((folder) => frame.imagePath.startsWith(`${folder}/`)))
+          stored.files.push(frame.imagePath, rawFramePath(frame.imagePath));
       }
     }
     return { byItem, storedByItem };

@@ -2,6 +2,7 @@ export type * from './frame.entity';
 export * from './tables';
 export * from './frames.service';
 export * from './frame-retention.service';
+export * from './frame-folders';
 export * from './ffmpeg-locator';
 export * from './ffmpeg.service';
 export * from './frame-sampler';

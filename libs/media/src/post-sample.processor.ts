@@ -11,6 +11,7 @@ import {
   StuckCutoffs,
 } from '@qinglang/queue';
 import { MediaScratch, MediaStore } from '@qinglang/storage';
+import { itemFrameFolder } from './frame-folders';
 import { FramesService } from './frames.service';
 import { Frame } from './frame.entity';
 import { FrameSource, frameFromSample } from './frame-factory';
@@ -52,7 +53,7 @@ export class PostSampleProcessor implements ReconcilableJobHandler<'post.sample'
   }
 
   private async sample(post: Post, scratch: MediaScratch): Promise<void> {
-    const directory = `frames/${post.platformId}/post-${post.id}`;
+    const directory = itemFrameFolder('post', post.platformId, post.id);
     await this.storage.removeFolder(directory);
     const sampledAt = this.clock.now();
     const source = (sourceKind: FrameSource['sourceKind'], subdirectory: string): FrameSource => ({

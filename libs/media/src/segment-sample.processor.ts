@@ -11,6 +11,7 @@ import {
   StuckCutoffs,
 } from '@qinglang/queue';
 import { MediaScratch, MediaStore } from '@qinglang/storage';
+import { itemFrameFolder } from './frame-folders';
 import { FramesService } from './frames.service';
 import { frameFromSample } from './frame-factory';
 import { SourceMedia } from './source-media.service';
@@ -70,7 +71,7 @@ export class SegmentSampleProcessor implements ReconcilableJobHandler<'segment.s
       );
       await this.segments.lifecycle.advance(segment.id, 'sampling', { mediaPath });
     }
-    const directory = `frames/${segment.platformId}/segment-${segment.id}`;
+    const directory = itemFrameFolder('segment', segment.platformId, segment.id);
     const interval = segment.sampleIntervalMs ? segment.sampleIntervalMs / 1000 : undefined;
     // A pulled piece is one of many: its frames fall on the stream's grid (every interval of stream time), so a
     // stream is sampled at its tier whatever the pieces' length, and a piece between two due times costs a probe.

@@ -20,9 +20,9 @@ function sources(): FactSources {
   };
   return {
     frames: {
-      ofItems: (ids: string[]) =>
+      ofItems: (items: Array<{ id: string }>) =>
         Promise.resolve({
-          byItem: new Map(ids.includes('s1') ? [['s1', ['f1', 'f2']]] : []),
+          byItem: new Map(items.some((i) => i.id === 's1') ? [['s1', ['f1', 'f2']]] : []),
           storedByItem: new Map([['s1', { files: [], folders: ['frames/p/segment-s1'] }]]),
         }),
     } as unknown as FrameRetention,

@@ -28,7 +28,7 @@ export async function gatherFacts(
   thresholds: Record<string, { evidenceThreshold: number }>,
   sources: FactSources,
 ): Promise<Map<string, ItemFacts>> {
-  const frames = await sources.frames.ofItems(items.map((i) => i.id));
+  const frames = await sources.frames.ofItems(items);
   const itemOfFrame = new Map<string, string>();
   for (const [itemId, frameIds] of frames.byItem) for (const frameId of frameIds) itemOfFrame.set(frameId, itemId);
   const frameIds = [...itemOfFrame.keys()];

@@ -7,6 +7,9 @@ import { Segment } from '../entities/segment.entity';
 
 export type RetainedKind = 'segment' | 'post';
 
+/** Where a post's media is stored: its attachments (posts.service) and its fetched video (the post sampler). */
+export const postMediaFolder = (platformId: string, postId: string): string => `media/${platformId}/posts/${postId}`;
+
 /** A finished item whose media retention is due to look at: what it is, when it finished, its stored files. */
 export interface RetainedItem {
   kind: RetainedKind;
@@ -15,7 +18,7 @@ export interface RetainedItem {
   finishedAt: Date;
   /** The upload or fetched file of a segment; a post's attachments. Paths in the media store. */
   files: string[];
-  /** Folders holding only this item's files (a post's attachments), removed after the files. */
+  /** Folders holding only this item's files (a post's attachments and fetched video), removed after the files. */
   folders: string[];
   /** Bytes of those files, as recorded when they were stored. */
   bytes: number;
@@ -78,10 +81,13 @@ export class ItemMediaRetention {
         };
       }
       const files = attachments.get(row.id) ?? [];
+      // Always the post's folder: it holds its attachments and the video fetched from its videoUrl, which no row
+      // records (its bytes are not counted, being unknown). Only a file stored outside it is removed on its own.
+      const folder = postMediaFolder(row.platformId, row.id);
       return {
         ...base,
-        files: files.map((m) => m.mediaPath),
-        folders: files.length ? [`media/${row.platformId}/posts/${row.id}`] : [],
+        files: files.map((m) => m.mediaPath).filter((path) => !path.startsWith(`${folder}/`)),
+        folders: [folder],
         bytes: files.reduce((sum, m) => sum + m.sizeBytes, 0),
       };
     });
