@@ -1,8 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Server, createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditLog } from '@qinglang/audit';
 import { ManualClock } from '@qinglang/config';
-import { RetentionSweep, SweepLease } from '@qinglang/retention';
+import { ItemMediaRetention } from '@qinglang/ingest';
+import { RetentionSweep, SweepLease, SweepLeaseLost } from '@qinglang/retention';
 import { MediaStore } from '@qinglang/storage';
 import { DataSource } from 'typeorm';
 import { FIXTURES, TestApp, TestBackends, startTestApp, waitForTerminal } from '../helpers/test-app';
@@ -47,6 +52,9 @@ export function describeRetention(
     let officer: string;
     let sweep: RetentionSweep;
     let store: StoredMediaProbe | undefined;
+    // Serves a video for a post given by videoUrl; anything else answers 404 (a segment whose fetch fails).
+    let media: Server;
+    let mediaUrl: string;
 
     const as = (token: string) => ({ Authorization: `Bearer ${token}` });
     const segment = async (id: string) =>
@@ -104,7 +112,19 @@ export function describeRetention(
       backends = await makeBackends();
       // The periodic sweep is off: the test runs it when it has moved the clock.
       store = await makeStore?.();
-      t = await startTestApp(backends, { RETENTION_SWEEP_MS: '0', ...store?.env }, clock);
+      const video = readFileSync(join(FIXTURES, 'segment-benign-overlay.ts'));
+      media = createServer((request, response) => {
+        if (request.url === '/cat.ts') return void response.writeHead(200, { 'Content-Type': 'video/mp2t' }).end(video);
+        response.writeHead(404).end();
+      });
+      await new Promise<void>((resolve) => media.listen(0, '127.0.0.1', resolve));
+      mediaUrl = `http://127.0.0.1:${(media.address() as AddressInfo).port}`;
+      // The media server is on loopback, which the fetcher refuses unless told otherwise.
+      t = await startTestApp(
+        backends,
+        { RETENTION_SWEEP_MS: '0', SEGMENT_FETCH_ALLOW_PRIVATE: 'true', ...store?.env },
+        clock,
+      );
       const platform = await t.createPlatform();
       platformId = platform.id;
       f = new ReviewFixture(t, platform.apiKey);
@@ -122,6 +142,7 @@ export function describeRetention(
       expect(await f.openFlags(flaggedPost, 'gambling')).toHaveLength(1);
     });
     afterAll(async () => {
+      await new Promise((resolve) => media?.close(resolve));
       await t?.close();
       await backends?.cleanup();
       await store?.close();
@@ -157,7 +178,7 @@ export function describeRetention(
       // The benign post's upload and its frame go too; the flagged post's stay for its open flag.
       expect((await postGet(benignPost)).mediaDeleted).toMatchObject({ message: 'media deleted by retention' });
       expect(await stored(`media/${platformId}/posts/${benignPost}`)).toBe(false);
-      expect(await stored(`frames/${platformId}/post-${benignPost}/images`)).toBe(false);
+      expect(await stored(`frames/${platformId}/post-${benignPost}`)).toBe(false);
       expect((await postGet(flaggedPost)).mediaDeleted).toBeNull();
       expect(await stored(`media/${platformId}/posts/${flaggedPost}`)).toBe(true);
 
@@ -194,35 +215,162 @@ export function describeRetention(
     it('redoes a run that died after deleting files, and audits it then', async () => {
       const [first, second] = [await post('crash-post-1', '早餐吃什么'), await post('crash-post-2', '周末去爬山')];
       clock.advance(8 * DAY);
-      const store = t.app.get(MediaStore);
-      const remove = store.remove.bind(store);
-      let calls = 0;
-      // The worker dies at the second post's upload: the first post's files (its upload, its frame's folder) are gone.
-      const dying = jest.spyOn(store, 'remove').mockImplementation(async (path: string) => {
-        if (++calls === 2) throw new Error('worker died');
-        return remove(path);
-      });
+      // The worker dies after deleting both posts' files, before the transaction that marks and audits them.
+      const dying = jest
+        .spyOn(t.app.get(ItemMediaRetention), 'markPurged')
+        .mockRejectedValueOnce(new Error('worker died'));
       try {
         await expect(sweep.sweep()).rejects.toThrow('worker died');
       } finally {
         dying.mockRestore();
       }
       expect(await stored(`media/${platformId}/posts/${first}`)).toBe(false);
-      expect(await stored(`media/${platformId}/posts/${second}`)).toBe(true);
+      expect(await stored(`media/${platformId}/posts/${second}`)).toBe(false);
       expect((await postGet(first)).mediaDeleted).toBeNull();
       expect(await sweeps()).toBe(1);
 
       expect(await sweep.sweep()).toMatchObject({ posts: 2, purged: { benign: 2 } });
-      expect(await stored(`media/${platformId}/posts/${second}`)).toBe(false);
       expect((await postGet(first)).mediaDeleted).not.toBeNull();
+      expect((await postGet(second)).mediaDeleted).not.toBeNull();
       const entry = JSON.parse((await t.app.get(AuditLog).latest('retention.swept'))!.data);
+      expect(entry.items).toMatchObject({ count: 2, listed: 2, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
       expect(entry.items.post.sort()).toEqual([first, second].sort());
       expect(await sweeps()).toBe(2);
     });
 
+    it("deletes what no row names: a post's video fetched by URL, the frames a failed sampling left", async () => {
+      const accepted = await t
+        .http()
+        .post('/v1/posts')
+        .set(as(f.apiKey))
+        .send({
+          externalId: 'video-post',
+          authorId: 'video-post-author',
+          text: '看看我的小猫',
+          videoUrl: `${mediaUrl}/cat.ts`,
+        });
+      expect(accepted.status).toBe(202);
+      const videoPost = accepted.body.id as string;
+      expect((await waitForTerminal(t.http, f.apiKey, `/v1/posts/${videoPost}`)).status).toBe('classified');
+      expect(await stored(`media/${platformId}/posts/${videoPost}/video.fetched`)).toBe(true);
+      expect(await stored(`frames/${platformId}/post-${videoPost}`)).toBe(true);
+
+      // A segment whose sampling failed has no frame rows; files a crashed ffmpeg left stay in its folder.
+      const streamId = await f.stream('failed-room', 'failed-room-host');
+      const failing = await t
+        .http()
+        .post(`/v1/streams/${streamId}/segments`)
+        .set(as(f.apiKey))
+        .send({ url: `${mediaUrl}/gone.ts` });
+      expect(failing.status).toBe(202);
+      const failed = failing.body.id as string;
+      expect((await waitForTerminal(t.http, f.apiKey, `/v1/segments/${failed}`)).status).toBe('failed');
+      const scratch = await mkdtemp(join(tmpdir(), 'retention-'));
+      try {
+        for (const name of ['000001.jpg', '000002.rgba']) {
+          await writeFile(join(scratch, name), Buffer.alloc(1024, 7));
+          await t.app.get(MediaStore).adopt(join(scratch, name), `frames/${platformId}/segment-${failed}/${name}`);
+        }
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
+      }
+      expect(await stored(`frames/${platformId}/segment-${failed}/000002.rgba`)).toBe(true);
+
+      clock.advance(8 * DAY);
+      expect(await sweep.sweep()).toMatchObject({ segments: 1, posts: 1, failed: 0 });
+      expect(await stored(`media/${platformId}/posts/${videoPost}`)).toBe(false);
+      expect(await stored(`frames/${platformId}/post-${videoPost}`)).toBe(false);
+      expect(await stored(`frames/${platformId}/segment-${failed}`)).toBe(false);
+      expect((await postGet(videoPost)).mediaDeleted).not.toBeNull();
+      expect(await sweeps()).toBe(3);
+    });
+
+    it("puts off an item that cannot be deleted, names it in the run's entry, and deletes and audits the rest", async () => {
+      const [stuck, fine] = [await post('stuck-post', '我的书架'), await post('fine-post', '新买的台灯')];
+      clock.advance(8 * DAY);
+      const mediaStore = t.app.get(MediaStore);
+      const removeFolder = mediaStore.removeFolder.bind(mediaStore);
+      // The store refuses one post's folder (a lock, a deny rule, a file it may not unlink): a test double
+      // downstream of the sweep, as the tests run as root, for whom chmod denies nothing.
+      const refusing = jest.spyOn(mediaStore, 'removeFolder').mockImplementation((folder: string) => {
+        if (folder === `media/${platformId}/posts/${stuck}`)
+          return Promise.reject(
+            Object.assign(new Error(`EACCES: permission denied, rmdir '${t.config.dataDir}/${folder}'`), {
+              code: 'EACCES',
+            }),
+          );
+        return removeFolder(folder);
+      });
+      try {
+        expect(await sweep.sweep()).toMatchObject({ posts: 1, failed: 1 });
+        const data = (await t.app.get(AuditLog).latest('retention.swept'))!.data;
+        expect(JSON.parse(data)).toMatchObject({
+          deleted: { posts: 1 },
+          items: { count: 1, post: [fine] },
+          failures: [{ kind: 'post', id: stuck, code: 'EACCES' }],
+          failureCount: 1,
+        });
+        expect(data).not.toContain(t.config.dataDir);
+        expect(data).not.toContain('permission denied');
+        expect((await postGet(fine)).mediaDeleted).not.toBeNull();
+        expect(await stored(`media/${platformId}/posts/${fine}`)).toBe(false);
+        expect((await postGet(stuck)).mediaDeleted).toBeNull();
+        expect(await stored(`media/${platformId}/posts/${stuck}`)).toBe(true);
+        // It is put off, not retried at once by every run.
+        expect(await sweep.sweep()).toMatchObject({ looked: 0 });
+      } finally {
+        refusing.mockRestore();
+      }
+      expect(await sweeps()).toBe(4);
+
+      clock.advance(DAY);
+      expect(await sweep.sweep()).toMatchObject({ posts: 1, failed: 0 });
+      expect(await stored(`media/${platformId}/posts/${stuck}`)).toBe(false);
+      expect((await postGet(stuck)).mediaDeleted).not.toBeNull();
+      expect(await sweeps()).toBe(5);
+    });
+
+    it('stops deleting at once when its lease was taken over while it worked', async () => {
+      const [first, second] = [await post('stall-post-1', '雨后的街道'), await post('stall-post-2', '下午茶')];
+      clock.advance(8 * DAY);
+      const mediaStore = t.app.get(MediaStore);
+      const removeFolder = mediaStore.removeFolder.bind(mediaStore);
+      const other = new SweepLease(t.app.get(DataSource), clock, 'another-worker', 60_000);
+      let stalled = false;
+      // The worker stalls past its lease in the first item's deletions; another takes the sweep meanwhile.
+      const stalling = jest.spyOn(mediaStore, 'removeFolder').mockImplementation(async (folder: string) => {
+        if (!stalled && folder.startsWith(`media/${platformId}/posts/`)) {
+          stalled = true;
+          clock.advance(11 * 60_000);
+          expect(await other.take()).toBe(true);
+        }
+        return removeFolder(folder);
+      });
+      try {
+        await expect(sweep.sweep()).rejects.toThrow(SweepLeaseLost);
+      } finally {
+        stalling.mockRestore();
+      }
+      // One post's media went before the lease was checked again; the other's is left to the new holder.
+      const left = [
+        await stored(`media/${platformId}/posts/${first}`),
+        await stored(`media/${platformId}/posts/${second}`),
+      ];
+      expect(left.sort()).toEqual([false, true]);
+      expect(await sweeps()).toBe(5);
+      await other.release();
+      expect(await sweep.sweep()).toMatchObject({ posts: 2 });
+      expect(await sweeps()).toBe(6);
+    });
+
     it('leaves the sweep to the worker holding it, and takes it over once that lease lapses', async () => {
+      // Two calls at once in one process: one runs, the other finds the sweep held; the lease is free after.
+      const both = await Promise.all([sweep.sweep(), sweep.sweep()]);
+      expect(both.filter((run) => run === null)).toHaveLength(1);
       const other = new SweepLease(t.app.get(DataSource), clock, 'another-worker', 60_000);
       expect(await other.take()).toBe(true);
+      // Not re-entrant: the holder taking it again is refused too.
+      expect(await other.take()).toBe(false);
       expect(await sweep.sweep()).toBeNull();
       clock.advance(61_000);
       expect(await sweep.sweep()).not.toBeNull();
@@ -267,7 +415,7 @@ export function describeRetention(
       const verified = await t.http().get('/v1/audit/verify').set(as(officer));
       expect(verified.status).toBe(200);
       expect(verified.body.ok).toBe(true);
-      expect(await sweeps()).toBe(3);
+      expect(await sweeps()).toBe(7);
       // The post's flag was never decided: open flags are never purged, whatever the time.
       expect((await postGet(flaggedPost)).mediaDeleted).toBeNull();
       expect(await stored(`media/${platformId}/posts/${flaggedPost}`)).toBe(true);

@@ -2,5 +2,6 @@ export type * from './retention-lease.entity';
 export * from './tables';
 export * from './retention-verdict';
 export * from './sweep-lease';
+export * from './sweep-audit';
 export * from './retention-sweep.service';
 export * from './retention.module';

@@ -11,6 +11,7 @@ describe('RetentionSweep.drain', () => {
     files: 0,
     bytes: 0,
     putOff: looked - deleted,
+    failed: 0,
     looked,
   });
   const sweeper = (runs: Array<SweepReport | null>) => {

@@ -18,12 +18,17 @@ import { MediaStore } from '@qinglang/storage';
 import { ItemFacts, gatherFacts } from './item-facts';
 import { RetentionClass, retentionVerdict } from './retention-verdict';
 import { SweepLease } from './sweep-lease';
+import { AUDITED_IDS_CAP, auditedItems, deletionFailureCode } from './sweep-audit';
 
 const DAY_MS = 86_400_000;
-/** Long enough for a batch of deletions on a slow store; renewed after every item. */
+/** Long enough for a batch of deletions on a slow store; renewed before every item's deletions. */
 const LEASE_MS = 10 * 60_000;
 /** A pass runs full batches back to back for at most this long (real time), then leaves the rest to the next. */
 const PASS_BUDGET_MS = 60_000;
+/** An item whose media could not be deleted (a lock, a deny rule, EACCES) is tried again this much later. */
+export const FAILED_RETRY_MS = DAY_MS;
+/** This many failures in a row end the run (the store is likely away): the items not tried stay due. */
+export const FAILURES_ENDING_RUN = 5;
 
 export interface SweepReport {
   runId: string;
@@ -36,6 +41,8 @@ export interface SweepReport {
   bytes: number;
   /** Items looked at and kept (an open flag, a pending appeal, evidence within its period). */
   putOff: number;
+  /** Items due whose media could not be deleted: put off by FAILED_RETRY_MS and listed in the audit entry. */
+  failed: number;
   /** Items the run looked at: a full batch means more may be due. */
   looked: number;
 }
@@ -43,15 +50,18 @@ export interface SweepReport {
 /**
  * Deletes media whose time is up under the policy's `retention` (see retentionVerdict), in runs of at most
  * RETENTION_BATCH items: files first, through the media store (either driver), then, in one transaction, the items
- * and frames marked deleted and one audit entry for the run. A worker holds the sweep by a lease, so two never act
- * on one item; a run that dies after deleting files and before that transaction is redone by the next (deleting a
- * file that is gone does nothing), and only then audited.
+ * and frames marked deleted and one audit entry for the run. A worker holds the sweep by a lease, checked before
+ * each item's deletions, so two never act on one item; a run that dies after deleting files and before that
+ * transaction is redone by the next (deleting a file that is gone does nothing), and only then audited. An item that
+ * cannot be deleted is put off and named in the entry; the others are marked and audited all the same.
  */
 @Injectable()
 export class RetentionSweep implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly periodic = new PeriodicPass('RetentionSweep', () => this.drain());
   private readonly logger = new Logger('RetentionSweep');
   private readonly lease: SweepLease;
+  /** One run at a time in this process too: the lease is per process, not per call. */
+  private running = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -94,13 +104,19 @@ export class RetentionSweep implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
-  /** One run; null when another worker holds the sweep. */
+  /** One run; null when another worker (or another call in this process) holds the sweep. */
   async sweep(): Promise<SweepReport | null> {
-    if (!(await this.lease.take())) return null;
+    if (this.running) return null;
+    this.running = true;
     try {
-      return await this.run();
+      if (!(await this.lease.take())) return null;
+      try {
+        return await this.run();
+      } finally {
+        await this.lease.release();
+      }
     } finally {
-      await this.lease.release();
+      this.running = false;
     }
   }
 
@@ -116,6 +132,7 @@ export class RetentionSweep implements OnApplicationBootstrap, OnApplicationShut
       files: 0,
       bytes: 0,
       putOff: 0,
+      failed: 0,
       looked: 0,
     };
     const due = await this.items.due(
@@ -143,18 +160,43 @@ export class RetentionSweep implements OnApplicationBootstrap, OnApplicationShut
     report.putOff = putOff.length;
     if (!expired.length) return report;
 
-    for (const { item } of expired) report.files += await this.deleteFiles(item, facts.get(item.id)!);
+    const deleted: typeof expired = [];
+    const failures: Array<{ kind: RetainedItem['kind']; id: string; code: string }> = [];
+    let inARow = 0;
+    for (const entry of expired) {
+      // Still this worker's before deleting anything: one stalled past its lease stops here (SweepLeaseLost), its
+      // deletions so far unmarked, for the worker that took the sweep over to redo and audit.
+      await this.lease.renew();
+      try {
+        report.files += await this.deleteFiles(entry.item, facts.get(entry.item.id)!);
+        deleted.push(entry);
+        inARow = 0;
+      } catch (error) {
+        const code = deletionFailureCode(error);
+        failures.push({ kind: entry.item.kind, id: entry.item.id, code });
+        this.logger.warn({
+          message: 'retention could not delete an item',
+          kind: entry.item.kind,
+          id: entry.item.id,
+          code,
+        });
+        if (++inARow >= FAILURES_ENDING_RUN) break;
+      }
+    }
+    const retryAt = new Date(now.getTime() + FAILED_RETRY_MS);
+    await this.items.putOff(failures.map(({ kind, id }) => ({ kind, id, reviewAt: retryAt })));
+    report.failed = failures.length;
     await this.dataSource.transaction(async (manager) => {
       // Still this worker's: otherwise another took the sweep over and will mark (and audit) these itself.
       await this.lease.renew(manager);
-      const items = expired.map(({ item }) => ({ kind: item.kind, id: item.id }));
+      const items = deleted.map(({ item }) => ({ kind: item.kind, id: item.id }));
       await this.items.markPurged(manager, items, now);
       report.frames = await this.frames.markPurged(
         manager,
         items.map((i) => i.id),
         now,
       );
-      for (const { item, class: itemClass } of expired) {
+      for (const { item, class: itemClass } of deleted) {
         report.purged[itemClass]++;
         report[item.kind === 'segment' ? 'segments' : 'posts']++;
         report.bytes += item.bytes;
@@ -177,14 +219,14 @@ export class RetentionSweep implements OnApplicationBootstrap, OnApplicationShut
             bytes: report.bytes,
           },
           byClass: report.purged,
-          items: {
-            segment: items.filter((i) => i.kind === 'segment').map((i) => i.id),
-            post: items.filter((i) => i.kind === 'post').map((i) => i.id),
-          },
+          items: auditedItems(items),
+          // Put off by FAILED_RETRY_MS: which, and why, by a code (never a path or address).
+          failures: failures.slice(0, AUDITED_IDS_CAP),
+          failureCount: failures.length,
         },
       });
     });
-    for (const { item, class: itemClass } of expired)
+    for (const { item, class: itemClass } of deleted)
       this.metrics.retentionDeleted.inc({ kind: item.kind, class: itemClass });
     this.metrics.retentionDeleted.inc({ kind: 'frame', class: 'any' }, report.frames);
     this.logger.log({ message: 'retention sweep deleted media', ...report });
@@ -197,7 +239,6 @@ export class RetentionSweep implements OnApplicationBootstrap, OnApplicationShut
     for (const file of files) await this.store.remove(file);
     let inFolders = 0;
     for (const folder of [...facts.frameFolders, ...item.folders]) inFolders += await this.store.removeFolder(folder);
-    await this.lease.renew();
     return files.length + inFolders;
   }
 }

@@ -19,7 +19,10 @@ export class SweepLease {
     private readonly leaseMs: number,
   ) {}
 
-  /** Takes the lease if it is free, lapsed or already this worker's; returns whether it did. */
+  /**
+   * Takes the lease if it is free or lapsed; returns whether it did. Not when this worker holds it already: a
+   * second run in the same process would share it, and the first to finish would free it under the other.
+   */
   async take(): Promise<boolean> {
     const now = this.clock.now().getTime();
     const result = await this.dataSource
@@ -27,10 +30,7 @@ export class SweepLease {
       .update(RetentionLease)
       .set({ owner: this.owner, leaseUntil: new Date(now + this.leaseMs) })
       .where({ name: LEASE_NAME })
-      .andWhere('(owner IS NULL OR lease_until IS NULL OR lease_until < :now OR owner = :owner)', {
-        now,
-        owner: this.owner,
-      })
+      .andWhere('(owner IS NULL OR lease_until IS NULL OR lease_until < :now)', { now })
       .execute();
     return result.affected === 1;
   }
