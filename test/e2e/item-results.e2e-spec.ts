@@ -109,6 +109,12 @@ describe("results on an item's GET", () => {
       total: done.results.summary.framesSampled,
       nextOffset: frames.length > 1 ? 1 : null,
     });
+    // A page without the flagged frame still gives the segment's flags: the item is not read as clean.
+    const clean = frames.findIndex((f) => f.flags.length === 0);
+    expect(clean).toBeGreaterThanOrEqual(0);
+    const elsewhere = await t.http().get(`/v1/segments/${id}?offset=${clean}&limit=1`).set(auth());
+    expect(elsewhere.body.results.frames.map((f: FrameView) => f.flags)).toEqual([[]]);
+    expect(elsewhere.body.results.flags.map((f: FlagLink) => f.id)).toContain(link.id);
     const bad = await t.http().get(`/v1/segments/${id}?limit=100000`).set(auth());
     expect(bad.status).toBe(400);
     expect(bad.body.code).toEqual(expect.any(String));

@@ -31,6 +31,10 @@ export class ItemResultsService implements ItemResultsReader {
       this.signals.forSources('frame_text', ids),
     ]);
     const pornOf = new Map(porn.map((s) => [s.sourceId, s]));
+    // The item's flags come from all its frames, not the page's: a flagged frame past the first page would
+    // otherwise leave `results.flags` empty and the item read as clean. Ids only, so a long item stays cheap.
+    const allIds = frames.map((f) => f.id);
+    const signalIds = await this.signals.idsForSources(['frame', 'frame_text'], allIds);
     const overlaysOf = bySource(overlays);
     return {
       frames: shown.map((f) => frameFindings(f, pornOf.get(f.id), overlaysOf.get(f.id) ?? [])),
@@ -39,6 +43,7 @@ export class ItemResultsService implements ItemResultsReader {
         framesClassified: frames.filter((f) => f.status === 'classified').length,
         nearDuplicates: frames.filter((f) => f.status === 'near_duplicate').length,
       },
+      all: { frameIds: allIds, lookupIds: [...new Set([...allIds, ...signalIds])] },
     };
   }
 

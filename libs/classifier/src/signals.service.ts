@@ -90,6 +90,19 @@ export class SignalsService {
     });
   }
 
+  /** The ids of the signals of these kinds on these sources, without their payloads (an item's flag lookup). */
+  async idsForSources(sourceKinds: Array<Signal['sourceKind']>, sourceIds: string[]): Promise<string[]> {
+    const found: string[] = [];
+    for (let i = 0; i < sourceIds.length; i += 500) {
+      const rows = await this.signals.find({
+        select: { id: true },
+        where: { sourceKind: In(sourceKinds), sourceId: In(sourceIds.slice(i, i + 500)) },
+      });
+      found.push(...rows.map((r) => r.id));
+    }
+    return found;
+  }
+
   async forSources(sourceKind: Signal['sourceKind'], sourceIds: string[]): Promise<Signal[]> {
     const found: Signal[] = [];
     // Chunked: SQLite binds at most 999 parameters (a batch holds up to 1000 lines).

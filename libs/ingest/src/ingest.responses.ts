@@ -154,7 +154,10 @@ export class FrameResultsResponse {
   @ApiProperty({ type: [FrameResultResponse] }) frames: FrameResultResponse[];
   @ApiProperty({ type: FrameSummaryResponse }) summary: FrameSummaryResponse;
   @ApiProperty({ type: ItemPageResponse }) page: ItemPageResponse;
-  @ApiProperty({ type: [FlagLinkResponse], description: 'Every flag the item joined, once' })
+  @ApiProperty({
+    type: [FlagLinkResponse],
+    description: "Every flag the item joined, once: over all its frames, not only the page's",
+  })
   flags: FlagLinkResponse[];
 }
 

@@ -98,17 +98,21 @@ export interface FrameResultsView {
   flags: FlagLink[];
 }
 
+/**
+ * `flags` holds the flags of all the item's frames (`allFrameIds`), so `results.flags` covers frames off the page;
+ * each frame shown carries its own.
+ */
 export function frameResultsView(
   found: { frames: FrameFindings[]; summary: FrameResultsView['summary'] },
   flags: Map<string, FlagLink[]>,
   page: ItemPage,
+  allFrameIds: string[],
 ): FrameResultsView {
-  const frames = found.frames.map((f) => frameView(f, flags));
   return {
-    frames,
+    frames: found.frames.map((f) => frameView(f, flags)),
     summary: found.summary,
     page: pageView(page, found.summary.framesSampled),
-    flags: itemFlags(frames.map((f) => f.flags)),
+    flags: itemFlags(allFrameIds.map((id) => flags.get(id) ?? [])),
   };
 }
 

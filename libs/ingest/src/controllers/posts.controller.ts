@@ -97,9 +97,10 @@ export class PostsController {
     const text = (await this.results.forTexts('post_text', [post.id])).get(post.id);
     const flags = await this.flagLinks.bySource(platform.id, [
       ...flagLookupIds([{ id: post.id, signalIds: text?.signalIds ?? [] }]),
-      ...flagLookupIds(found.frames),
+      ...found.all.lookupIds,
     ]);
-    return this.view(post, postResultsView(frameResultsView(found, flags, page), text, flags.get(post.id) ?? []));
+    const frames = frameResultsView(found, flags, page, found.all.frameIds);
+    return this.view(post, postResultsView(frames, text, flags.get(post.id) ?? []));
   }
 
   private async view(post: PostEntity, results?: PostResultsView) {

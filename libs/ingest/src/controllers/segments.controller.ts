@@ -19,7 +19,6 @@ import { SegmentUploadBody } from '../dto/upload-bodies.dto';
 import { SegmentsService } from '../services/segments.service';
 import { FLAG_LINKS, FlagLinksReader, ITEM_RESULTS, ItemResultsReader } from '../services/item-results';
 import { FRAME_PAGE, FramePageQuery, pageOf } from '../dto/item-page.dto';
-import { flagLookupIds } from '../item-result-views';
 import { UploadedMedia } from '../services/upload-checks';
 import { frameResultsView, segmentView } from '../views';
 import { IdempotencyKey } from './idempotency-key.decorator';
@@ -89,7 +88,7 @@ export class SegmentsController {
     const segment = await this.segments.lifecycle.getForPlatform(platform.id, id);
     const page = pageOf(query, FRAME_PAGE);
     const found = await this.results.forSource(platform.id, 'segment', segment.id, page);
-    const flags = await this.flagLinks.bySource(platform.id, flagLookupIds(found.frames));
-    return segmentView(segment, frameResultsView(found, flags, page));
+    const flags = await this.flagLinks.bySource(platform.id, found.all.lookupIds);
+    return segmentView(segment, frameResultsView(found, flags, page, found.all.frameIds));
   }
 }

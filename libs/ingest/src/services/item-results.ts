@@ -1,10 +1,20 @@
 import type { FlagLink, FrameFindings, ItemPage, LineFindings, TipFindings } from '../item-result-views';
 
+/** Every frame of an item (position order) and the ids its flags are looked up by: the frames and their signals. */
+export interface ItemFrameIds {
+  frameIds: string[];
+  lookupIds: string[];
+}
+
 /** Results of a finished item, provided by the classifier module (downstream of ingest). */
 export const ITEM_RESULTS = Symbol('ITEM_RESULTS');
 
 export interface ItemResultsReader {
-  /** One page of a segment's or post's frames (in position order) with what each model found, and counts over all. */
+  /**
+   * One page of a segment's or post's frames (in position order) with what each model found, and counts over all;
+   * `all` names every frame of the item and the ids to look its flags up by, so the item's flags cover frames off
+   * the page too.
+   */
   forSource(
     platformId: string,
     sourceKind: 'segment' | 'post',
@@ -13,6 +23,7 @@ export interface ItemResultsReader {
   ): Promise<{
     frames: FrameFindings[];
     summary: { framesSampled: number; framesClassified: number; nearDuplicates: number };
+    all: ItemFrameIds;
   }>;
   /** What the text model and the entity bank found in these chat or transcript lines, or posts' texts, by id. */
   forTexts(sourceKind: 'text_line' | 'post_text', ids: string[]): Promise<Map<string, LineFindings>>;
