@@ -1,12 +1,30 @@
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { Socket, createServer } from 'node:net';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { loadConfig } from '@qinglang/config';
-import { MediaStore, StoredMediaMissingError, createMediaStore, removeStaleScratch } from '@qinglang/storage';
+import {
+  MediaStore,
+  MediaStoreUnavailableError,
+  StoredMediaMissingError,
+  createMediaStore,
+  removeStaleScratch,
+} from '@qinglang/storage';
+import { MediaStoreMisconfiguredError } from '../../libs/storage/src/s3-errors';
+import { startS3FaultProxy } from '../helpers/s3-fault-proxy';
 import { S3TestServer, startS3Server } from '../helpers/s3-server';
 
 async function text(stream: Readable): Promise<string> {
@@ -157,11 +175,11 @@ describe('media store on S3: the bucket itself', () => {
     const missing = await createMediaStore(
       loadConfig({ DATA_DIR: dataDir, ...s3.env(), STORAGE_URL: 's3://nobucket' }),
     );
-    await expect(missing.check()).rejects.toThrow(/^bucket nobucket: .*HTTP 404/);
+    await expect(missing.check()).rejects.toThrow(/^bucket nobucket: misconfigured, .*HTTP 404/);
     const wrongKeys = await createMediaStore(
       loadConfig({ DATA_DIR: dataDir, ...s3.env(), AWS_ACCESS_KEY_ID: 'NOT-A-KEY' }),
     );
-    await expect(wrongKeys.check()).rejects.toThrow(/HTTP 403/);
+    await expect(wrongKeys.check()).rejects.toThrow(/^bucket evidence: misconfigured, .*HTTP 403/);
     const gone = await startS3Server('gone');
     const env = gone.env();
     await gone.close();
@@ -169,6 +187,100 @@ describe('media store on S3: the bucket itself', () => {
     const failure = await noServer.check().catch((error: Error) => error.message);
     expect(failure).toMatch(/^bucket gone: .*ECONNREFUSED/);
     expect(failure).not.toContain('127.0.0.1');
+  });
+});
+
+describe('media store on S3: what a failure means', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'qinglang-store-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('answers wrong settings as a misconfiguration (500 storage_misconfigured), never as a missing object', async () => {
+    const wrongKeys = await createMediaStore(
+      loadConfig({ DATA_DIR: dataDir, ...s3.env(), AWS_ACCESS_KEY_ID: 'NOT-A-KEY' }),
+    );
+    const refused = await wrongKeys.open('frames/p1/segment-x/0.jpg').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(MediaStoreMisconfiguredError);
+    expect(refused).toMatchObject({ status: 500, code: 'storage_misconfigured', s3Code: 'InvalidAccessKeyId' });
+    expect((refused as Error).message).not.toMatch(/127\.0\.0\.1|NOT-A-KEY|S3RVER/);
+    const upload = join(dataDir, 'refused.upload');
+    writeFileSync(upload, 'GIF89a');
+    await expect(wrongKeys.adopt(upload, 'media/p1/posts/p/a.gif')).rejects.toBeInstanceOf(
+      MediaStoreMisconfiguredError,
+    );
+    // No such bucket is also a 404 on a GetObject: a misconfiguration, not the object missing.
+    const noBucket = await createMediaStore(
+      loadConfig({ DATA_DIR: dataDir, ...s3.env(), STORAGE_URL: 's3://nobucket' }),
+    );
+    await expect(noBucket.open('frames/p1/segment-x/0.jpg')).rejects.toMatchObject({ s3Code: 'NoSuchBucket' });
+    // The right settings and no such object: missing.
+    const right = await createMediaStore(loadConfig({ DATA_DIR: dataDir, ...s3.env('ok') }));
+    await expect(right.open('frames/p1/segment-x/0.jpg')).rejects.toBeInstanceOf(StoredMediaMissingError);
+  });
+
+  it('answers the bucket failing (503 from S3) as an outage, and leaves the file of a failed upload closed', async () => {
+    // Every PUT fails (simple puts and multipart parts); creating the multipart upload and the rest pass.
+    const proxy = await startS3FaultProxy(s3.endpoint, (request) => request.method === 'PUT');
+    try {
+      const store = await createMediaStore(
+        loadConfig({ DATA_DIR: dataDir, ...s3.env('blip'), S3_ENDPOINT: proxy.endpoint }),
+      );
+      const big = join(dataDir, 'big-refused.upload');
+      writeFileSync(big, randomBytes(32 * 1024 * 1024));
+      const openOnBig = () =>
+        readdirSync('/proc/self/fd').filter((fd) => {
+          try {
+            return readlinkSync(`/proc/self/fd/${fd}`) === big;
+          } catch {
+            return false;
+          }
+        }).length;
+      await expect(store.adopt(big, 'media/p1/segments/big.ts')).rejects.toBeInstanceOf(MediaStoreUnavailableError);
+      // The upload read the file part by part; once it failed, nothing may hold the file open.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(openOnBig()).toBe(0);
+      // The file stays where it was: adopt takes it only once it is stored.
+      expect(existsSync(big)).toBe(true);
+      expect(proxy.seen.some((call) => call.startsWith('PUT '))).toBe(true);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('aborts its health check when the caller stops waiting, leaving no request to an endpoint that never answers', async () => {
+    // Accepts connections and never answers a byte: a blackholed or hung endpoint.
+    const sockets: Socket[] = [];
+    const closed: Socket[] = [];
+    const silent = createServer((socket) => {
+      sockets.push(socket);
+      // Reads (and ignores) the request, so the client closing its end is seen.
+      socket.resume();
+      socket.on('close', () => closed.push(socket));
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as { port: number };
+      const store = await createMediaStore(
+        loadConfig({ DATA_DIR: dataDir, ...s3.env(), S3_ENDPOINT: `http://127.0.0.1:${port}` }),
+      );
+      const abort = new AbortController();
+      const checked = store.check(abort.signal).catch((error: Error) => error);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(sockets).toHaveLength(1);
+      const aborted = Date.now();
+      abort.abort();
+      expect(((await checked) as Error).message).toMatch(/^bucket evidence: /);
+      expect(Date.now() - aborted).toBeLessThan(500);
+      // The request is gone, not left running into its retries (the SDK's own bound is 20 s of silence): its
+      // connection closes at once and no new one is opened.
+      const deadline = Date.now() + 2000;
+      while (closed.length < 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(closed).toHaveLength(1);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(sockets).toHaveLength(1);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });
 

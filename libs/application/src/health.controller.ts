@@ -86,10 +86,15 @@ export class HealthController {
       async () => {
         // The media store: files under DATA_DIR, or a bucket that must answer (HeadBucket) within the same bound.
         const session = this.indicators.check('storage');
+        // Aborted once this answer is given, so a bucket endpoint that never answers leaves no request behind.
+        const abort = new AbortController();
         try {
-          return session.up({ ...(await withTimeout(this.storage.check(), HEALTH_CHECK_MS, 'The media store')) });
+          const storage = await withTimeout(this.storage.check(abort.signal), HEALTH_CHECK_MS, 'The media store');
+          return session.up({ ...storage });
         } catch (error) {
           return session.down({ driver: this.storage.driver, error: error instanceof Error ? error.message : 'down' });
+        } finally {
+          abort.abort();
         }
       },
       async () =>

@@ -46,6 +46,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
         path: request.url,
         error: String(exception),
       });
+    } else if (status === 500 && exception instanceof ApiError) {
+      // A failure we named (a misconfigured media store, which logs its cause once): one line, no stack.
+      this.logger.error({ message: 'server error', code: body.code, correlationId, path: request.url });
     } else if (status >= 500) {
       this.logger.error({
         message: 'unhandled error',

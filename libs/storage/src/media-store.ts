@@ -12,7 +12,8 @@ export class StoredMediaMissingError extends Error {
 }
 
 /**
- * The object store failed a call (not answering, 5xx, refusing the key): a dependency away, not a bug. The API
+ * The object store failed a call (not answering, a timeout, 5xx, throttling): a dependency away, not a bug. (A
+ * bucket refusing the settings is MediaStoreMisconfiguredError, in s3-errors.ts: 500, no retry helps.) The API
  * answers 503 `unavailable` (see isOutage in libs/operations), a job is retried. The message names no address.
  */
 export class MediaStoreUnavailableError extends Error {
@@ -89,8 +90,11 @@ export abstract class MediaStore {
   /** Deletes every stored file under a folder (`frames/p/post-1` takes `frames/p/post-1/**`); returns how many. */
   abstract removeFolder(relativeFolder: string): Promise<number>;
 
-  /** What /health shows; throws when the store cannot be reached (the caller bounds it in time). */
-  abstract check(): Promise<StorageHealth>;
+  /**
+   * What /health shows; throws when the store cannot be reached or refuses the settings. The caller bounds it in
+   * time and aborts `signal` when it stops waiting, so a request to an endpoint that never answers does not linger.
+   */
+  abstract check(signal?: AbortSignal): Promise<StorageHealth>;
 
   /** The first bytes of a local file (a multer upload before it is stored). */
   async headOfLocalFile(path: string, bytes = 4096): Promise<Buffer> {

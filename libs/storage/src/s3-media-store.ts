@@ -4,10 +4,9 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   ListObjectsV2Command,
-  NoSuchKey,
-  NotFound,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { Logger } from '@nestjs/common';
 import { Upload } from '@aws-sdk/lib-storage';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
@@ -18,6 +17,9 @@ import type { StorageConfig } from '@qinglang/config';
 import { MediaScratch } from './media-scratch';
 import { MediaStore, MediaStoreUnavailableError, StorageHealth, StoredMediaMissingError } from './media-store';
 import { checkRelativePath, folderKeyPrefix, objectKey } from './object-keys';
+import { MediaStoreMisconfiguredError, S3CallKind, classifyS3Error, describeS3Error, s3ErrorFacts } from './s3-errors';
+
+export { describeS3Error } from './s3-errors';
 
 export type S3StorageConfig = Extract<StorageConfig, { driver: 's3' }>;
 
@@ -57,9 +59,12 @@ export class S3MediaStore extends MediaStore {
       region: config.region,
       forcePathStyle: config.forcePathStyle,
       credentials: config.credentials,
+      // Each call is bounded: 3 attempts (the SDK's backoff between them is under a second at first), each
+      // refused after 5 s without a connection or 20 s without a byte either way (an endpoint that accepts and
+      // then says nothing). A bucket that does not answer fails the job (it is retried) rather than hold a worker
+      // slot. No bound on a whole request: a large upload on a slow link takes as long as it takes.
       maxAttempts: 3,
-      // A bucket that does not answer must fail the job (it is retried) rather than hold a worker slot.
-      requestHandler: { connectionTimeout: 5000, requestTimeout: 60_000 },
+      requestHandler: { connectionTimeout: 5000, socketTimeout: 20_000 },
     });
   }
 
@@ -122,7 +127,7 @@ export class S3MediaStore extends MediaStore {
 
   async remove(relativePath: string): Promise<void> {
     const Key = this.key(relativePath);
-    await this.call(`delete ${relativePath}`, () =>
+    await this.call(`delete ${relativePath}`, 'other', () =>
       this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key })),
     );
   }
@@ -132,7 +137,7 @@ export class S3MediaStore extends MediaStore {
     let removed = 0;
     let token: string | undefined;
     do {
-      const page = await this.call(`list ${relativeFolder}`, () =>
+      const page = await this.call(`list ${relativeFolder}`, 'other', () =>
         this.client.send(
           new ListObjectsV2Command({ Bucket: this.config.bucket, Prefix: prefix, ContinuationToken: token }),
         ),
@@ -140,7 +145,7 @@ export class S3MediaStore extends MediaStore {
       const keys = (page.Contents ?? []).map((object) => object.Key!).filter(Boolean);
       for (let i = 0; i < keys.length; i += DELETE_BATCH) {
         const batch = keys.slice(i, i + DELETE_BATCH);
-        const result = await this.call(`delete under ${relativeFolder}`, () =>
+        const result = await this.call(`delete under ${relativeFolder}`, 'other', () =>
           this.client.send(
             new DeleteObjectsCommand({
               Bucket: this.config.bucket,
@@ -160,11 +165,16 @@ export class S3MediaStore extends MediaStore {
     return removed;
   }
 
-  async check(): Promise<StorageHealth> {
+  async check(signal?: AbortSignal): Promise<StorageHealth> {
     try {
-      await this.client.send(new HeadBucketCommand({ Bucket: this.config.bucket }));
+      await this.client.send(new HeadBucketCommand({ Bucket: this.config.bucket }), { abortSignal: signal });
     } catch (error) {
-      throw new Error(`bucket ${this.config.bucket}: ${describeS3Error(error)}`);
+      const misconfigured = classifyS3Error(error, 'check-bucket') === 'misconfigured';
+      if (misconfigured) this.logMisconfigured('check the bucket', error);
+      throw new Error(
+        `bucket ${this.config.bucket}: ${misconfigured ? 'misconfigured, ' : ''}${describeS3Error(error)}`,
+        { cause: error },
+      );
     }
     return { driver: 's3', bucket: this.config.bucket };
   }
@@ -174,12 +184,21 @@ export class S3MediaStore extends MediaStore {
     this.client.destroy();
   }
 
-  /** A call to the bucket; its failures become MediaStoreUnavailableError (the caller maps a missing object first). */
-  private async call<T>(what: string, send: () => Promise<T>): Promise<T> {
+  /**
+   * A call to the bucket, its failure named by classifyS3Error: a missing object (reads of one object only),
+   * MediaStoreMisconfiguredError (500, logged once), or MediaStoreUnavailableError (503, retried).
+   */
+  private async call<T>(what: string, kind: S3CallKind, send: () => Promise<T>, relativePath = ''): Promise<T> {
     try {
       return await send();
     } catch (error) {
       if (error instanceof StoredMediaMissingError) throw error;
+      const failure = classifyS3Error(error, kind);
+      if (failure === 'missing-object') throw new StoredMediaMissingError(relativePath);
+      if (failure === 'misconfigured') {
+        this.logMisconfigured(what, error);
+        throw new MediaStoreMisconfiguredError(s3ErrorFacts(error).name ?? `HTTP ${s3ErrorFacts(error).status}`, error);
+      }
       throw new MediaStoreUnavailableError(
         `The media store (bucket ${this.config.bucket}) failed to ${what}: ${describeS3Error(error)}`,
         error,
@@ -187,52 +206,60 @@ export class S3MediaStore extends MediaStore {
     }
   }
 
+  /** Said once per process and S3 code, clearly: every request would fail the same way until someone fixes it. */
+  private readonly misconfigurationsLogged = new Set<string>();
+
+  private logMisconfigured(what: string, error: unknown): void {
+    const said = describeS3Error(error);
+    const code = s3ErrorFacts(error).name ?? said;
+    if (this.misconfigurationsLogged.has(code)) return;
+    this.misconfigurationsLogged.add(code);
+    new Logger('Storage').error({
+      message:
+        'the media store is misconfigured: the bucket refused this deployment (check STORAGE_URL, S3_ENDPOINT, ' +
+        'S3_REGION and the key; it needs s3:ListBucket, s3:GetObject, s3:PutObject and s3:DeleteObject on the prefix)',
+      bucket: this.config.bucket,
+      call: what,
+      error: said,
+    });
+  }
+
   private async put(localPath: string, relativePath: string): Promise<void> {
     const Key = this.key(relativePath);
-    await this.call(`store ${relativePath}`, () => this.upload(localPath, relativePath, Key));
+    await this.call(`store ${relativePath}`, 'other', () => this.upload(localPath, relativePath, Key));
   }
 
   private async upload(localPath: string, relativePath: string, Key: string): Promise<void> {
-    await new Upload({
-      client: this.client,
-      params: {
-        Bucket: this.config.bucket,
-        Key,
-        Body: createReadStream(localPath),
-        ContentType: CONTENT_TYPES[extname(relativePath).toLowerCase()] ?? 'application/octet-stream',
-      },
-    }).done();
+    const body = createReadStream(localPath);
+    try {
+      await new Upload({
+        client: this.client,
+        params: {
+          Bucket: this.config.bucket,
+          Key,
+          Body: body,
+          ContentType: CONTENT_TYPES[extname(relativePath).toLowerCase()] ?? 'application/octet-stream',
+        },
+      }).done();
+    } finally {
+      // A failed upload leaves the file open (the SDK stops reading it): closed here, or a bucket outage leaks fds.
+      body.destroy();
+    }
   }
 
   private async get(relativePath: string, range?: string) {
     const Key = this.key(relativePath);
-    return this.call(`read ${relativePath}`, async () => {
-      try {
+    return this.call(
+      `read ${relativePath}`,
+      'read-object',
+      async () => {
         const { Body } = await this.client.send(
           new GetObjectCommand({ Bucket: this.config.bucket, Key, Range: range }),
         );
         if (!Body) throw new StoredMediaMissingError(relativePath);
         return Body as Readable & { transformToByteArray(): Promise<Uint8Array> };
-      } catch (error) {
-        if (error instanceof NoSuchKey || error instanceof NotFound || isNotFound(error))
-          throw new StoredMediaMissingError(relativePath);
-        throw error;
-      }
-    });
+      },
+      relativePath,
+    );
   }
-}
-
-/** A 404 from a server whose error the SDK did not type (or typed in another realm, as under Jest). */
-function isNotFound(error: unknown): boolean {
-  const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return name === 'NoSuchKey' || name === 'NotFound' || $metadata?.httpStatusCode === 404;
-}
-
-/** An S3 failure in a few words, without the endpoint's address or the request's signature. */
-export function describeS3Error(error: unknown): string {
-  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  const name = (error as Error).name ?? 'Error';
-  // A socket error's code; the SDK sometimes wraps it, leaving it only in the message (beside the address).
-  const code = (error as NodeJS.ErrnoException).code ?? /\b(E[A-Z]{4,})\b/.exec(String((error as Error).message))?.[1];
-  return [name, code, status ? `HTTP ${status}` : undefined].filter(Boolean).join(', ');
 }
