@@ -1980,6 +1980,11 @@ export interface components {
                 [key: string]: {
                     [key: string]: {
                         label: string;
+                        /** @description The least this reason brings, whatever the strike count */
+                        atLeast?: {
+                            action: string;
+                            days?: number;
+                        };
                     };
                 };
             };
@@ -1990,6 +1995,7 @@ export interface components {
              */
             reject: string[];
             /**
+             * @description Reason codes to escalate with
              * @example [
              *       "needs_senior_review"
              *     ]

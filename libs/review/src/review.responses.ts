@@ -28,14 +28,27 @@ export class ReviewReasonsResponse {
     type: 'object',
     additionalProperties: {
       type: 'object',
-      additionalProperties: { type: 'object', required: ['label'], properties: { label: { type: 'string' } } },
+      additionalProperties: {
+        type: 'object',
+        required: ['label'],
+        properties: {
+          label: { type: 'string' },
+          atLeast: {
+            type: 'object',
+            description: 'The least this reason brings, whatever the strike count',
+            required: ['action'],
+            properties: { action: { type: 'string' }, days: { type: 'integer' } },
+          },
+        },
+      },
     },
     description: 'Per category, its reason codes and their labels',
     example: { gambling: { gambling_promotion: { label: 'Promotes gambling' } } },
   })
-  confirm: Record<string, Record<string, { label: string }>>;
+  confirm: Record<string, Record<string, { label: string; atLeast?: { action: string; days?: number } }>>;
   @ApiProperty({ type: [String], example: ['false_positive'] }) reject: string[];
-  @ApiProperty({ type: [String], example: ['needs_senior_review'] }) escalate: string[];
+  @ApiProperty({ type: [String], description: 'Reason codes to escalate with', example: ['needs_senior_review'] })
+  escalate: string[];
   @ApiProperty() policyVersion: string;
 }
 
