@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, Clock } from '@qinglang/config';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { extname } from 'node:path';
@@ -67,7 +67,7 @@ export class PostsService {
           return post.post;
         },
         discard: async () => {
-          if (stored) await this.storage.removeFolder(stored);
+          if (stored) await this.removeStored(stored);
         },
       });
       if (created) {
@@ -102,30 +102,51 @@ export class PostsService {
       videoUrl: request.videoUrl ?? null,
       ...acceptedLifecycle(now),
     });
+    const folder = `media/${request.platformId}/posts/${post.id}`;
     const attachments: PostMedia[] = [];
-    for (const [position, file] of [
-      ...images.map((f) => ['image', f] as const),
-      ...(video ? [['video', video] as const] : []),
-    ].entries()) {
-      const id = newId();
-      const [kind, upload] = file;
-      const mediaPath = await this.storage.adopt(
-        upload.path,
-        `media/${request.platformId}/posts/${post.id}/${id}${extname(upload.originalname).toLowerCase()}`,
-      );
-      attachments.push(
-        this.media.create({
-          id,
-          postId: post.id,
-          position,
-          kind,
-          mediaPath,
-          originalName: upload.originalname.slice(0, 255),
-          sizeBytes: upload.size,
-        }),
-      );
+    try {
+      for (const [position, file] of [
+        ...images.map((f) => ['image', f] as const),
+        ...(video ? [['video', video] as const] : []),
+      ].entries()) {
+        const id = newId();
+        const [kind, upload] = file;
+        const mediaPath = await this.storage.adopt(
+          upload.path,
+          `${folder}/${id}${extname(upload.originalname).toLowerCase()}`,
+        );
+        attachments.push(
+          this.media.create({
+            id,
+            postId: post.id,
+            position,
+            kind,
+            mediaPath,
+            originalName: upload.originalname.slice(0, 255),
+            sizeBytes: upload.size,
+          }),
+        );
+      }
+    } catch (error) {
+      // A later attachment failed to store (a bucket blip): those stored before it have no row to point at them.
+      await this.removeStored(folder);
+      throw error;
     }
     return { post, attachments };
+  }
+
+  /**
+   * Removes the files of a post that was not recorded. Best effort: when the store fails this too, the request's
+   * own error is what the client must see, and the folder is named in the log for an operator.
+   */
+  private async removeStored(folder: string): Promise<void> {
+    await this.storage.removeFolder(folder).catch((error: unknown) =>
+      new Logger('Ingest').warn({
+        message: "could not remove an unrecorded post's stored files",
+        folder,
+        error: String(error),
+      }),
+    );
   }
 
   async idsOfAccount(accountId: string): Promise<string[]> {
