@@ -76,6 +76,41 @@ describe('external ids, filters that refuse, reviewer images, reason codes', () 
     expect(asPlatform.status).toBe(403);
   });
 
+  it("answers a stream and a post by the platform's own ids as their GETs do, and 404 for another platform's", async () => {
+    const asPlatform = (path: string, key = platform.apiKey) => t.http().get(path).set(bearer(key));
+    const stream = await asPlatform('/v1/streams/external/room-ext-1');
+    expect(stream.status).toBe(200);
+    expect(stream.body).toEqual((await asPlatform(`/v1/streams/${streamId}`)).body);
+
+    // Any id a platform uses, URL-encoded: a slash and a space included.
+    const externalId = 'shop/post 7';
+    const sent = await t
+      .http()
+      .post('/v1/posts')
+      .set(bearer(platform.apiKey))
+      .send({ externalId, authorId: 'writer-ext-1', text: '今天的风景真好' });
+    expect(sent.status).toBe(202);
+    const done = await waitForTerminal(t.http, platform.apiKey, `/v1/posts/${sent.body.id}`);
+    const post = await asPlatform(`/v1/posts/external/${encodeURIComponent(externalId)}`);
+    expect(post.status).toBe(200);
+    expect(post.body).toMatchObject({ id: sent.body.id, externalId, status: done.status });
+    expect(post.body).toEqual((await asPlatform(`/v1/posts/${sent.body.id}`)).body);
+
+    // Another platform's key: the same 404 as for an id nobody sent, so it learns nothing of the first's.
+    const other = (await t.createPlatform()).apiKey;
+    for (const [kind, id] of [
+      ['streams', 'room-ext-1'],
+      ['posts', externalId],
+    ]) {
+      const theirs = await asPlatform(`/v1/${kind}/external/${encodeURIComponent(id)}`, other);
+      const nobodys = await asPlatform(`/v1/${kind}/external/${encodeURIComponent(`${id}-never`)}`, other);
+      const code = kind === 'streams' ? 'stream_not_found' : 'post_not_found';
+      expect([theirs.status, theirs.body.code]).toEqual([404, code]);
+      expect([nobodys.status, nobodys.body.code]).toEqual([404, code]);
+      expect(nobodys.body.message.replace(`${id}-never`, id)).toBe(theirs.body.message);
+    }
+  });
+
   it('filters by the external id of an account, on its platform', async () => {
     const flags = await asCompliance(`/v1/compliance/flags?platformId=${platform.id}&externalAccountId=host-ext-1`);
     expect(flags.status).toBe(200);

@@ -24,7 +24,7 @@ import { PostResultsView, frameResultsView, postResultsView, postView } from '..
 import type { Post as PostEntity } from '../entities/post.entity';
 import { AcceptsWork } from './accepts-work.guard';
 import { PostResponse } from '../ingest.responses';
-import { ApiErrors } from '@qinglang/operations';
+import { ApiError, ApiErrors } from '@qinglang/operations';
 
 export const MAX_POST_IMAGES = 9;
 
@@ -91,7 +91,29 @@ export class PostsController {
   @ApiOkResponse({ type: PostResponse })
   @ApiErrors({ 404: ['post_not_found'] })
   async get(@CurrentPlatform() platform: Platform, @Param('id') id: string, @Query() query: FramePageQuery) {
-    const post = await this.posts.lifecycle.getForPlatform(platform.id, id);
+    return this.withResults(platform, await this.posts.lifecycle.getForPlatform(platform.id, id), query);
+  }
+
+  // Two segments, so it never meets `:id`: a platform's own id may be anything, `external` included.
+  @Get('external/:externalId')
+  @ApiOperation({
+    summary:
+      'The same as GET /v1/posts/{id}, for the post by your own id for it (the `externalId` you sent, URL-encoded)',
+  })
+  @ApiOkResponse({ type: PostResponse })
+  @ApiErrors({ 404: ['post_not_found'] })
+  async getByExternalId(
+    @CurrentPlatform() platform: Platform,
+    @Param('externalId') externalId: string,
+    @Query() query: FramePageQuery,
+  ) {
+    const post = await this.posts.findByExternalId(platform.id, externalId);
+    // The same answer for another platform's id as for an unknown one: no way to learn what others sent.
+    if (!post) throw new ApiError(404, 'post_not_found', `No such post: ${externalId}`);
+    return this.withResults(platform, post, query);
+  }
+
+  private async withResults(platform: Platform, post: PostEntity, query: FramePageQuery) {
     const page = pageOf(query, FRAME_PAGE);
     const found = await this.results.forSource(platform.id, 'post', post.id, page);
     const text = (await this.results.forTexts('post_text', [post.id])).get(post.id);

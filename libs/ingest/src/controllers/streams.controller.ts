@@ -55,6 +55,21 @@ export class StreamsController {
     return this.view(await this.streams.update(platform.id, id, body));
   }
 
+  // Two segments, so it never meets `:id`: a platform's own id may be anything, `external` included.
+  @Get('external/:externalId')
+  @ApiOperation({
+    summary:
+      'The same as GET /v1/streams/{id}, for the stream by your own id for it (the `externalId` you registered, URL-encoded)',
+  })
+  @ApiOkResponse({ type: StreamResponse })
+  @ApiErrors({ 404: ['stream_not_found'] })
+  async getByExternalId(@CurrentPlatform() platform: Platform, @Param('externalId') externalId: string) {
+    const stream = await this.streams.findByExternalId(platform.id, externalId);
+    // The same answer for another platform's id as for an unknown one: no way to learn what others registered.
+    if (!stream) throw new ApiError(404, 'stream_not_found', `No such stream: ${externalId}`);
+    return this.view(stream);
+  }
+
   @Get(':id')
   @ApiOperation({ summary: 'A stream, with the state of its pull when it has a source' })
   @ApiOkResponse({ type: StreamResponse })
