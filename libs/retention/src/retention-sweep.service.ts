@@ -18,7 +18,8 @@ import { MediaStore } from '@qinglang/storage';
 import { ItemFacts, gatherFacts } from './item-facts';
 import { RetentionClass, retentionVerdict } from './retention-verdict';
 import { SweepLease } from './sweep-lease';
-import { AUDITED_IDS_CAP, auditedItems, deletionFailureCode } from './sweep-audit';
+import { AUDITED_IDS_CAP, auditedItems } from './sweep-audit';
+import { deleteEach } from './delete-each';
 
 const DAY_MS = 86_400_000;
 /** Long enough for a batch of deletions on a slow store; renewed before every item's deletions. */
@@ -27,8 +28,6 @@ const LEASE_MS = 10 * 60_000;
 const PASS_BUDGET_MS = 60_000;
 /** An item whose media could not be deleted (a lock, a deny rule, EACCES) is tried again this much later. */
 export const FAILED_RETRY_MS = DAY_MS;
-/** This many failures in a row end the run (the store is likely away): the items not tried stay due. */
-export const FAILURES_ENDING_RUN = 5;
 
 export interface SweepReport {
   runId: string;
@@ -160,29 +159,17 @@ export class RetentionSweep implements OnApplicationBootstrap, OnApplicationShut
     report.putOff = putOff.length;
     if (!expired.length) return report;
 
-    const deleted: typeof expired = [];
-    const failures: Array<{ kind: RetainedItem['kind']; id: string; code: string }> = [];
-    let inARow = 0;
-    for (const entry of expired) {
-      // Still this worker's before deleting anything: one stalled past its lease stops here (SweepLeaseLost), its
-      // deletions so far unmarked, for the worker that took the sweep over to redo and audit.
-      await this.lease.renew();
-      try {
-        report.files += await this.deleteFiles(entry.item, facts.get(entry.item.id)!);
-        deleted.push(entry);
-        inARow = 0;
-      } catch (error) {
-        const code = deletionFailureCode(error);
-        failures.push({ kind: entry.item.kind, id: entry.item.id, code });
-        this.logger.warn({
-          message: 'retention could not delete an item',
-          kind: entry.item.kind,
-          id: entry.item.id,
-          code,
-        });
-        if (++inARow >= FAILURES_ENDING_RUN) break;
-      }
-    }
+    // Still this worker's before each item's deletions: one stalled past its lease stops there (SweepLeaseLost), its
+    // deletions so far unmarked, for the worker that took the sweep over to redo and audit.
+    const outcome = await deleteEach(
+      expired,
+      () => this.lease.renew(),
+      ({ item }) => this.deleteFiles(item, facts.get(item.id)!),
+    );
+    const deleted = outcome.deleted;
+    const failures = outcome.failures.map(({ item: { item }, code }) => ({ kind: item.kind, id: item.id, code }));
+    for (const failure of failures) this.logger.warn({ message: 'retention could not delete an item', ...failure });
+    report.files = outcome.files;
     const retryAt = new Date(now.getTime() + FAILED_RETRY_MS);
     await this.items.putOff(failures.map(({ kind, id }) => ({ kind, id, reviewAt: retryAt })));
     report.failed = failures.length;
