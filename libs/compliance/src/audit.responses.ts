@@ -20,7 +20,7 @@ export class VerifyCheckpointsResponse {
 export class WitnessLineResponse {
   @ApiProperty() seq: number;
   @ApiProperty() hash: string;
-  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ description: 'The time the line itself states (ISO 8601 when Qinglang wrote it)' }) at: string;
   @ApiProperty() keyId: string;
 }
 
@@ -52,6 +52,7 @@ export class AuditKeyResponse {
 export class WitnessingProblemResponse {
   @ApiProperty({ enum: ['witness_line_unsigned', 'witness_shrank', 'witness_lock_held'] }) kind: string;
   @ApiProperty() message: string;
+  @ApiProperty({ format: 'date-time', description: 'When this process stopped witnessing' }) since: string;
 }
 
 export class WitnessingResponse {
