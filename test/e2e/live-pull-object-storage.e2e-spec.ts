@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { LiveSource } from '../helpers/live-source';
 import { SMALL, flvSource, hlsSource } from '../helpers/live-source';
+import { S3FaultProxy, startS3FaultProxy } from '../helpers/s3-fault-proxy';
 import { S3RVER_CREDENTIALS, S3TestServer, startS3Server } from '../helpers/s3-server';
 import { TestApp, embeddedBackends, startTestApp, waitFor } from '../helpers/test-app';
 import type { TestBackends } from '../helpers/test-app';
@@ -95,5 +96,66 @@ describe('live pull with STORAGE_URL on an S3-compatible server', () => {
     }, 'the pull to stop');
     // Taken pieces went to the bucket; what is still staged belongs to no stream that is pulling.
     await waitFor(async () => (stagedPieces().length === 0 ? true : undefined), 'no piece left in staging', 20_000);
+  });
+});
+
+/**
+ * The bucket refusing every piece (its 503): each piece the pull cannot store is removed from staging at once (not
+ * hours later by the stale sweep), so a pull that keeps trying leaves nothing behind on the machine.
+ */
+describe('live pull while the bucket refuses to store', () => {
+  let s3: S3TestServer;
+  let proxy: S3FaultProxy;
+  let backends: TestBackends;
+  let t: TestApp;
+  let source: LiveSource | undefined;
+
+  beforeAll(async () => {
+    s3 = await startS3Server();
+    proxy = await startS3FaultProxy(s3.endpoint, (request) => request.method === 'PUT');
+    backends = await embeddedBackends();
+    t = await startTestApp(backends, {
+      ...s3.env('refused'),
+      S3_ENDPOINT: proxy.endpoint,
+      LIVE_ALLOWED_NETWORKS: '127.0.0.1/32',
+      LIVE_PIECE_SECONDS: '2',
+    });
+  });
+  afterAll(async () => {
+    await source?.close();
+    await t?.close();
+    await backends?.cleanup();
+    await proxy?.close();
+    await s3?.close();
+  });
+
+  it('removes each staged piece it could not store', async () => {
+    const { apiKey } = await t.createPlatform();
+    source = await hlsSource('segment-benign-overlay.ts', SMALL);
+    const created = await t
+      .http()
+      .post('/v1/streams')
+      .set({ Authorization: `Bearer ${apiKey}` })
+      .send({ externalId: 'refused', streamerId: 'host', source: { url: source.url } });
+    expect(created.status).toBe(201);
+    // Two different pieces refused (each name is new): with staged pieces kept, two files would stay staged.
+    const refusedPieces = () =>
+      new Set(proxy.seen.filter((call) => call.startsWith('PUT ') && call.includes('/pulls/'))).size;
+    await waitFor(async () => (refusedPieces() >= 2 ? true : undefined), 'two pieces refused by the bucket', 60_000);
+    const staged = () =>
+      readdirSync(join(t.config.dataDir, 'scratch'), { recursive: true, withFileTypes: true }).filter(
+        (entry) => entry.isFile() && entry.name.endsWith('.ts'),
+      ).length;
+    // Between attempts (the pull waits before reconnecting) nothing is staged.
+    await waitFor(async () => (staged() === 0 ? true : undefined), 'no refused piece left in staging', 20_000);
+    expect(
+      (
+        await t
+          .http()
+          .patch(`/v1/streams/${created.body.id}`)
+          .set({ Authorization: `Bearer ${apiKey}` })
+          .send({ status: 'ended' })
+      ).status,
+    ).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { APP_CONFIG, AppConfig } from '@qinglang/config';
 import { SegmentsService, StreamSourcesService, publicWorkerId } from '@qinglang/ingest';
@@ -155,6 +156,17 @@ export class LivePullService implements OnApplicationBootstrap, OnApplicationShu
     });
   }
 
+  /** Best effort: when the store fails this too, the pull's own error is what matters; the path is logged. */
+  private async removeUnrecorded(mediaPath: string): Promise<void> {
+    await this.storage.remove(mediaPath).catch((error: unknown) =>
+      this.logger.warn({
+        message: 'could not remove a pulled piece that was not recorded',
+        mediaPath,
+        error: String(error),
+      }),
+    );
+  }
+
   private session(source: StreamSource, signal: AbortSignal): PullSession & { tookSince(t: number): boolean } {
     let offsetMs = source.offsetMs;
     let lastSequence = source.lastSequence;
@@ -175,19 +187,36 @@ export class LivePullService implements OnApplicationBootstrap, OnApplicationShu
       // Written where the store stages files: in place under DATA_DIR, or in scratch until put in the bucket.
       absolute: (path) => this.storage.staging(path),
       take: async (piece: PulledPiece) => {
-        await this.storage.adopt(this.storage.staging(piece.mediaPath), piece.mediaPath);
-        const { tier, intervalMs } = await this.sampling.tierOf(source.streamId);
-        const { created, segment } = await this.segments.acceptPulled(
-          {
-            platformId: source.platformId,
-            streamId: source.streamId,
-            pieceKey: piece.key,
-            startOffsetMs: offsetMs,
-            sampleIntervalMs: intervalMs,
-            durationMs: piece.durationMs,
-          },
-          { mediaPath: piece.mediaPath, sizeBytes: piece.sizeBytes, sourceUrl: source.url },
-        );
+        const staged = this.storage.staging(piece.mediaPath);
+        let planned: Awaited<ReturnType<SamplingPlanner['tierOf']>>;
+        try {
+          planned = await this.sampling.tierOf(source.streamId);
+          await this.storage.adopt(staged, piece.mediaPath);
+        } catch (error) {
+          // Not stored (the bucket away): the staged file goes now, not hours later with the stale scratch. On
+          // the local driver it is staged in its final place, which no row names yet.
+          await rm(staged, { force: true });
+          throw error;
+        }
+        const { tier, intervalMs } = planned;
+        const { created, segment } = await this.segments
+          .acceptPulled(
+            {
+              platformId: source.platformId,
+              streamId: source.streamId,
+              pieceKey: piece.key,
+              startOffsetMs: offsetMs,
+              sampleIntervalMs: intervalMs,
+              durationMs: piece.durationMs,
+            },
+            { mediaPath: piece.mediaPath, sizeBytes: piece.sizeBytes, sourceUrl: source.url },
+          )
+          .catch(async (error: unknown) => {
+            // acceptPulled throws only before its row is in (enqueueing after the insert never throws): the
+            // stored piece has no row and is removed, or it would stay in the bucket for ever.
+            await this.removeUnrecorded(piece.mediaPath);
+            throw error;
+          });
         // A piece taken before (a worker died between queuing it and recording it): the stream time goes on from
         // where that piece ends, so no two pieces of the stream share a time.
         offsetMs = created ? offsetMs + piece.durationMs : Math.max(offsetMs, segment.startOffsetMs + piece.durationMs);
