@@ -7,7 +7,12 @@ import { FIXTURES, TestApp, TestBackends, startTestApp, waitForTerminal } from '
  * The backbone end to end: a platform key, a stream, a 10-second segment uploaded, sampled by ffmpeg and scored
  * by NSFWJS. Runs on the embedded defaults in `npm test` and on PostgreSQL + BullMQ in `npm run test:services`.
  */
-export function describePipeline(label: string, makeBackends: () => Promise<TestBackends>) {
+export function describePipeline(
+  label: string,
+  makeBackends: () => Promise<TestBackends>,
+  /** More tests run after the suite's own, on the same app (a driver's own checks: where the media went). */
+  more?: (app: () => TestApp) => void,
+) {
   describe(`segment pipeline (${label})`, () => {
     let backends: TestBackends;
     let t: TestApp;
@@ -112,5 +117,7 @@ export function describePipeline(label: string, makeBackends: () => Promise<Test
         expect(done.results.frames.map((f: { positionMs: number }) => f.positionMs)).toEqual(positions);
       }
     });
+
+    more?.(() => t);
   });
 }
