@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { AccountsService, PostsService, StreamsService } from '@qinglang/ingest';
 import { ApiError } from '@qinglang/operations';
+import { Flag } from './flag.entity';
 import { FlagSubjectQuery, SubjectKind, subjectLookupOf } from './flag-subject-filter';
 
 /**
@@ -13,6 +16,7 @@ export class FlagFilterResolver {
     private readonly streams: StreamsService,
     private readonly posts: PostsService,
     private readonly accounts: AccountsService,
+    @InjectRepository(Flag) private readonly flags: Repository<Flag>,
   ) {}
 
   async resolve(
@@ -34,8 +38,7 @@ export class FlagFilterResolver {
       resolved.subjectId = found;
     }
     if (lookup.kind === 'id') {
-      // A cluster's id names a flood Qinglang found, not something the platform sent: it is not checked.
-      if (lookup.subjectKind !== 'cluster' && !(await this.known(platformId, lookup.subjectKind, lookup.id)))
+      if (!(await this.known(platformId, lookup.subjectKind, lookup.id)))
         throw new ApiError(
           400,
           'unknown_subject',
@@ -71,6 +74,13 @@ export class FlagFilterResolver {
     if (kind === 'stream') return ofPlatform(await this.streams.findById(id));
     if (kind === 'post') return ofPlatform(await this.posts.findById(id));
     if (kind === 'account') return ofPlatform(await this.accounts.findById(id));
+    // A cluster is a flood Qinglang found in a stream's chat, named by that stream's id: known when the stream is
+    // the platform's, or when the platform has a cluster flag by that id.
+    if (kind === 'cluster')
+      return (
+        ofPlatform(await this.streams.findById(id)) ||
+        this.flags.existsBy({ platformId, subjectKind: 'cluster', subjectId: id })
+      );
     return (
       ofPlatform(await this.streams.findById(id)) ||
       ofPlatform(await this.posts.findById(id)) ||
