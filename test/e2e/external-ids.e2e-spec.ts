@@ -162,8 +162,13 @@ describe('external ids, filters that refuse, reviewer images, reason codes', () 
     expect(byAccount.body.flags.map((f: { id: string }) => f.id)).toEqual(
       byStream.body.flags.map((f: { id: string }) => f.id),
     );
+    // A cluster is named by its stream's id: the platform's stream is known, anything else refused.
+    const byCluster = await list(`subjectKind=cluster&subjectId=${streamId}`);
+    expect([byCluster.status, byCluster.body.flags]).toEqual([200, []]);
     const other = await t.createPlatform();
     for (const [query, code, key] of [
+      ['subjectKind=cluster&subjectId=anything', 'unknown_subject', platform.apiKey],
+      [`subjectKind=cluster&subjectId=${streamId}`, 'unknown_subject', other.apiKey],
       [`subjectId=${randomUUID()}`, 'unknown_subject', platform.apiKey],
       [`subjectId=${streamId}`, 'unknown_subject', other.apiKey],
       ['subjectKind=stream&subjectExternalId=room-ext-1', 'unknown_subject', other.apiKey],
@@ -213,6 +218,9 @@ describe('external ids, filters that refuse, reviewer images, reason codes', () 
     const missing = await decide({ verdict: 'escalate' });
     expect([missing.status, missing.body.code]).toEqual([400, 'reason_code_required']);
     expect(missing.body.message).toContain('needs_senior_review, policy_unclear, needs_context');
+    // A blank code is a missing one, not a malformed one.
+    const blank = await decide({ verdict: 'escalate', reasonCode: '' });
+    expect([blank.status, blank.body.code]).toEqual([400, 'reason_code_required']);
     const missingConfirm = await decide({ verdict: 'confirm' });
     expect(missingConfirm.body.message).toContain('gambling_promotion');
     const unknown = await decide({ verdict: 'escalate', reasonCode: 'not_sure' });
@@ -221,5 +229,13 @@ describe('external ids, filters that refuse, reviewer images, reason codes', () 
     const escalated = await decide({ verdict: 'escalate', reasonCode: 'needs_context' });
     expect(escalated.status).toBe(200);
     expect(escalated.body.flag.reviewState).toBe('escalated');
+
+    // A senior cannot escalate further: told so, with or without a reason, not asked for a code.
+    const senior = (await t.createStaff('senior_reviewer')).token;
+    expect((await t.http().post(`/v1/review/flags/${flagId}/claim`).set(bearer(senior))).status).toBe(200);
+    for (const body of [{ verdict: 'escalate' }, { verdict: 'escalate', reasonCode: 'needs_context' }]) {
+      const again = await t.http().post(`/v1/review/flags/${flagId}/decision`).set(bearer(senior)).send(body);
+      expect([again.status, again.body.code]).toEqual([422, 'cannot_escalate']);
+    }
   });
 });

@@ -8,7 +8,7 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CLOCK, Clock } from '@qinglang/config';
 import { FLAG_CATEGORIES, FlagReviewState, FlagsService, flagView } from '@qinglang/flagging';
@@ -54,6 +54,8 @@ export class DecisionDto {
       "Required. A reason code from GET /v1/review/reasons: confirm with one of the category's (`confirm`), reject with one of `reject`, escalate with one of `escalate` (config/policy.yaml); a missing one answers 400 reason_code_required, an unknown one 422 unknown_reason_code, each naming the valid codes",
     example: 'gambling_promotion',
   })
+  // An empty code is a missing one (a form's blank field): the service then names the valid codes.
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
   @IsOptional()
   @IsString()
   @Matches(/^[a-z][a-z0-9_]{1,63}$/)

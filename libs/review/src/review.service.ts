@@ -338,6 +338,13 @@ export class ReviewService {
   }
 
   private checkReason(input: DecisionInput, category: FlagCategory, reviewer: StaffUser, flag: Flag): void {
+    // Before the reason: no code makes this escalation possible, so asking for one would list codes of no use.
+    if (input.verdict === 'escalate' && reviewer.role === 'senior_reviewer' && flag.reviewState === 'escalated')
+      throw new ApiError(
+        422,
+        'cannot_escalate',
+        'An escalated flag is decided by a senior reviewer: confirm or reject it.',
+      );
     if (!input.reasonCode)
       throw new ApiError(
         400,
@@ -373,12 +380,6 @@ export class ReviewService {
           'unknown_reason_code',
           `${input.reasonCode} is not a reason to reject: use one of ${reasons.join(', ')}.`,
         );
-    } else if (reviewer.role === 'senior_reviewer' && flag.reviewState === 'escalated') {
-      throw new ApiError(
-        422,
-        'cannot_escalate',
-        'An escalated flag is decided by a senior reviewer: confirm or reject it.',
-      );
     } else {
       const reasons = this.policy.policy.review.escalateReasons;
       if (!reasons.includes(input.reasonCode))
