@@ -1,7 +1,6 @@
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { S3FaultProxy, startS3FaultProxy } from '../helpers/s3-fault-proxy';
 import { S3RVER_CREDENTIALS, S3TestServer, startS3Server } from '../helpers/s3-server';
@@ -96,8 +95,9 @@ describe('object storage faults through the API', () => {
       const { apiKey } = await t.createPlatform();
       const auth = { Authorization: `Bearer ${apiKey}` };
       const stream = await t.http().post('/v1/streams').set(auth).send({ externalId: 'refused', streamerId: 'host' });
-      // Plain supertest: the published document lists only internal_error under 500 so far (see the report).
-      const upload = await request(t.app.getHttpServer())
+      // Through the contract check: the published document lists storage_misconfigured under 500.
+      const upload = await t
+        .http()
         .post(`/v1/streams/${stream.body.id}/segments`)
         .set(auth)
         .field('startOffsetMs', '0')

@@ -52,6 +52,23 @@ export interface paths {
         patch: operations["StreamsController_update"];
         trace?: never;
     };
+    "/v1/streams/external/{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same as GET /v1/streams/{id}, for the stream by your own id for it (the `externalId` you registered, URL-encoded) */
+        get: operations["StreamsController_getByExternalId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/streams/{id}/source": {
         parameters: {
             query?: never;
@@ -130,6 +147,23 @@ export interface paths {
         };
         /** A post's status and its images' and video's frames (a page of them) with what each model found, and the flags they joined */
         get: operations["PostsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/posts/external/{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same as GET /v1/posts/{id}, for the post by your own id for it (the `externalId` you sent, URL-encoded) */
+        get: operations["PostsController_getByExternalId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1273,7 +1307,7 @@ export interface components {
             frames: components["schemas"]["FrameResultResponse"][];
             summary: components["schemas"]["FrameSummaryResponse"];
             page: components["schemas"]["ItemPageResponse"];
-            /** @description Every flag the item joined, once */
+            /** @description Every flag the item joined, once: over all its frames, not only the page's */
             flags: components["schemas"]["FlagLinkResponse"][];
         };
         SegmentResponse: {
@@ -1357,7 +1391,7 @@ export interface components {
             frames: components["schemas"]["FrameResultResponse"][];
             summary: components["schemas"]["FrameSummaryResponse"];
             page: components["schemas"]["ItemPageResponse"];
-            /** @description Every flag the item joined, once */
+            /** @description Every flag the item joined, once: over all its frames, not only the page's */
             flags: components["schemas"]["FlagLinkResponse"][];
             /** @description What the text model and the bank found in the post's text */
             text: components["schemas"]["LineResultsResponse"];
@@ -2299,7 +2333,7 @@ export interface components {
         WitnessLineResponse: {
             seq: number;
             hash: string;
-            /** Format: date-time */
+            /** @description The time the line itself states (ISO 8601 when Qinglang wrote it) */
             at: string;
             keyId: string;
         };
@@ -2336,6 +2370,11 @@ export interface components {
             /** @enum {string} */
             kind: "witness_line_unsigned" | "witness_shrank" | "witness_lock_held";
             message: string;
+            /**
+             * Format: date-time
+             * @description When this process stopped witnessing
+             */
+            since: string;
         };
         WitnessingResponse: {
             ok: boolean;
@@ -2804,7 +2843,7 @@ export interface components {
                 };
             };
         };
-        /** @description `internal_error` */
+        /** @description `internal_error`, `storage_misconfigured` */
         InternalError: {
             headers: {
                 [name: string]: unknown;
@@ -2815,7 +2854,7 @@ export interface components {
                      * @example internal_error
                      * @enum {string}
                      */
-                    code?: "internal_error";
+                    code?: "internal_error" | "storage_misconfigured";
                 };
             };
         };
@@ -3077,6 +3116,47 @@ export interface operations {
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["UnavailableOrAuditRefused"];
+        };
+    };
+    StreamsController_getByExternalId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                externalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StreamResponse"];
+                };
+            };
+            401: components["responses"]["PlatformKeyRefused"];
+            403: components["responses"]["StaffTokenNotAllowed"];
+            /** @description `stream_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /**
+                         * @example stream_not_found
+                         * @enum {string}
+                         */
+                        code?: "stream_not_found";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     StreamsController_setSource: {
@@ -3456,6 +3536,51 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostResponse"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["PlatformKeyRefused"];
+            403: components["responses"]["StaffTokenNotAllowed"];
+            /** @description `post_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /**
+                         * @example post_not_found
+                         * @enum {string}
+                         */
+                        code?: "post_not_found";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    PostsController_getByExternalId: {
+        parameters: {
+            query?: {
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                externalId: string;
             };
             cookie?: never;
         };

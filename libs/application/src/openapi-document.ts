@@ -24,8 +24,14 @@ const BODY_ERRORS: Record<number, string[]> = {
   413: ['payload_too_large'],
   415: ['unsupported_media_type'],
 };
-/** Any operation: an unexpected error, or a dependency (database, Redis) not answering. */
-const SERVER_ERRORS: Record<number, string[]> = { 500: ['internal_error'], 503: ['unavailable'] };
+/**
+ * Any operation: an unexpected error, the media store refusing the deployment's settings (an operation that reads
+ * or writes media; listed on all, as the shared answer), or a dependency (database, Redis, the bucket) not answering.
+ */
+const SERVER_ERRORS: Record<number, string[]> = {
+  500: ['internal_error', 'storage_misconfigured'],
+  503: ['unavailable'],
+};
 /** A change is audited, and a process that found the audit log cut under its witness refuses to append. */
 const CHANGE_ERRORS: Record<number, string[]> = { 503: ['audit_log_refused'] };
 
