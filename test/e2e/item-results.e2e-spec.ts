@@ -177,12 +177,20 @@ describe("results on an item's GET", () => {
     });
     // The flag hop has run by `classified`; read both again, now that the flag holds the line and the tips.
     const lines = (await t.http().get(chat.path).set(auth())).body;
-    expect(lines.lines[0]).toMatchObject({ text: '主播晚上好', scores: null, spans: [], flags: [] });
+    // A greeting reaches no evidence threshold, so nothing was stored: the running text model scores it when read.
+    const greeting = lines.lines[0];
+    expect(greeting).toMatchObject({ text: '主播晚上好', scoredBy: 'recomputed', bank: [], flags: [] });
+    expect(Object.keys(greeting.scores).sort()).toEqual(['gambling', 'porn', 'tipping']);
+    for (const score of Object.values(greeting.scores as Record<string, number>)) expect(score).toBeLessThan(0.3);
     const inducement = lines.lines[1];
+    expect(inducement.scoredBy).toBe('stored');
     expect(inducement.scores.tipping).toBeGreaterThan(0.5);
     expect(Object.keys(inducement.scores).sort()).toEqual(['gambling', 'porn', 'tipping']);
     expect(inducement.spans.length).toBeGreaterThan(0);
     expect(inducement.model.name).toBe('qinglang-text');
+    // The same model, the same version: what is recomputed is comparable with what is stored.
+    expect(greeting.model).toEqual(inducement.model);
+    expect(lines.results.note).toContain('recomputed');
     const tipping = inducement.flags.find((f: FlagLink) => f.category === 'tipping');
     expect(tipping.url).toBe(`/v1/flags/${tipping.id}`);
     expect(lines.results).toMatchObject({ scored: 1, page: { offset: 0, total: 2, nextOffset: null } });

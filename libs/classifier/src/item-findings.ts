@@ -105,6 +105,14 @@ export function frameFindings(frame: Frame, porn: Signal | undefined, overlaySig
 }
 
 /** A line's (or a post text's) findings from its signals; undefined when it has none. */
+/** What the text model finds in a text now, in the shape stored findings have (its evidence as spans). */
+export function recomputedTextFindings(
+  classification: { scores: Record<string, number>; evidence: unknown },
+  model: { name: string; version: string },
+): TextFindings {
+  return { model, scores: { ...classification.scores }, spans: spansOf({ spans: classification.evidence }) };
+}
+
 export function textFindings(signals: Signal[]): LineFindings | undefined {
   if (!signals.length) return undefined;
   return {

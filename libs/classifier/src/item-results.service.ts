@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ItemPage, ItemResultsReader, LineFindings, TipFindings } from '@qinglang/ingest';
+import { ItemPage, ItemResultsReader, LineFindings, TextFindings, TipFindings } from '@qinglang/ingest';
 import { Frame, FramesService } from '@qinglang/media';
 import { SignalsService } from './signals.service';
-import { bySource, frameFindings, textFindings, tipFindings } from './item-findings';
+import { bySource, frameFindings, recomputedTextFindings, textFindings, tipFindings } from './item-findings';
+import { TextSignals } from './text-signals.service';
 
 /** Frames, lines and tip events of an item with what each model said of them: the results a platform polls for. */
 @Injectable()
@@ -10,6 +11,7 @@ export class ItemResultsService implements ItemResultsReader {
   constructor(
     private readonly frames: FramesService,
     private readonly signals: SignalsService,
+    private readonly text: TextSignals,
   ) {}
 
   streamFrames(streamId: string) {
@@ -52,6 +54,17 @@ export class ItemResultsService implements ItemResultsReader {
     for (const [id, signals] of bySource(await this.signals.forSources(sourceKind, ids))) {
       const findings = textFindings(signals);
       if (findings) found.set(id, findings);
+    }
+    return found;
+  }
+
+  rescoreTexts(texts: string[]): TextFindings[] | null {
+    const model = { name: this.text.model, version: this.text.version };
+    const found: TextFindings[] = [];
+    for (const text of texts) {
+      const classification = this.text.classifyIfLoaded(text);
+      if (!classification) return null;
+      found.push(recomputedTextFindings(classification, model));
     }
     return found;
   }

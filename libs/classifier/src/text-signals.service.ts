@@ -67,6 +67,7 @@ export class TextSignals implements OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly policy: PolicyService,
   ) {
+    if (config.role !== 'worker') this.loaded = createTextClassifier({ policyPath: config.policyPath });
     const hash = createHash('sha256');
     for (const file of filesUnder(DEFAULT_LEXICON_DIR))
       hash.update(file.slice(DEFAULT_LEXICON_DIR.length)).update(readFileSync(file));
@@ -74,19 +75,16 @@ export class TextSignals implements OnApplicationShutdown {
     this.version = hash.digest('hex').slice(0, 16);
   }
 
-  /**
-   * Loads what this process classifies texts with (a readiness check, run once the API listens): the screening
-   * threads where queue workers run, and this thread's classifier where the API answers POST /v1/classify/text.
-   * Building that classifier takes this thread for about a second, so it is not done at construction.
-   */
+  /** Starts the screening threads where queue workers run (a readiness check, run once the API answers). */
   async warmUp(): Promise<void> {
     if (this.config.role !== 'api') await this.ready();
-    if (this.config.role === 'worker') return;
-    await new Promise((resolve) => setImmediate(resolve));
-    void this.classifier;
   }
 
-  /** This thread's classifier, built on first use (see warmUp). */
+  /**
+   * This thread's classifier. Where the API runs (POST /v1/classify/text, overlay text) it is built with this
+   * service, before the application answers: building it holds this thread for about a second, which a request
+   * would otherwise wait for. A worker process builds it only if it must screen on this thread.
+   */
   private get classifier(): TextClassifier {
     this.loaded ??= createTextClassifier({ policyPath: this.config.policyPath });
     return this.loaded;
@@ -94,6 +92,14 @@ export class TextSignals implements OnApplicationShutdown {
 
   classify(text: string): TextClassification {
     return this.classifier.classify(text);
+  }
+
+  /**
+   * Classifies on this thread only if its classifier is built already (where the API runs, once its modules are
+   * loaded); undefined otherwise, so a read never waits for a model to load.
+   */
+  classifyIfLoaded(text: string): TextClassification | undefined {
+    return this.loaded?.classify(text);
   }
 
   toSignals(items: TextItem[], now = this.clock.now()): Signal[] {

@@ -161,11 +161,19 @@ export class FrameResultsResponse {
   flags: FlagLinkResponse[];
 }
 
+const SCORED_BY = {
+  enum: ['stored', 'recomputed'],
+  nullable: true,
+  description:
+    "stored: kept with the signal flags are built from (the text reached some category's evidence threshold); recomputed: scored by the running text model when read (it reached none: kept nowhere, behind no flag); null: no scores (the model not loaded yet, or no text)",
+};
+
 export class LineResultsResponse {
-  @ApiProperty({ ...SCORES, description: "null when the text reached no category's evidence threshold" })
+  @ApiProperty({ ...SCORES, description: "The text model's scores per category; null only with scoredBy null" })
   scores: Record<string, number> | null;
   @ApiProperty({ type: [TextSpanResponse] }) spans: TextSpanResponse[];
   @ApiProperty({ type: ModelRefItemResponse, nullable: true }) model: ModelRefItemResponse | null;
+  @ApiProperty({ ...SCORED_BY, type: String }) scoredBy: 'stored' | 'recomputed' | null;
   @ApiProperty({ type: [BankMatchResponse] }) bank: BankMatchResponse[];
   @ApiProperty({ type: [FlagLinkResponse] }) flags: FlagLinkResponse[];
 }
@@ -228,7 +236,8 @@ export class PostResponse extends ItemLifecycleResponse {
 }
 
 export class BatchResultsResponse {
-  @ApiProperty({ description: 'Lines or events that scored' }) scored: number;
+  @ApiProperty({ description: 'Lines or events whose scores are stored (they reached an evidence threshold)' })
+  scored: number;
   @ApiProperty({ type: [FlagLinkResponse] }) flags: FlagLinkResponse[];
   @ApiProperty({ type: ItemPageResponse }) page: ItemPageResponse;
   @ApiPropertyOptional() note?: string;
@@ -243,6 +252,8 @@ export class TextLineResponse {
   @ApiPropertyOptional({ ...SCORES, description: 'Once classified' }) scores?: Record<string, number> | null;
   @ApiPropertyOptional({ type: [TextSpanResponse] }) spans?: TextSpanResponse[];
   @ApiPropertyOptional({ type: ModelRefItemResponse, nullable: true }) model?: ModelRefItemResponse | null;
+  @ApiPropertyOptional({ ...SCORED_BY, type: String, description: `Once classified. ${SCORED_BY.description}` })
+  scoredBy?: 'stored' | 'recomputed' | null;
   @ApiPropertyOptional({ type: [BankMatchResponse] }) bank?: BankMatchResponse[];
   @ApiPropertyOptional({ type: [FlagLinkResponse] }) flags?: FlagLinkResponse[];
 }

@@ -7,6 +7,7 @@ import {
   lineResults,
   pageView,
   tipResults,
+  unscored,
 } from './item-result-views';
 
 const flag = (id: string): FlagLink => ({
@@ -76,18 +77,40 @@ describe('frameView', () => {
 
 describe('lineResults and tipResults', () => {
   const text = { model: { name: 'qinglang-text', version: 'v' }, scores: { gambling: 0.9 }, spans: [] };
+  const now = { model: { name: 'qinglang-text', version: 'v2' }, scores: { gambling: 0.01 }, spans: [] };
+  const bank = [{ entryId: 'e', kind: 'wechat', value: 'bjl8888', category: 'gambling' }];
+  const none = { scores: null, spans: [], model: null, scoredBy: null, bank: [], flags: [] };
   it.each([
-    [undefined, { scores: null, spans: [], model: null, bank: [], flags: [] }],
-    [
-      { text: null, bank: [], signalIds: ['s'] },
-      { scores: null, spans: [], model: null, bank: [], flags: [] },
-    ],
+    [undefined, undefined, none],
+    [{ text: null, bank: [], signalIds: ['s'] }, undefined, none],
     [
       { text, bank: [], signalIds: ['s'] },
-      { scores: { gambling: 0.9 }, spans: [], model: text.model, bank: [], flags: [] },
+      undefined,
+      { ...none, scores: { gambling: 0.9 }, model: text.model, scoredBy: 'stored' },
     ],
-  ])('a line with findings %j', (findings, view) => {
-    expect(lineResults(findings, [])).toEqual(view);
+    // Stored scores win over any recomputed ones: flags were built from them.
+    [
+      { text, bank: [], signalIds: ['s'] },
+      now,
+      { ...none, scores: { gambling: 0.9 }, model: text.model, scoredBy: 'stored' },
+    ],
+    [undefined, now, { ...none, scores: { gambling: 0.01 }, model: now.model, scoredBy: 'recomputed' }],
+    // A bank match without text scores: the bank's match stays, the scores are recomputed.
+    [
+      { text: null, bank, signalIds: ['s'] },
+      now,
+      { ...none, scores: { gambling: 0.01 }, model: now.model, scoredBy: 'recomputed', bank },
+    ],
+  ])('a line with findings %j and recomputed %j', (findings, recomputed, view) => {
+    expect(lineResults(findings, [], recomputed)).toEqual(view);
+  });
+
+  it('rescores only the lines without stored text scores', () => {
+    const findings = new Map([
+      ['a', { text, bank: [], signalIds: ['s1'] }],
+      ['b', { text: null, bank, signalIds: ['s2'] }],
+    ]);
+    expect(unscored([{ id: 'a' }, { id: 'b' }, { id: 'c' }], findings).map((l) => l.id)).toEqual(['b', 'c']);
   });
 
   it.each([

@@ -144,23 +144,42 @@ export function frameView(frame: FrameFindings, flags: Map<string, FlagLink[]>):
   return { ...shown, flags: flags.get(frame.id) ?? [] };
 }
 
-/** A line's results: null scores when the line reached no category's evidence threshold (those are not stored). */
+/**
+ * Where a line's scores come from: `stored` with the signal the flags are built from (the line reached some
+ * category's evidence threshold); `recomputed` by the running text model when read (the line reached none, so
+ * nothing was kept: these scores are behind no flag); null when there are none (the model not loaded yet).
+ */
+export type ScoredBy = 'stored' | 'recomputed';
+
 export interface LineResultsView {
   scores: Record<string, number> | null;
   spans: TextSpanView[];
   model: ModelRef | null;
+  scoredBy: ScoredBy | null;
   bank: BankMatchView[];
   flags: FlagLink[];
 }
 
-export function lineResults(findings: LineFindings | undefined, flags: FlagLink[]): LineResultsView {
+/** Stored findings are authoritative; `recomputed` fills in only a text that has no stored scores. */
+export function lineResults(
+  findings: LineFindings | undefined,
+  flags: FlagLink[],
+  recomputed?: TextFindings,
+): LineResultsView {
+  const text = findings?.text ?? recomputed ?? null;
   return {
-    scores: findings?.text?.scores ?? null,
-    spans: findings?.text?.spans ?? [],
-    model: findings?.text?.model ?? null,
+    scores: text?.scores ?? null,
+    spans: text?.spans ?? [],
+    model: text?.model ?? null,
+    scoredBy: findings?.text ? 'stored' : text ? 'recomputed' : null,
     bank: findings?.bank ?? [],
     flags,
   };
+}
+
+/** The texts among these that have no stored scores: the ones to score again when read. */
+export function unscored<T extends { id: string }>(items: T[], findings: Map<string, LineFindings>): T[] {
+  return items.filter((i) => !findings.get(i.id)?.text);
 }
 
 /** A tip event's results: the rules it tripped (none: score null). */

@@ -20,6 +20,7 @@ import {
   LineFindings,
   LineResultsView,
   PageView,
+  TextFindings,
   TipFindings,
   frameView,
   itemFlags,
@@ -123,8 +124,9 @@ export function postResultsView(
   frames: FrameResultsView,
   text: LineFindings | undefined,
   textFlags: FlagLink[],
+  recomputed?: TextFindings,
 ): PostResultsView {
-  const shown = lineResults(text, textFlags);
+  const shown = lineResults(text, textFlags, recomputed);
   return { ...frames, text: shown, flags: itemFlags([shown.flags, frames.flags]) };
 }
 
@@ -174,9 +176,12 @@ export function postView(post: Post, authorId: string, media: PostMedia[], resul
   };
 }
 
-/** Shown beside a batch's results, so a null score is not read as "scored zero". */
+/** Shown beside a batch's results, so recomputed scores are not read as evidence, nor a null score as zero. */
 export const LINE_SCORES_NOTE =
-  "scores are kept for lines that reach some category's evidence threshold (config/policy.yaml); other lines show scores null";
+  "scores are kept for lines that reach some category's evidence threshold (config/policy.yaml; scoredBy stored), and flags come from those; the page's other lines are scored by the running text model when read (scoredBy recomputed, model.version says which), kept nowhere and behind no flag";
+/** The same, while the text model is not loaded in this process (the API starting): those lines show null. */
+export const LINE_SCORES_PENDING_NOTE =
+  "scores are kept for lines that reach some category's evidence threshold (config/policy.yaml; scoredBy stored); the text model that scores the others when read is not loaded yet, so they show scores null: read again shortly";
 
 /** What a classified batch's GET adds: how many of its lines or events scored, the flags they joined, the page. */
 export interface BatchResultsView {
@@ -192,7 +197,10 @@ export interface BatchResults<F> {
   page: ItemPage;
 }
 
-export function textBatchView(batch: TextBatch, lines?: TextLine[], results?: BatchResults<LineFindings>) {
+/** A text batch's results, with the page's lines scored again when read (by line id; null: model not loaded). */
+export type TextBatchResults = BatchResults<LineFindings> & { recomputed: Map<string, TextFindings> | null };
+
+export function textBatchView(batch: TextBatch, lines?: TextLine[], results?: TextBatchResults) {
   const shown = lines && results ? lines.slice(results.page.offset, results.page.offset + results.page.limit) : lines;
   const flagsOf = (id: string) => results?.flags.get(id) ?? [];
   return {
@@ -209,7 +217,7 @@ export function textBatchView(batch: TextBatch, lines?: TextLine[], results?: Ba
             at: l.sentAt.toISOString(),
             senderId: l.senderId,
             text: l.text,
-            ...(results ? lineResults(results.findings.get(l.id), flagsOf(l.id)) : {}),
+            ...(results ? lineResults(results.findings.get(l.id), flagsOf(l.id), results.recomputed?.get(l.id)) : {}),
           })),
         }
       : {}),
@@ -219,7 +227,7 @@ export function textBatchView(batch: TextBatch, lines?: TextLine[], results?: Ba
             scored: lines.filter((l) => results.findings.get(l.id)?.text).length,
             flags: itemFlags(lines.map((l) => flagsOf(l.id))),
             page: pageView(results.page, lines.length),
-            note: LINE_SCORES_NOTE,
+            note: results.recomputed ? LINE_SCORES_NOTE : LINE_SCORES_PENDING_NOTE,
           } satisfies BatchResultsView,
         }
       : {}),

@@ -6,9 +6,9 @@ import { LineBatch, LineBatchDto, LineBatchPipe, TipBatchDto } from '../dto/batc
 import { BatchesService } from '../services/batches.service';
 import { textBatchView, tipBatchView } from '../views';
 import { publicStatus } from '../entities/item-status';
-import { BATCH_PAGE, BatchPageQuery, pageOf } from '../dto/item-page.dto';
+import { BATCH_PAGE, BatchPageQuery, LINE_PAGE, LinePageQuery, pageOf } from '../dto/item-page.dto';
 import { FLAG_LINKS, FlagLinksReader, ITEM_RESULTS, ItemResultsReader } from '../services/item-results';
-import { flagLookupIds } from '../item-result-views';
+import { flagLookupIds, unscored } from '../item-result-views';
 import { IdempotencyKey } from './idempotency-key.decorator';
 import type { TextKind } from '../entities/text-batch.entity';
 import { AcceptsWork } from './accepts-work.guard';
@@ -95,7 +95,7 @@ export class BatchesController {
   })
   @ApiOkResponse({ type: TextBatchResponse })
   @ApiErrors({ 404: ['batch_not_found'] })
-  async getText(@CurrentPlatform() p: Platform, @Param('id') id: string, @Query() query: BatchPageQuery) {
+  async getText(@CurrentPlatform() p: Platform, @Param('id') id: string, @Query() query: LinePageQuery) {
     const batch = await this.batches.textLifecycle.getForPlatform(p.id, id);
     const lines = await this.batches.lines(batch.id);
     if (publicStatus(batch.stage) !== 'classified') return textBatchView(batch, lines);
@@ -105,7 +105,12 @@ export class BatchesController {
       lines.map((l) => l.id),
     );
     const flags = await this.flagLinks.bySource(p.id, flagLookupIds(lines.map((l) => withSignals(l.id, findings))));
-    return textBatchView(batch, lines, { findings, flags, page: pageOf(query, BATCH_PAGE) });
+    const page = pageOf(query, LINE_PAGE);
+    // Only the page's lines without stored scores, and only if the text model is loaded: never a wait.
+    const rescore = unscored(lines.slice(page.offset, page.offset + page.limit), findings);
+    const scores = this.results.rescoreTexts(rescore.map((l) => l.text));
+    const recomputed = scores ? new Map(rescore.map((l, i) => [l.id, scores[i]])) : null;
+    return textBatchView(batch, lines, { findings, flags, page, recomputed });
   }
 
   @Get('tip-batches/:id')

@@ -122,7 +122,9 @@ export class PostsController {
       ...found.all.lookupIds,
     ]);
     const frames = frameResultsView(found, flags, page, found.all.frameIds);
-    return this.view(post, postResultsView(frames, text, flags.get(post.id) ?? []));
+    // A text below every evidence threshold has no stored scores: the running text model gives them (never a wait).
+    const recomputed = !text?.text && post.text ? this.results.rescoreTexts([post.text])?.[0] : undefined;
+    return this.view(post, postResultsView(frames, text, flags.get(post.id) ?? [], recomputed));
   }
 
   private async view(post: PostEntity, results?: PostResultsView) {

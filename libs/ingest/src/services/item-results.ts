@@ -1,4 +1,4 @@
-import type { FlagLink, FrameFindings, ItemPage, LineFindings, TipFindings } from '../item-result-views';
+import type { FlagLink, FrameFindings, ItemPage, LineFindings, TextFindings, TipFindings } from '../item-result-views';
 
 /** Every frame of an item (position order) and the ids its flags are looked up by: the frames and their signals. */
 export interface ItemFrameIds {
@@ -27,6 +27,11 @@ export interface ItemResultsReader {
   }>;
   /** What the text model and the entity bank found in these chat or transcript lines, or posts' texts, by id. */
   forTexts(sourceKind: 'text_line' | 'post_text', ids: string[]): Promise<Map<string, LineFindings>>;
+  /**
+   * The running text model's scores and spans for texts that have no stored ones (below every evidence
+   * threshold, so not kept), in order; null when the model is not loaded in this process yet.
+   */
+  rescoreTexts(texts: string[]): TextFindings[] | null;
   /** The tip rules each of these tip events tripped, by event id. */
   forTipEvents(eventIds: string[]): Promise<Map<string, TipFindings>>;
   /** How many frames a stream has had sampled, and when the last one was. */
