@@ -9,7 +9,7 @@ import { TextSignals } from './text-signals.service';
 /**
  * What this process must load before it is ready (see WorkerReadiness): where queue workers run, the porn model,
  * the frame analysis threads (the porn model, OCR and QR in each) and OCR where frames are read on this thread;
- * everywhere, the text classifier (its threads for the workers, this thread's for POST /v1/classify/text).
+ * and the text classifier's screening threads (this thread's classifier is built with its service, before).
  */
 @Injectable()
 export class ClassifierReadiness implements OnModuleInit {
@@ -24,10 +24,11 @@ export class ClassifierReadiness implements OnModuleInit {
 
   onModuleInit(): void {
     if (this.config.role !== 'api') {
-      this.readiness.register('porn model', () => this.models.load());
+      // Loaded at boot already (ModelRegistry): the check shares that load, or its failure.
+      this.readiness.register('porn model', () => this.models.nsfw());
       this.readiness.register('frame analysis threads', () => this.frameAnalysis.ready());
       if (this.frameText.readsOnThisThread) this.readiness.register('OCR', () => this.frameText.warmUp());
     }
-    this.readiness.register('text classifier', () => this.text.warmUp());
+    if (this.config.role !== 'api') this.readiness.register('text classifier', () => this.text.warmUp());
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@qinglang/config';
 import { NsfwClassifier, NsfwModel } from './nsfw-model';
 import { OnnxNsfwModel } from './onnx-nsfw-model';
@@ -13,21 +13,22 @@ export interface ModelRuntimeInfo {
 }
 
 /**
- * Loads the porn model once per process: where queue workers run, once the process is up (`load`, a readiness
- * check) or on the first frame, whichever comes first; the API process never needs it. The default is the ONNX
+ * Loads the porn model once per process where queue workers run, at boot (the process that serves the API has
+ * bound its port before: it answers `starting` meanwhile, see apps/api/src/main.ts), so requests served later do
+ * not wait while this thread loads it; the API process never needs it. The default is the ONNX
  * export on onnxruntime-node (same weights and outputs, several times faster than TF.js on WebAssembly); TF.js
  * runs it when TF_BACKEND pins a backend, or when onnxruntime-node or the ONNX file cannot be loaded here.
  */
 @Injectable()
-export class ModelRegistry {
+export class ModelRegistry implements OnApplicationBootstrap {
   private readonly logger = new Logger('ModelRegistry');
   private nsfwLoading?: Promise<NsfwClassifier>;
   private loaded?: NsfwClassifier;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  /** Loads and warms the porn model, and says which runtime runs it (the readiness check of workers). */
-  async load(): Promise<void> {
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.role === 'api') return;
     const started = Date.now();
     await this.nsfw();
     this.logger.log({ message: 'models loaded', ...this.runtime, ms: Date.now() - started });
