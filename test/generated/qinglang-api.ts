@@ -1372,7 +1372,7 @@ export interface components {
         };
         LineResultsResponse: {
             /**
-             * @description null when the text reached no category's evidence threshold
+             * @description The text model's scores per category; null only with scoredBy null
              * @example {
              *       "gambling": 0.93,
              *       "porn": 0.01,
@@ -1384,6 +1384,11 @@ export interface components {
             } | null;
             spans: components["schemas"]["TextSpanResponse"][];
             model: components["schemas"]["ModelRefItemResponse"] | null;
+            /**
+             * @description stored: kept with the signal flags are built from (the text reached some category's evidence threshold); recomputed: scored by the running text model when read (it reached none: kept nowhere, behind no flag); null: no scores (the model not loaded yet, or no text)
+             * @enum {string|null}
+             */
+            scoredBy: "stored" | "recomputed" | null;
             bank: components["schemas"]["BankMatchResponse"][];
             flags: components["schemas"]["FlagLinkResponse"][];
         };
@@ -1459,11 +1464,16 @@ export interface components {
             } | null;
             spans?: components["schemas"]["TextSpanResponse"][];
             model?: components["schemas"]["ModelRefItemResponse"] | null;
+            /**
+             * @description Once classified. stored: kept with the signal flags are built from (the text reached some category's evidence threshold); recomputed: scored by the running text model when read (it reached none: kept nowhere, behind no flag); null: no scores (the model not loaded yet, or no text)
+             * @enum {string|null}
+             */
+            scoredBy?: "stored" | "recomputed" | null;
             bank?: components["schemas"]["BankMatchResponse"][];
             flags?: components["schemas"]["FlagLinkResponse"][];
         };
         BatchResultsResponse: {
-            /** @description Lines or events that scored */
+            /** @description Lines or events whose scores are stored (they reached an evidence threshold) */
             scored: number;
             flags: components["schemas"]["FlagLinkResponse"][];
             page: components["schemas"]["ItemPageResponse"];
