@@ -53,6 +53,8 @@ export class ModelRegistry implements OnApplicationBootstrap {
       this.loaded = model;
       return model;
     })();
+    // A failed load is not kept: the next caller (a readiness check tried again, a job retried) loads afresh.
+    this.nsfwLoading.catch(() => (this.nsfwLoading = undefined));
     return this.nsfwLoading;
   }
 

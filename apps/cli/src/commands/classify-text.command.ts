@@ -39,6 +39,8 @@ export function registerClassifyTextCommand(program: Command): void {
     .action(async () => {
       // The text classifier is a plain library (neither TensorFlow nor Nest), loaded only when this command runs.
       const { createTextClassifier } = await import('@qinglang/text-classifier');
-      await classifyStream(createTextClassifier(), process.stdin, process.stdout);
+      // The same policy (flag thresholds) as the service reads: POLICY_PATH, else config/policy.yaml.
+      const policyPath = process.env.POLICY_PATH || undefined;
+      await classifyStream(createTextClassifier({ policyPath }), process.stdin, process.stdout);
     });
 }
