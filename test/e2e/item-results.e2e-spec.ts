@@ -211,4 +211,19 @@ describe("results on an item's GET", () => {
     expect((await t.http().get(chat.path).set(auth(otherKey))).status).toBe(404);
     expect((await t.http().get(tips.path).set(auth(otherKey))).status).toBe(404);
   });
+
+  it('scores every line of a long chat page when read, 200 lines a page by default', async () => {
+    const streamId = await stream('long-chat-results');
+    const chat = await batch(`/v1/streams/${streamId}/chat`, {
+      lines: Array.from({ length: 250 }, (_, i) => ({ at: at(i), senderId: `fan-${i}`, text: `第${i}条 主播晚上好` })),
+    });
+    type Line = { scoredBy: string | null; scores: Record<string, number> | null };
+    const first = (await t.http().get(chat.path).set(auth())).body;
+    expect(first.lines).toHaveLength(200);
+    expect(first.results.page).toEqual({ offset: 0, limit: 200, total: 250, nextOffset: 200 });
+    expect(first.lines.filter((l: Line) => l.scoredBy === 'recomputed' && l.scores)).toHaveLength(200);
+    const rest = (await t.http().get(`${chat.path}?offset=200`).set(auth())).body;
+    expect(rest.lines.map((l: Line) => l.scoredBy)).toEqual(Array(50).fill('recomputed'));
+    expect(rest.results.page.nextOffset).toBeNull();
+  });
 });

@@ -108,7 +108,7 @@ export class BatchesController {
     const page = pageOf(query, LINE_PAGE);
     // Only the page's lines without stored scores, and only if the text model is loaded: never a wait.
     const rescore = unscored(lines.slice(page.offset, page.offset + page.limit), findings);
-    const scores = this.results.rescoreTexts(rescore.map((l) => l.text));
+    const scores = await this.results.rescoreTexts(rescore.map((l) => l.text));
     const recomputed = scores ? new Map(rescore.map((l, i) => [l.id, scores[i]])) : null;
     return textBatchView(batch, lines, { findings, flags, page, recomputed });
   }

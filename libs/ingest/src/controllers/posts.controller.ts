@@ -123,7 +123,7 @@ export class PostsController {
     ]);
     const frames = frameResultsView(found, flags, page, found.all.frameIds);
     // A text below every evidence threshold has no stored scores: the running text model gives them (never a wait).
-    const recomputed = !text?.text && post.text ? this.results.rescoreTexts([post.text])?.[0] : undefined;
+    const recomputed = !text?.text && post.text ? (await this.results.rescoreTexts([post.text]))?.[0] : undefined;
     return this.view(post, postResultsView(frames, text, flags.get(post.id) ?? [], recomputed));
   }
 

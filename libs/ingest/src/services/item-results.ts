@@ -31,7 +31,7 @@ export interface ItemResultsReader {
    * The running text model's scores and spans for texts that have no stored ones (below every evidence
    * threshold, so not kept), in order; null when the model is not loaded in this process yet.
    */
-  rescoreTexts(texts: string[]): TextFindings[] | null;
+  rescoreTexts(texts: string[]): Promise<TextFindings[] | null>;
   /** The tip rules each of these tip events tripped, by event id. */
   forTipEvents(eventIds: string[]): Promise<Map<string, TipFindings>>;
   /** How many frames a stream has had sampled, and when the last one was. */
