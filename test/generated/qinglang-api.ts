@@ -1203,15 +1203,21 @@ export interface components {
             lines: components["schemas"]["OcrLineResponse"][];
             qrCodes: components["schemas"]["QrPayloadResponse"][];
         };
+        TextRangeResponse: {
+            /**
+             * @description UTF-16 offset of the first unit
+             * @example 3
+             */
+            start: number;
+            /**
+             * @description UTF-16 offset after the last unit
+             * @example 7
+             */
+            end: number;
+        };
         TextSpanResponse: {
             category: string;
-            /**
-             * @example {
-             *       "start": 3,
-             *       "end": 7
-             *     }
-             */
-            span: Record<string, never>;
+            span: components["schemas"]["TextRangeResponse"];
             text: string;
             /** @description The lexicon term, pattern or combination */
             rule: string;
@@ -1736,17 +1742,168 @@ export interface components {
             role: string | null;
             accountId: string | null;
         };
+        OverlayRegionResponse: {
+            /** @example banner */
+            region: string;
+            text: string;
+            confidence: number;
+            box: components["schemas"]["FrameBoxResponse"];
+        };
+        TextSpanPartResponse: {
+            span: components["schemas"]["TextRangeResponse"];
+            text: string;
+            rule: string;
+        };
+        EvidenceTextSpanResponse: {
+            /** @example gambling */
+            category: string;
+            span: components["schemas"]["TextRangeResponse"];
+            /** @description The original text under the span */
+            text: string;
+            /**
+             * @description The lexicon term, pattern or combination
+             * @example qinglang:gambling:百家乐
+             */
+            rule: string;
+            weight: number;
+            /** @description A combination's parts */
+            parts?: components["schemas"]["TextSpanPartResponse"][];
+        };
+        ContactEntityResponse: {
+            /** @enum {string} */
+            kind: "wechat" | "qq" | "telegram" | "phone" | "url" | "domain" | "qr";
+            /** @example abc123 */
+            value: string;
+            /** @description Where it stands in the text; absent for QR payloads */
+            span?: components["schemas"]["TextRangeResponse"];
+        };
+        EvidenceBankMatchResponse: {
+            /** @description The bank entry the contact matched */
+            entryId: string;
+            /** @example wechat */
+            kind: string;
+            value: string;
+            /** @example gambling */
+            category: string;
+            reason: string | null;
+            span: components["schemas"]["TextRangeResponse"] | null;
+        };
+        EvidenceTipEventResponse: {
+            /** @description The platform's id of the tipper */
+            tipperId: string;
+            /** @enum {string} */
+            ageBand: "minor" | "adult" | "unknown";
+            /**
+             * @description A decimal string
+             * @example 52.00
+             */
+            amount: string;
+            /** @example CNY */
+            currency: string;
+            giftName: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        TipInducementResponse: {
+            /** @description The signal of the chat or transcript line that induced the tips */
+            signalId: string;
+            text: string;
+            /** @description Epoch milliseconds */
+            at: number;
+        };
+        EvidenceTipRuleResponse: {
+            /** @enum {string} */
+            rule: "minor_tipper" | "tipper_over_cap" | "structuring" | "burst_after_inducement" | "linked_streams";
+            score: number;
+            explanation: string;
+            relatedTipIds: string[];
+            inducement: components["schemas"]["TipInducementResponse"] | null;
+        };
+        EvidenceDetailResponse: {
+            /**
+             * @description The signal's scores: per class (frames), per category (text), per rule (tips)
+             * @example {
+             *       "porn": 0.91,
+             *       "sexy": 0.05,
+             *       "neutral": 0.04
+             *     }
+             */
+            scores?: {
+                [key: string]: number;
+            };
+            /** @description Frames and their on-screen text: the frame */
+            frameId?: string;
+            /** @description Frames: milliseconds into the source (a post video or a stream segment) */
+            positionMs?: number;
+            /** @description Frames: what OCR and the QR search read */
+            overlay?: components["schemas"]["FrameOverlayResponse"];
+            /** @description On-screen text: the regions read */
+            regions?: components["schemas"]["OverlayRegionResponse"][];
+            /** @description On-screen text: the QR codes found */
+            qrCodes?: components["schemas"]["QrPayloadResponse"][];
+            /**
+             * @description Text lines: which batch the line came in
+             * @enum {string}
+             */
+            kind?: "chat" | "transcript";
+            /** @description Chat lines: the platform's id of the sender */
+            senderId?: string;
+            /**
+             * Format: date-time
+             * @description Text lines: when it was said
+             */
+            at?: string;
+            /** @description Text lines: when it was said, epoch milliseconds */
+            atMs?: number;
+            /** @description Text: the line, post text or on-screen text scored */
+            text?: string;
+            /** @description Text: why each category scored */
+            spans?: components["schemas"]["EvidenceTextSpanResponse"][];
+            /** @description Text: contacts and links found in it */
+            entities?: components["schemas"]["ContactEntityResponse"][];
+            /** @description Bank matches: the entries matched */
+            bank?: components["schemas"]["EvidenceBankMatchResponse"][];
+            /** @description Tips: the tip */
+            event?: components["schemas"]["EvidenceTipEventResponse"];
+            /** @description Tips: the rules it broke */
+            rules?: components["schemas"]["EvidenceTipRuleResponse"][];
+            /**
+             * @description Rule flags and bank matches: the rule (bank:<entry id>,… for bank matches)
+             * @example room_flooded
+             */
+            rule?: string;
+            /** @description Room floods: the cluster of senders */
+            clusterId?: string;
+            /**
+             * @description Room floods: why the room answers for the flood
+             * @enum {string}
+             */
+            because?: "streamer_took_part" | "left_unchecked";
+            /** @description Room floods: how many accounts sent its lines */
+            senders?: number;
+            /** @description Ban evasion: the delisted account */
+            delistedAccountId?: string;
+            /** @description Ban evasion: the delisted account's external id */
+            delistedAccountExternalId?: string | null;
+            /** @description Ban evasion: the delisting */
+            delistingSanctionId?: string;
+            /** @description Ban evasion: this account's external id */
+            accountExternalId?: string | null;
+            /**
+             * @description Frames and their on-screen text: the frame's JPEG (GET with the platform's key)
+             * @example /v1/frames/0192f0c4-0000-7000-8000-000000000000/image
+             */
+            imageUrl?: string;
+        };
         EvidenceResponse: {
             source: components["schemas"]["EvidenceSourceResponse"];
             score: number;
             /** @description Time in the stream, when the subject is a stream */
             streamTimeMs: number | null;
             model: components["schemas"]["ModelRefResponse"];
-            /** @description What the model saw: scores per class, the text span, the QR payload, the tip facts */
-            detail: {
-                [key: string]: unknown;
-            };
             actor: components["schemas"]["EvidenceActorResponse"];
+            /** @description What the model saw: scores per class, the text and its spans, the QR payloads, the tip facts */
+            detail: components["schemas"]["EvidenceDetailResponse"];
         };
         FlagWithEvidenceResponse: {
             id: string;
@@ -1846,6 +2003,130 @@ export interface components {
             /** @description The platform's own id of the account */
             externalId: string | null;
         };
+        SanctionSubjectResponse: {
+            /**
+             * @description A cluster's subject is the room (its stream)
+             * @enum {string}
+             */
+            kind: "stream" | "post" | "account";
+            /** @description Qinglang's id of the stream, post or account */
+            id: string;
+            /** @description The platform's own id */
+            externalId: string | null;
+            /**
+             * @description A stream's status when the sanction was issued
+             * @example live
+             */
+            status?: string | null;
+        };
+        ContentActionResponse: {
+            /** @enum {string} */
+            kind: "cut_stream" | "take_down_post";
+            /** @description For cut_stream */
+            streamId?: string;
+            /** @description For take_down_post */
+            postId?: string;
+            /** @description The platform's own id of the stream or post */
+            externalId: string | null;
+        };
+        MonetaryActionResponse: {
+            /** @enum {string} */
+            kind: "freeze_tip_income";
+            /**
+             * Format: date-time
+             * @description Tip income stays frozen until then
+             */
+            until: string;
+        };
+        StatementDecisionResponse: {
+            /** @enum {string} */
+            action: "warning" | "suspension" | "delisting" | "chat_mute" | "chat_ban" | "account_ban" | "stream_interruption";
+            /** @example suspension for 7 days */
+            summary: string;
+            durationDays: number | null;
+            /** Format: date-time */
+            endsAt: string | null;
+            interim: boolean;
+            contentAction: components["schemas"]["ContentActionResponse"] | null;
+            monetaryAction: components["schemas"]["MonetaryActionResponse"] | null;
+        };
+        StatementGroundResponse: {
+            /** @example gambling */
+            category: string;
+            /** @example gambling_promotion */
+            reasonCode: string;
+            reasonLabel: string;
+            policyVersion: string;
+            /** @example Qinglang policy 2026-11-01, categories.gambling */
+            policy: string;
+        };
+        StatementAccountResponse: {
+            id: string;
+            externalId: string | null;
+        };
+        StatementFlagResponse: {
+            id: string;
+            /** Format: date-time */
+            openedAt: string;
+            confidence: number;
+            evidenceCount: number;
+            modelVersions: string[];
+        };
+        StatementSourceResponse: {
+            /** @example text_line */
+            kind: string;
+            id: string;
+        };
+        StatementEvidenceResponse: {
+            source: components["schemas"]["StatementSourceResponse"];
+            score: number;
+            streamTimeMs: number | null;
+            /**
+             * @description name@version
+             * @example qinglang-text@1
+             */
+            model: string;
+            /** @description The line or on-screen text relied on */
+            text?: string;
+            /** @description Why each text category scored */
+            spans?: components["schemas"]["EvidenceTextSpanResponse"][];
+            /** @description Tip rules, for tip evidence */
+            rules?: components["schemas"]["EvidenceTipRuleResponse"][];
+        };
+        StatementStrikeResponse: {
+            /** @description Which strike in the window (1 = first) */
+            number: number;
+            windowDays: number;
+        };
+        StatementFactsResponse: {
+            account: components["schemas"]["StatementAccountResponse"];
+            subject: components["schemas"]["SanctionSubjectResponse"];
+            flag: components["schemas"]["StatementFlagResponse"];
+            /** @description The strongest evidence (at most 10) */
+            evidence: components["schemas"]["StatementEvidenceResponse"][];
+            /** @description null for an interim action */
+            strike: components["schemas"]["StatementStrikeResponse"] | null;
+        };
+        StatementAutomationResponse: {
+            detection: string;
+            decision: string;
+            automatedDecision: boolean;
+        };
+        StatementRedressResponse: {
+            appeal: string;
+            /**
+             * Format: date-time
+             * @description null for an interim action
+             */
+            appealDeadline: string | null;
+        };
+        StatementOfReasonsResponse: {
+            decision: components["schemas"]["StatementDecisionResponse"];
+            ground: components["schemas"]["StatementGroundResponse"];
+            facts: components["schemas"]["StatementFactsResponse"];
+            automation: components["schemas"]["StatementAutomationResponse"];
+            redress: components["schemas"]["StatementRedressResponse"];
+        };
         SanctionResponse: {
             id: string;
             /**
@@ -1870,10 +2151,8 @@ export interface components {
             /** @example gambling_promotion */
             reasonCode: string;
             account: components["schemas"]["SanctionAccountResponse"];
-            /** @description The stream or post, with its external id */
-            subject: {
-                [key: string]: unknown;
-            } | null;
+            /** @description The stream, post or account, with its external id */
+            subject: components["schemas"]["SanctionSubjectResponse"] | null;
             flagId: string;
             /** Format: date-time */
             issuedAt: string;
@@ -1882,23 +2161,17 @@ export interface components {
             /** Format: date-time */
             endedAt: string | null;
             endReason: string | null;
-            /** @description What to do to the content: cut the stream, take a post down */
-            contentAction: {
-                [key: string]: unknown;
-            } | null;
+            /** @description What to do to the content: cut the stream, take a post down (a creator's sanction only) */
+            contentAction: components["schemas"]["ContentActionResponse"] | null;
             /** @description Tip income frozen until a time */
-            monetaryAction: {
-                [key: string]: unknown;
-            } | null;
+            monetaryAction: components["schemas"]["MonetaryActionResponse"] | null;
             automated: boolean;
             /** @description Staff ids of the reviewers who confirmed */
             decidedBy: string[];
             policyVersion: string;
             modelVersions: string[];
             /** @description The statement of reasons (EU DSA Art. 17): the decision, its ground, the facts and evidence, whether automated, how to appeal */
-            statement: {
-                [key: string]: unknown;
-            };
+            statement: components["schemas"]["StatementOfReasonsResponse"];
         };
         SubmitAppealDto: {
             /** @description The account's own words */
@@ -2047,17 +2320,91 @@ export interface components {
             escalate: string[];
             policyVersion: string;
         };
+        ReviewEvidenceDetailResponse: {
+            /**
+             * @description The signal's scores: per class (frames), per category (text), per rule (tips)
+             * @example {
+             *       "porn": 0.91,
+             *       "sexy": 0.05,
+             *       "neutral": 0.04
+             *     }
+             */
+            scores?: {
+                [key: string]: number;
+            };
+            /** @description Frames and their on-screen text: the frame */
+            frameId?: string;
+            /** @description Frames: milliseconds into the source (a post video or a stream segment) */
+            positionMs?: number;
+            /** @description Frames: what OCR and the QR search read */
+            overlay?: components["schemas"]["FrameOverlayResponse"];
+            /** @description On-screen text: the regions read */
+            regions?: components["schemas"]["OverlayRegionResponse"][];
+            /** @description On-screen text: the QR codes found */
+            qrCodes?: components["schemas"]["QrPayloadResponse"][];
+            /**
+             * @description Text lines: which batch the line came in
+             * @enum {string}
+             */
+            kind?: "chat" | "transcript";
+            /** @description Chat lines: the platform's id of the sender */
+            senderId?: string;
+            /**
+             * Format: date-time
+             * @description Text lines: when it was said
+             */
+            at?: string;
+            /** @description Text lines: when it was said, epoch milliseconds */
+            atMs?: number;
+            /** @description Text: the line, post text or on-screen text scored */
+            text?: string;
+            /** @description Text: why each category scored */
+            spans?: components["schemas"]["EvidenceTextSpanResponse"][];
+            /** @description Text: contacts and links found in it */
+            entities?: components["schemas"]["ContactEntityResponse"][];
+            /** @description Bank matches: the entries matched */
+            bank?: components["schemas"]["EvidenceBankMatchResponse"][];
+            /** @description Tips: the tip */
+            event?: components["schemas"]["EvidenceTipEventResponse"];
+            /** @description Tips: the rules it broke */
+            rules?: components["schemas"]["EvidenceTipRuleResponse"][];
+            /**
+             * @description Rule flags and bank matches: the rule (bank:<entry id>,… for bank matches)
+             * @example room_flooded
+             */
+            rule?: string;
+            /** @description Room floods: the cluster of senders */
+            clusterId?: string;
+            /**
+             * @description Room floods: why the room answers for the flood
+             * @enum {string}
+             */
+            because?: "streamer_took_part" | "left_unchecked";
+            /** @description Room floods: how many accounts sent its lines */
+            senders?: number;
+            /** @description Ban evasion: the delisted account */
+            delistedAccountId?: string;
+            /** @description Ban evasion: the delisted account's external id */
+            delistedAccountExternalId?: string | null;
+            /** @description Ban evasion: the delisting */
+            delistingSanctionId?: string;
+            /** @description Ban evasion: this account's external id */
+            accountExternalId?: string | null;
+            /**
+             * @description Frames and their on-screen text: the frame's JPEG (GET with the staff token)
+             * @example /v1/review/frames/0192f0c4-0000-7000-8000-000000000000/image
+             */
+            imageUrl?: string;
+        };
         ReviewEvidenceResponse: {
             source: components["schemas"]["EvidenceSourceResponse"];
             score: number;
             /** @description Time in the stream, when the subject is a stream */
             streamTimeMs: number | null;
             model: components["schemas"]["ModelRefResponse"];
-            /** @description What the model saw: scores per class, the text span, the QR payload, the tip facts */
-            detail: {
-                [key: string]: unknown;
-            };
             actor: components["schemas"]["EvidenceActorResponse"];
+            /** @description What the model saw, with a frame's image at the review route */
+            detail: components["schemas"]["ReviewEvidenceDetailResponse"];
             /** @description The frame image, for frame evidence (GET with the staff token) */
             imageUrl?: string;
             /**
@@ -2230,10 +2577,8 @@ export interface components {
             /** @example gambling_promotion */
             reasonCode: string;
             account: components["schemas"]["SanctionAccountResponse"];
-            /** @description The stream or post, with its external id */
-            subject: {
-                [key: string]: unknown;
-            } | null;
+            /** @description The stream, post or account, with its external id */
+            subject: components["schemas"]["SanctionSubjectResponse"] | null;
             flagId: string;
             /** Format: date-time */
             issuedAt: string;
@@ -2242,23 +2587,17 @@ export interface components {
             /** Format: date-time */
             endedAt: string | null;
             endReason: string | null;
-            /** @description What to do to the content: cut the stream, take a post down */
-            contentAction: {
-                [key: string]: unknown;
-            } | null;
+            /** @description What to do to the content: cut the stream, take a post down (a creator's sanction only) */
+            contentAction: components["schemas"]["ContentActionResponse"] | null;
             /** @description Tip income frozen until a time */
-            monetaryAction: {
-                [key: string]: unknown;
-            } | null;
+            monetaryAction: components["schemas"]["MonetaryActionResponse"] | null;
             automated: boolean;
             /** @description Staff ids of the reviewers who confirmed */
             decidedBy: string[];
             policyVersion: string;
             modelVersions: string[];
             /** @description The statement of reasons (EU DSA Art. 17): the decision, its ground, the facts and evidence, whether automated, how to appeal */
-            statement: {
-                [key: string]: unknown;
-            };
+            statement: components["schemas"]["StatementOfReasonsResponse"];
             decidedByNames: string[];
         };
         ReviewAppealResponse: {
@@ -2459,10 +2798,8 @@ export interface components {
             /** @example gambling_promotion */
             reasonCode: string;
             account: components["schemas"]["SanctionAccountResponse"];
-            /** @description The stream or post, with its external id */
-            subject: {
-                [key: string]: unknown;
-            } | null;
+            /** @description The stream, post or account, with its external id */
+            subject: components["schemas"]["SanctionSubjectResponse"] | null;
             flagId: string;
             /** Format: date-time */
             issuedAt: string;
@@ -2471,23 +2808,17 @@ export interface components {
             /** Format: date-time */
             endedAt: string | null;
             endReason: string | null;
-            /** @description What to do to the content: cut the stream, take a post down */
-            contentAction: {
-                [key: string]: unknown;
-            } | null;
+            /** @description What to do to the content: cut the stream, take a post down (a creator's sanction only) */
+            contentAction: components["schemas"]["ContentActionResponse"] | null;
             /** @description Tip income frozen until a time */
-            monetaryAction: {
-                [key: string]: unknown;
-            } | null;
+            monetaryAction: components["schemas"]["MonetaryActionResponse"] | null;
             automated: boolean;
             /** @description Staff ids of the reviewers who confirmed */
             decidedBy: string[];
             policyVersion: string;
             modelVersions: string[];
             /** @description The statement of reasons (EU DSA Art. 17): the decision, its ground, the facts and evidence, whether automated, how to appeal */
-            statement: {
-                [key: string]: unknown;
-            };
+            statement: components["schemas"]["StatementOfReasonsResponse"];
             platform: components["schemas"]["PlatformRefResponse"];
             /** @description The names of the reviewers in `decidedBy` */
             decidedByNames: string[];
@@ -2595,8 +2926,17 @@ export interface components {
             action: string;
             actor: components["schemas"]["AuditActorResponse"];
             subject: components["schemas"]["AuditActorResponse"];
-            /** @description What the entry records, as it was hashed */
-            data: Record<string, never>;
+            /**
+             * @description What the entry records, as it was hashed: an object whose fields depend on the action (free-form, not a fixed shape; verify it with the entry's hash)
+             * @example {
+             *       "accountId": "0192f0c4-…",
+             *       "action": "suspension",
+             *       "category": "gambling"
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            };
             /** @description The chain hash of this entry */
             hash: string;
         };

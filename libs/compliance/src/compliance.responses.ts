@@ -80,7 +80,16 @@ export class HistoryAuditEntryResponse {
   @ApiProperty({ example: 'sanction.issued' }) action: string;
   @ApiProperty({ type: AuditActorResponse }) actor: AuditActorResponse;
   @ApiProperty({ type: AuditActorResponse }) subject: AuditActorResponse;
-  @ApiProperty({ description: 'What the entry records, as it was hashed' }) data: unknown;
+  // Left free on purpose: each audit action records its own facts (a sanction's account and category, a review
+  // decision's note, a retention run's counts), and the entry is shown as it was hashed, whatever its release wrote.
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { accountId: '0192f0c4-…', action: 'suspension', category: 'gambling' },
+    description:
+      "What the entry records, as it was hashed: an object whose fields depend on the action (free-form, not a fixed shape; verify it with the entry's hash)",
+  })
+  data: Record<string, unknown>;
   @ApiProperty({ description: 'The chain hash of this entry' }) hash: string;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FLAG_CATEGORIES } from './category';
+import { EvidenceDetailResponse, REVIEW_FRAME_IMAGE, ReviewEvidenceDetailResponse } from './evidence-detail.responses';
 import { FLAG_PARTIES } from './flag.entity';
 
 // The shapes of flagView and evidenceView (flag-view.ts) for the OpenAPI document; the e2e suites check each
@@ -36,24 +37,35 @@ export class EvidenceActorResponse {
   @ApiProperty({ type: String, nullable: true }) accountId: string | null;
 }
 
-export class EvidenceResponse {
+/** The fields both views of a piece of evidence share; they differ in the detail's frame image route. */
+abstract class EvidenceFields {
   @ApiProperty({ type: EvidenceSourceResponse }) source: EvidenceSourceResponse;
   @ApiProperty({ minimum: 0, maximum: 1 }) score: number;
   @ApiProperty({ type: Number, nullable: true, description: 'Time in the stream, when the subject is a stream' })
   streamTimeMs: number | null;
   @ApiProperty({ type: ModelRefResponse }) model: ModelRefResponse;
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description: 'What the model saw: scores per class, the text span, the QR payload, the tip facts',
-  })
-  detail: Record<string, unknown>;
   @ApiProperty({ type: EvidenceActorResponse }) actor: EvidenceActorResponse;
 }
 
+export class EvidenceResponse extends EvidenceFields {
+  @ApiProperty({
+    type: EvidenceDetailResponse,
+    description: 'What the model saw: scores per class, the text and its spans, the QR payloads, the tip facts',
+  })
+  detail: EvidenceDetailResponse;
+}
+
 /** A piece of evidence as a reviewer sees it: a frame's image is served by the review API. */
-export class ReviewEvidenceResponse extends EvidenceResponse {
-  @ApiPropertyOptional({ description: 'The frame image, for frame evidence (GET with the staff token)' })
+export class ReviewEvidenceResponse extends EvidenceFields {
+  @ApiProperty({
+    type: ReviewEvidenceDetailResponse,
+    description: "What the model saw, with a frame's image at the review route",
+  })
+  detail: ReviewEvidenceDetailResponse;
+  @ApiPropertyOptional({
+    pattern: REVIEW_FRAME_IMAGE,
+    description: 'The frame image, for frame evidence (GET with the staff token)',
+  })
   imageUrl?: string;
   @ApiPropertyOptional({
     type: String,

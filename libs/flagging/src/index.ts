@@ -13,3 +13,4 @@ export * from './flags.controller';
 export * from './flagging.module';
 export { ROOM_FLOODED } from './flag-evaluation';
 export * from './flag.responses';
+export * from './evidence-detail.responses';

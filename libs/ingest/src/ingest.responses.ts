@@ -61,9 +61,15 @@ export class QrPayloadResponse {
   @ApiProperty({ type: FrameBoxResponse }) box: FrameBoxResponse;
 }
 
+/** A half-open range [start, end) of UTF-16 offsets into the original text. */
+export class TextRangeResponse {
+  @ApiProperty({ example: 3, description: 'UTF-16 offset of the first unit' }) start: number;
+  @ApiProperty({ example: 7, description: 'UTF-16 offset after the last unit' }) end: number;
+}
+
 export class TextSpanResponse {
   @ApiProperty() category: string;
-  @ApiProperty({ example: { start: 3, end: 7 } }) span: { start: number; end: number };
+  @ApiProperty({ type: TextRangeResponse }) span: TextRangeResponse;
   @ApiProperty() text: string;
   @ApiProperty({ description: 'The lexicon term, pattern or combination' }) rule: string;
   @ApiProperty() weight: number;

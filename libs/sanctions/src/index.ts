@@ -12,3 +12,4 @@ export * from './ban-evasion.service';
 export * from './sanctions.controller';
 export * from './sanctions.module';
 export * from './sanction.responses';
+export * from './statement.responses';

@@ -1,10 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SANCTION_ACTIONS } from '@qinglang/policy';
+import {
+  ContentActionResponse,
+  MonetaryActionResponse,
+  SanctionSubjectResponse,
+  StatementOfReasonsResponse,
+} from './statement.responses';
 
 // The shapes of sanctionView (sanction-view.ts) and appealView for the OpenAPI document; the e2e suites check each
 // response against them.
-
-const OBJECT = { type: 'object', additionalProperties: true } as const;
 
 export class SanctionAccountResponse {
   @ApiProperty({ description: "Qinglang's id of the account" }) id: string;
@@ -29,31 +33,35 @@ export class SanctionResponse {
   strikeNumber: number | null;
   @ApiProperty({ example: 'gambling_promotion' }) reasonCode: string;
   @ApiProperty({ type: SanctionAccountResponse }) account: SanctionAccountResponse;
-  @ApiProperty({ ...OBJECT, nullable: true, description: 'The stream or post, with its external id' })
-  subject: Record<string, unknown> | null;
+  @ApiProperty({
+    type: SanctionSubjectResponse,
+    nullable: true,
+    description: 'The stream, post or account, with its external id',
+  })
+  subject: SanctionSubjectResponse | null;
   @ApiProperty() flagId: string;
   @ApiProperty({ format: 'date-time' }) issuedAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) endsAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) endedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) endReason: string | null;
   @ApiProperty({
-    ...OBJECT,
+    type: ContentActionResponse,
     nullable: true,
-    description: 'What to do to the content: cut the stream, take a post down',
+    description: "What to do to the content: cut the stream, take a post down (a creator's sanction only)",
   })
-  contentAction: Record<string, unknown> | null;
-  @ApiProperty({ ...OBJECT, nullable: true, description: 'Tip income frozen until a time' })
-  monetaryAction: Record<string, unknown> | null;
+  contentAction: ContentActionResponse | null;
+  @ApiProperty({ type: MonetaryActionResponse, nullable: true, description: 'Tip income frozen until a time' })
+  monetaryAction: MonetaryActionResponse | null;
   @ApiProperty() automated: boolean;
   @ApiProperty({ type: [String], description: 'Staff ids of the reviewers who confirmed' }) decidedBy: string[];
   @ApiProperty() policyVersion: string;
   @ApiProperty({ type: [String] }) modelVersions: string[];
   @ApiProperty({
-    ...OBJECT,
+    type: StatementOfReasonsResponse,
     description:
       'The statement of reasons (EU DSA Art. 17): the decision, its ground, the facts and evidence, whether automated, how to appeal',
   })
-  statement: Record<string, unknown>;
+  statement: StatementOfReasonsResponse;
 }
 
 export class AppealResponse {
