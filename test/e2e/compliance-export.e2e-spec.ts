@@ -13,26 +13,53 @@ const ROWS = 100_000;
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-/** A statement of reasons about as long as a real one (~2 KB), with Chinese text in it. */
-function statement(i: number) {
+/**
+ * A statement of reasons of the shape statementOfReasons writes (the contract checks it when a sanction is read),
+ * about as long as a real one (~2 KB), with Chinese text in it.
+ */
+function statement(i: number, issuedAtMs = 1_764_000_000_000 + i) {
   return {
-    decision: { action: 'warning', kind: 'sanction' },
+    decision: {
+      action: 'warning',
+      summary: 'warning',
+      durationDays: null,
+      endsAt: null,
+      interim: false,
+      contentAction: null,
+      monetaryAction: null,
+    },
     ground: {
       category: 'gambling',
       reasonCode: 'gambling_promotion',
       reasonLabel: '直播间推广赌博平台, "上分" 与 "返水", 引导私聊',
+      policyVersion: 'policy-v1',
+      policy: 'Qinglang policy policy-v1, categories.gambling',
     },
     facts: {
-      account: { externalId: `host-${i}` },
-      subject: { kind: 'stream', id: `stream-${i}`, externalId: `room-${i}` },
+      account: { id: `account-${i}`, externalId: `host-${i}` },
+      subject: { kind: 'stream', id: `stream-${i}`, externalId: `room-${i}`, status: 'live' },
+      flag: {
+        id: `flag-${i}`,
+        openedAt: new Date(issuedAtMs - 60_000).toISOString(),
+        confidence: 0.9,
+        evidenceCount: 6,
+        modelVersions: ['text-1.0'],
+      },
       evidence: Array.from({ length: 6 }, (_, k) => ({
-        source: 'text_line',
+        source: { kind: 'text_line', id: `line-${i}-${k}` },
         score: 0.9,
-        excerpt: `澳门百家乐真人荷官在线，加微信上分，包赢 #${k}, "quoted"`,
+        streamTimeMs: k * 1000,
+        model: 'qinglang-text@text-1.0',
+        text: `澳门百家乐真人荷官在线，加微信上分，包赢 #${k}, "quoted"`,
       })),
+      strike: { number: 1, windowDays: 90 },
     },
-    automation: { automatedDetection: true, automatedDecision: false },
-    redress: { appeal: '平台内申诉，三十日内', appealDeadline: new Date(1_764_000_000_000 + i).toISOString() },
+    automation: {
+      detection: 'automated (models named in facts.flag.modelVersions)',
+      decision: 'human review (1 reviewer)',
+      automatedDecision: false,
+    },
+    redress: { appeal: '平台内申诉，三十日内', appealDeadline: new Date(issuedAtMs + 30 * 86_400_000).toISOString() },
   };
 }
 
@@ -138,9 +165,11 @@ describe('sanctions export at scale (SQLite)', () => {
     const ids = Array.from({ length: 7 }, () => randomUUID());
     const insert = db.prepare(
       `INSERT INTO sanctions (id, platform_id, account_id, flag_id, violation_key, kind, category, action, status, reason_code, automated, decided_by, policy_version,
-        model_versions, statement, issued_at, flag_opened_at) VALUES (?, ?, ?, ?, ?, 'sanction', 'gambling', 'warning', 'active', 'gambling_promotion', 0, '[]', 'p', '[]', '{}', ?, ?)`,
+        model_versions, statement, issued_at, flag_opened_at) VALUES (?, ?, ?, ?, ?, 'sanction', 'gambling', 'warning', 'active', 'gambling_promotion', 0, '[]', 'p', '[]', ?, ?, ?)`,
     );
-    for (const id of ids) insert.run(id, platform.id, randomUUID(), id, id, 1_700_000_000_000, 1_700_000_000_000);
+    const sameMs = 1_700_000_000_000;
+    for (const [i, id] of ids.entries())
+      insert.run(id, platform.id, randomUUID(), id, id, JSON.stringify(statement(i, sameMs)), sameMs, sameMs);
     db.close();
     const seen: string[] = [];
     let before: string | null = null;
