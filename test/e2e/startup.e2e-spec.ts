@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { ContractValidator } from '../helpers/openapi-contract';
 import { TestBackends, embeddedBackends, waitFor } from '../helpers/test-app';
 
 const ROOT = join(__dirname, '..', '..');
@@ -52,10 +53,18 @@ describe('start-up: the API listens at once and loads its models after', () => {
   let child: ChildProcess | undefined;
   let api: string;
   let output = '';
+  // This suite talks to a child process, not the shared test app: its answers (the port's own `starting` ones
+  // too) are checked here against the published document, as every other suite's are against the code's.
+  const contract = new ContractValidator(JSON.parse(readFileSync(join(ROOT, 'openapi.json'), 'utf8')));
+  const contractProblems = new Set<string>();
   const call = async (path: string, init: RequestInit = {}): Promise<Answer> => {
     const response = await fetch(`${api}${path}`, { ...init, signal: AbortSignal.timeout(10_000) });
     const text = await response.text();
-    return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : {} };
+    const body = text.startsWith('{') ? JSON.parse(text) : {};
+    const type = (response.headers.get('content-type') ?? '').split(';')[0];
+    const problem = contract.check(init.method ?? 'GET', path, { status: response.status, type, body });
+    if (problem) contractProblems.add(problem);
+    return { status: response.status, body };
   };
 
   beforeAll(async () => {
@@ -113,6 +122,11 @@ describe('start-up: the API listens at once and loads its models after', () => {
       20,
     );
     const listenMs = Date.now() - spawned;
+    // Any other route meanwhile: 503 starting with the error body every answer has (or, once the application
+    // answers, its own refusal of a missing key); either is checked against the document below.
+    const early = await call('/v1/flags');
+    expect([503, 401]).toContain(early.status);
+    if (early.status === 503) expect(early.body).toMatchObject({ code: 'starting', correlationId: expect.any(String) });
     // Bound before the modules load: starting, whoever answers (the placeholder, or already the application).
     expect(first.status).toBe(503);
     expect(first.body).toMatchObject({
@@ -193,6 +207,7 @@ describe('start-up: the API listens at once and loads its models after', () => {
       180_000,
     );
     expect(classified.status).toBe('classified');
+    expect([...contractProblems]).toEqual([]);
     process.stdout.write(
       `start-up: first answer (listening) ${listenMs} ms after spawn, the application answering at ${servingMs} ms, ` +
         `/health 200 at ${readyMs} ms; ` +

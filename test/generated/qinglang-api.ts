@@ -3208,7 +3208,7 @@ export interface components {
                 };
             };
         };
-        /** @description `unavailable` */
+        /** @description `starting`, `unavailable` */
         Unavailable: {
             headers: {
                 [name: string]: unknown;
@@ -3216,14 +3216,14 @@ export interface components {
             content: {
                 "application/json": components["schemas"]["ErrorBody"] & {
                     /**
-                     * @example unavailable
+                     * @example starting
                      * @enum {string}
                      */
-                    code?: "unavailable";
+                    code?: "starting" | "unavailable";
                 };
             };
         };
-        /** @description `audit_log_refused`, `unavailable` */
+        /** @description `audit_log_refused`, `starting`, `unavailable` */
         UnavailableOrAuditRefused: {
             headers: {
                 [name: string]: unknown;
@@ -3234,7 +3234,7 @@ export interface components {
                      * @example audit_log_refused
                      * @enum {string}
                      */
-                    code?: "audit_log_refused" | "unavailable";
+                    code?: "audit_log_refused" | "starting" | "unavailable";
                 };
             };
         };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { ExpressAdapter } from '@nestjs/platform-express';
@@ -31,9 +32,13 @@ const MESSAGE = 'Starting: loading the service. Try again in a few seconds.';
 
 function answerStarting(request: IncomingMessage, response: ServerResponse): void {
   const health = request.url === '/health' || request.url?.startsWith('/health?');
+  // The error body every other answer has (`{code, message, correlationId}`, see ApiExceptionFilter), as the
+  // OpenAPI document's shared 503 says: a client reads `starting` like any other code.
+  const requestId = request.headers['x-request-id'];
+  const correlationId = (typeof requestId === 'string' && requestId.slice(0, 100)) || randomUUID();
   const body = health
     ? { status: 'starting', code: 'starting', message: MESSAGE, info: {}, error: {}, details: {} }
-    : { code: 'starting', message: MESSAGE };
+    : { code: 'starting', message: MESSAGE, correlationId };
   // The body is not read: close the connection after answering rather than wait for it.
   response.writeHead(503, {
     'Content-Type': 'application/json; charset=utf-8',

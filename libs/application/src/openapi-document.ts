@@ -30,7 +30,8 @@ const BODY_ERRORS: Record<number, string[]> = {
  */
 const SERVER_ERRORS: Record<number, string[]> = {
   500: ['internal_error', 'storage_misconfigured'],
-  503: ['unavailable'],
+  // `starting`: the port is bound while the service is still loading (apps/api/src/starting-server.ts).
+  503: ['unavailable', 'starting'],
 };
 /** A change is audited, and a process that found the audit log cut under its witness refuses to append. */
 const CHANGE_ERRORS: Record<number, string[]> = { 503: ['audit_log_refused'] };
