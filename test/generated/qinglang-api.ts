@@ -1391,7 +1391,7 @@ export interface components {
             spans: components["schemas"]["TextSpanResponse"][];
             model: components["schemas"]["ModelRefItemResponse"] | null;
             /**
-             * @description stored: kept with the signal flags are built from (the text reached some category's evidence threshold); recomputed: scored by the running text model when read (it reached none: kept nowhere, behind no flag); null: no scores (the model not loaded yet, or no text)
+             * @description stored: kept with the signal flags are built from (the text reached some category's evidence threshold); recomputed: scored by the running text model when read (it reached none: kept nowhere, behind no flag); null: no scores (the model not loaded yet, no text, or the line past the 60,000 characters one read scores again: ask a smaller page)
              * @enum {string|null}
              */
             scoredBy: "stored" | "recomputed" | null;
@@ -1471,7 +1471,7 @@ export interface components {
             spans?: components["schemas"]["TextSpanResponse"][];
             model?: components["schemas"]["ModelRefItemResponse"] | null;
             /**
-             * @description Once classified. stored: kept with the signal flags are built from (the text reached some category's evidence threshold); recomputed: scored by the running text model when read (it reached none: kept nowhere, behind no flag); null: no scores (the model not loaded yet, or no text)
+             * @description Once classified. stored: kept with the signal flags are built from (the text reached some category's evidence threshold); recomputed: scored by the running text model when read (it reached none: kept nowhere, behind no flag); null: no scores (the model not loaded yet, no text, or the line past the 60,000 characters one read scores again: ask a smaller page)
              * @enum {string|null}
              */
             scoredBy?: "stored" | "recomputed" | null;

@@ -171,7 +171,7 @@ const SCORED_BY = {
   enum: ['stored', 'recomputed'],
   nullable: true,
   description:
-    "stored: kept with the signal flags are built from (the text reached some category's evidence threshold); recomputed: scored by the running text model when read (it reached none: kept nowhere, behind no flag); null: no scores (the model not loaded yet, or no text)",
+    "stored: kept with the signal flags are built from (the text reached some category's evidence threshold); recomputed: scored by the running text model when read (it reached none: kept nowhere, behind no flag); null: no scores (the model not loaded yet, no text, or the line past the 60,000 characters one read scores again: ask a smaller page)",
 };
 
 export class LineResultsResponse {

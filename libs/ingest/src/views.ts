@@ -178,7 +178,7 @@ export function postView(post: Post, authorId: string, media: PostMedia[], resul
 
 /** Shown beside a batch's results, so recomputed scores are not read as evidence, nor a null score as zero. */
 export const LINE_SCORES_NOTE =
-  "scores are kept for lines that reach some category's evidence threshold (config/policy.yaml; scoredBy stored), and flags come from those; the page's other lines are scored by the running text model when read (scoredBy recomputed, model.version says which), kept nowhere and behind no flag";
+  "scores are kept for lines that reach some category's evidence threshold (config/policy.yaml; scoredBy stored), and flags come from those; the page's other lines are scored by the running text model when read (scoredBy recomputed, model.version says which), kept nowhere and behind no flag; past 60,000 characters of such lines in one read the rest show scores null (ask a smaller page)";
 /** The same, while the text model is not loaded in this process (the API starting): those lines show null. */
 export const LINE_SCORES_PENDING_NOTE =
   "scores are kept for lines that reach some category's evidence threshold (config/policy.yaml; scoredBy stored); the text model that scores the others when read is not loaded yet, so they show scores null: read again shortly";
