@@ -196,6 +196,9 @@ export class LivePullService implements OnApplicationBootstrap, OnApplicationShu
           // Not stored (the bucket away): the staged file goes now, not hours later with the stale scratch. On
           // the local driver it is staged in its final place, which no row names yet.
           await rm(staged, { force: true });
+          // A PUT the client gave up on may still have landed: no row will name it (the path is new, with a random
+          // part), so it is removed too, or it would stay in the bucket where retention, which reads rows, never looks.
+          await this.removeUnrecorded(piece.mediaPath);
           throw error;
         }
         const { tier, intervalMs } = planned;
