@@ -25,10 +25,16 @@ describe('listenWhileStarting', () => {
     });
   });
 
-  it('answers every other request 503 starting with a code and a message, whatever its method and body', async () => {
+  it('answers every other request 503 starting with the error body (code, message, correlationId), whatever its method and body', async () => {
     const response = await fetch(`${base}/v1/streams`, { method: 'POST', body: JSON.stringify({ externalId: 'x' }) });
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ code: 'starting', message: expect.stringMatching(/^Starting: /) });
+    expect(await response.json()).toEqual({
+      code: 'starting',
+      message: expect.stringMatching(/^Starting: /),
+      correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    const traced = await fetch(`${base}/v1/flags`, { headers: { 'X-Request-Id': 'req-42' } });
+    expect((await traced.json()).correlationId).toBe('req-42');
   });
 
   it('refuses a port already taken', async () => {
