@@ -34,7 +34,7 @@ describe('listenWhileStarting', () => {
       correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     const traced = await fetch(`${base}/v1/flags`, { headers: { 'X-Request-Id': 'req-42' } });
-    expect((await traced.json()).correlationId).toBe('req-42');
+    expect(((await traced.json()) as { correlationId: string }).correlationId).toBe('req-42');
   });
 
   it('refuses a port already taken', async () => {
