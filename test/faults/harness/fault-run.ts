@@ -3,6 +3,8 @@ import { acknowledgedAt, countDuplicates, Duplicates, repeatedDeliveries, sancti
 import { FaultResult, GAMBLING, INGEST_BOUND_MS, RECOVERY_BOUND_MS, Rig, Tenant } from './rig';
 import { sleep } from './services';
 
+/** The codes of a 503 that means "try again shortly" (with Retry-After): anything else is a failure. */
+const RETRY_LATER_CODES = new Set(['unavailable', 'starting']);
 const BENIGN = ['主播好', '今天的歌真好听', '晚上好呀', '这个游戏怎么玩', '哈哈哈哈'];
 
 /**
@@ -155,8 +157,10 @@ export class FaultRun {
   checkAnswers(allowRefused: boolean): void {
     const hung = this.answers.filter((a) => a.error === 'timeout');
     const refused = this.answers.filter((a) => a.error === 'refused');
+    // 503 with Retry-After says "try again": `unavailable` (a dependency away) or `starting` (an API restarted
+    // after the kill answers from its port before it is loaded, see apps/api/src/starting-server.ts).
     const bad5xx = this.answers.filter(
-      (a) => a.status >= 500 && !(a.status === 503 && a.body?.code === 'unavailable' && a.retryAfter),
+      (a) => a.status >= 500 && !(a.status === 503 && RETRY_LATER_CODES.has(String(a.body?.code)) && a.retryAfter),
     );
     const bad429 = this.answers.filter((a) => a.status === 429 && !a.retryAfter);
     const slow = this.answers.filter((a) => a.status && a.ms > INGEST_BOUND_MS);
@@ -168,7 +172,7 @@ export class FaultRun {
     if (refused.length && !allowRefused) this.problems.push(`${refused.length} ingest calls could not connect`);
     if (bad5xx.length)
       this.problems.push(
-        `${bad5xx.length} answers were a 5xx other than 503 unavailable with Retry-After: ${[
+        `${bad5xx.length} answers were a 5xx other than 503 unavailable or starting with Retry-After: ${[
           ...new Set(bad5xx.map((a) => `${a.status} ${a.body?.code ?? ''}`)),
         ].join(', ')}`,
       );
