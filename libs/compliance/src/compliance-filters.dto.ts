@@ -39,6 +39,16 @@ class PagedQuery extends PeriodQuery {
   before?: string;
 }
 
+/** What the filter resolver refuses (400) on every list and export that takes these filters. */
+export const COMPLIANCE_FILTER_ERRORS = [
+  'unknown_platform',
+  'unknown_account',
+  'account_not_on_platform',
+  'account_filter_ambiguous',
+  'platform_required',
+  'unknown_reviewer',
+];
+
 /** Filters of the sanctions list; the exports take the same ones. */
 export class SanctionFilterQuery extends PeriodQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(ID, { message: ID_MESSAGE('platformId') }) platformId?: string;

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffOnly } from '@qinglang/staff';
-import { DecisionListQuery, FlagListQuery } from './compliance-filters.dto';
+import { COMPLIANCE_FILTER_ERRORS, DecisionListQuery, FlagListQuery } from './compliance-filters.dto';
 import { RecordSearch } from './record-search.service';
 import { ComplianceFilterResolver } from './compliance-filter-resolver.service';
 import { ApiErrors } from '@qinglang/operations';
@@ -21,16 +21,7 @@ export class ComplianceRecordsController {
     summary: 'Flags of every platform, newest first (from/to on the opening time); page with `before=<next>`',
   })
   @ApiOkResponse({ type: ComplianceFlagListResponse })
-  @ApiErrors({
-    400: [
-      'unknown_platform',
-      'unknown_account',
-      'account_not_on_platform',
-      'account_filter_ambiguous',
-      'platform_required',
-      'unknown_reviewer',
-    ],
-  })
+  @ApiErrors({ 400: COMPLIANCE_FILTER_ERRORS })
   async flags(@Query() query: FlagListQuery) {
     return this.search.flags(await this.filters.resolve(query));
   }
@@ -40,16 +31,7 @@ export class ComplianceRecordsController {
     summary: "Reviewers' decisions, newest first, with the reviewer's name and role (from/to on the decision time)",
   })
   @ApiOkResponse({ type: ComplianceDecisionListResponse })
-  @ApiErrors({
-    400: [
-      'unknown_platform',
-      'unknown_account',
-      'account_not_on_platform',
-      'account_filter_ambiguous',
-      'platform_required',
-      'unknown_reviewer',
-    ],
-  })
+  @ApiErrors({ 400: COMPLIANCE_FILTER_ERRORS })
   async decisions(@Query() query: DecisionListQuery) {
     return this.search.decisions(await this.filters.resolve(query));
   }

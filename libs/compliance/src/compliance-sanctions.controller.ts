@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffOnly } from '@qinglang/staff';
-import { SanctionListQuery } from './compliance-filters.dto';
+import { COMPLIANCE_FILTER_ERRORS, SanctionListQuery } from './compliance-filters.dto';
 import { SanctionSearch } from './sanction-search.service';
 import { ComplianceFilterResolver } from './compliance-filter-resolver.service';
 import { ApiErrors } from '@qinglang/operations';
@@ -21,16 +21,7 @@ export class ComplianceSanctionsController {
     summary: 'Sanctions of every platform, newest first, with their statements of reasons; page with `before=<next>`',
   })
   @ApiOkResponse({ type: ComplianceSanctionListResponse })
-  @ApiErrors({
-    400: [
-      'unknown_platform',
-      'unknown_account',
-      'account_not_on_platform',
-      'account_filter_ambiguous',
-      'platform_required',
-      'unknown_reviewer',
-    ],
-  })
+  @ApiErrors({ 400: COMPLIANCE_FILTER_ERRORS })
   async list(@Query() query: SanctionListQuery) {
     const { limit, before, ...filter } = await this.filters.resolve(query);
     const { rows, next } = await this.search.page(filter, limit ?? 100, before);

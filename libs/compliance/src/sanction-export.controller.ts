@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CLOCK, Clock } from '@qinglang/config';
 import { StaffOnly } from '@qinglang/staff';
-import { SanctionFilterQuery } from './compliance-filters.dto';
+import { COMPLIANCE_FILTER_ERRORS, SanctionFilterQuery } from './compliance-filters.dto';
 import { periodBounds } from './keyset';
 import { SANCTION_CSV_HEADER, sanctionCsvLine, sanctionJsonLine } from './sanction-export';
 import { SanctionSearch } from './sanction-search.service';
@@ -31,16 +31,7 @@ export class SanctionExportController {
     description: 'A header line, then one sanction per line',
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
-  @ApiErrors({
-    400: [
-      'unknown_platform',
-      'unknown_account',
-      'account_not_on_platform',
-      'account_filter_ambiguous',
-      'platform_required',
-      'unknown_reviewer',
-    ],
-  })
+  @ApiErrors({ 400: COMPLIANCE_FILTER_ERRORS })
   csv(@Query() query: SanctionFilterQuery, @Res() response: Response): Promise<void> {
     return this.stream(query, response, 'csv', 'text/csv; charset=utf-8', SANCTION_CSV_HEADER, sanctionCsvLine);
   }
@@ -51,16 +42,7 @@ export class SanctionExportController {
     description: 'One ComplianceSanctionResponse as JSON per line',
     content: { 'application/x-ndjson': { schema: { type: 'string' } } },
   })
-  @ApiErrors({
-    400: [
-      'unknown_platform',
-      'unknown_account',
-      'account_not_on_platform',
-      'account_filter_ambiguous',
-      'platform_required',
-      'unknown_reviewer',
-    ],
-  })
+  @ApiErrors({ 400: COMPLIANCE_FILTER_ERRORS })
   jsonl(@Query() query: SanctionFilterQuery, @Res() response: Response): Promise<void> {
     return this.stream(query, response, 'jsonl', 'application/x-ndjson; charset=utf-8', '', sanctionJsonLine);
   }
